@@ -1,0 +1,3 @@
+from auditrack.cli import main
+
+main()

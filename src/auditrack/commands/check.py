@@ -1,0 +1,79 @@
+"""`auditrack check`: run a check and print the findings in the chosen format."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from auditrack.config import ConfigError, as_of_date, find_config, load_config
+from auditrack.engine import EXIT_USAGE, run_check
+
+
+def load_settings(path: Path, config_file: Path | None):
+    """The configuration for `path`, or an exit code after printing why it cannot be used."""
+    found = config_file if config_file is not None else find_config(path)
+    if config_file is not None and not config_file.is_file():
+        sys.stderr.write(f"auditrack: the configuration file {config_file} does not exist\n")
+        return None
+    try:
+        return load_config(found, display=_display(found, path) if found else None)
+    except ConfigError as exc:
+        for f in exc.findings:
+            sys.stderr.write(f"{f.location}  {f.code}  {f.message}\n")
+            if f.hint:
+                sys.stderr.write(f"    help: {f.hint}\n")
+        sys.stderr.write("auditrack: the configuration is invalid (exit code 2)\n")
+        return None
+
+
+def _display(found: Path, root: Path) -> str:
+    try:
+        return os.path.relpath(found, root).replace(os.sep, "/")
+    except ValueError:
+        return str(found)
+
+
+def resolve_format(name: str) -> str:
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
+
+
+def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None) -> int:
+    from auditrack.formatters import FORMATS, get_formatter
+
+    if not path.is_dir():
+        sys.stderr.write(f"auditrack: {path} is not a folder; give the data repository's folder\n")
+        return EXIT_USAGE
+    name = resolve_format(output_format)
+    if name not in FORMATS:
+        sys.stderr.write(f"auditrack: unknown format '{output_format}'; use one of: auto, {', '.join(FORMATS)}\n")
+        return EXIT_USAGE
+    config = load_settings(path, config_file)
+    if config is None:
+        return EXIT_USAGE
+    result = run_check(path, config, as_of_date(config, as_of))
+    if result.missing_folders and len(result.missing_folders) == len(config.paths):
+        sys.stderr.write(
+            f"auditrack: no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "
+            "run it in a data repository, or create one with `auditrack init`\n"
+        )
+        return EXIT_USAGE
+    get_formatter(name)(result, sys.stdout)
+    _write_step_summary(result)
+    return result.exit_code(fail_on or config.fail_on)
+
+
+def _write_step_summary(result) -> None:
+    """Inside GitHub Actions, the Markdown gap report also goes to the job summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        from auditrack.reports import render_gap_summary
+    except ImportError:
+        return
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(render_gap_summary(result))

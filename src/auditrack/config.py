@@ -1,0 +1,115 @@
+"""The data repository's configuration, auditrack.yaml, found from PATH upwards."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from auditrack.findings import Finding
+from auditrack.loader.yamlfile import Limits, load_bytes
+from auditrack.models.base import Model, Period
+from auditrack.models.topics import ReportContent
+
+CONFIG_NAMES = ("auditrack.yaml", "auditrack.yml", ".auditrack.yaml")
+FailOn = Literal["error", "warning", "info", "never"]
+Lang = Literal["sv", "en"]
+
+
+class Horizons(Model):
+    mandate_expiry_days: int = Field(default=90, ge=0)
+    """Warn this many days before a mandate without successor lapses."""
+    follow_up_months: int = Field(default=24, ge=1)
+    """A recommendation should have a follow-up assessment this many months after the report."""
+    response_days: int = Field(default=90, ge=1)
+    """When auditors request a response without a date, it is due this many days after the request."""
+    action_due_days: int = Field(default=0, ge=0)
+    """Grace period after an action's due date before it counts as overdue."""
+
+
+class Reporting(Model):
+    required_content: list[ReportContent] = Field(default_factory=lambda: ["effects"])
+    """What every report to a board must cover, besides what each requirement itself demands."""
+
+
+class LimitsConfig(Model):
+    max_file_bytes: int = Field(default=1_048_576, ge=1024)
+    max_depth: int = Field(default=64, ge=4, le=1000)
+
+
+class Config(Model):
+    """auditrack.yaml. Every key is optional."""
+
+    paths: list[str] = Field(default_factory=lambda: ["recommendations", "governance"])
+    """Folders, relative to the configuration file, that hold data files."""
+    as_of: Period | None = None
+    """The date time-based rules use; defaults to today."""
+    fail_on: FailOn = "error"
+    lang: Lang = "en"
+    select: list[str] = Field(default_factory=list)
+    """Rule codes or prefixes to run (e.g. ['G', 'R101']); empty means all."""
+    ignore: list[str] = Field(default_factory=list)
+    """Rule codes or prefixes not to run."""
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    """Severity per rule code, overriding the rule's default."""
+    horizons: Horizons = Field(default_factory=Horizons)
+    reporting: Reporting = Field(default_factory=Reporting)
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; carries findings with their locations."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(f"{f.location}: {f.message}" for f in findings))
+        self.findings = findings
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file in `start` or its parents."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(path: Path | None, display: str | None = None) -> Config:
+    if path is None:
+        return Config()
+    from auditrack.validate import _findings_from  # the same plain-language messages as data files
+
+    name = display or path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError([_config_finding(name, f"cannot read the configuration: {exc.strerror}")]) from None
+    loaded = load_bytes(raw, name, Limits())
+    if loaded.findings:
+        raise ConfigError(loaded.findings)
+    data = loaded.data if loaded.data is not None else {}
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        findings = _findings_from(exc, loaded, Config)
+        for f in findings:
+            f.code = "C001"
+        raise ConfigError(findings) from None
+
+
+def _config_finding(name: str, message: str) -> Finding:
+    from auditrack.findings import Category, Location, Severity
+
+    return Finding("C001", Severity.ERROR, message, Location(name), category=Category.DATA)
+
+
+def as_of_date(config: Config, override: date | None) -> date:
+    if override is not None:
+        return override
+    if config.as_of is not None:
+        return config.as_of.end
+    return date.today()

@@ -1,0 +1,102 @@
+"""One check, end to end: files → loader → models → index → rules → findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from auditrack import __version__
+from auditrack.config import Config
+from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.index import Index
+from auditrack.loader.discover import discover
+from auditrack.loader.yamlfile import LoadedFile, Limits, load_bytes
+from auditrack.validate import validate_file
+
+EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+@dataclass
+class CheckResult:
+    root: Path
+    as_of: date
+    config: Config
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    index: Index | None = None
+    documents: list[tuple[LoadedFile, BaseModel]] = field(default_factory=list)
+    missing_folders: list[str] = field(default_factory=list)
+
+    def exit_code(self, fail_on: str) -> int:
+        categories = {f.category for f in self.findings}
+        if Category.INTERNAL in categories:
+            return EXIT_INTERNAL
+        if Category.DATA in categories:
+            return EXIT_DATA
+        if fail_on == "never":
+            return EXIT_OK
+        threshold = Severity(fail_on).rank
+        if any(f.severity.rank >= threshold for f in self.findings):
+            return EXIT_GAPS
+        return EXIT_OK
+
+
+def load_repository(root: Path, config: Config) -> CheckResult:
+    """Read, parse and validate every data file and index the records. No rules are run."""
+    result = CheckResult(root=root, as_of=date.today(), config=config)
+    found = discover(root, config.paths)
+    result.missing_folders = found.missing_folders
+    result.findings.extend(found.findings)
+    limits = Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
+    for absolute, relative in found.files:
+        result.files += 1
+        try:
+            raw = _read(absolute, limits.max_bytes)
+        except OSError as exc:
+            result.findings.append(Finding(
+                "Y013", Severity.ERROR, f"cannot read the file: {exc.strerror or exc}", Location(relative),
+                category=Category.DATA, hint="Make the file readable (check its permissions).",
+            ))
+            continue
+        loaded = load_bytes(raw, relative, limits)
+        result.findings.extend(loaded.findings)
+        if loaded.data is None:
+            continue
+        model, problems = validate_file(loaded)
+        result.findings.extend(problems)
+        if model is not None:
+            result.documents.append((loaded, model))
+    index, problems = Index.build(result.documents)
+    result.index = index
+    result.findings.extend(problems)
+    return result
+
+
+def _read(path: Path, cap: int) -> bytes:
+    # Read one byte past the cap so an oversized file is recognised without reading all of it.
+    with path.open("rb") as handle:
+        return handle.read(cap + 1)
+
+
+def run_check(root: Path, config: Config, as_of: date) -> CheckResult:
+    """Load the repository and run every selected rule against it."""
+    from auditrack.rules import run_rules
+
+    result = load_repository(root, config)
+    result.as_of = as_of
+    result.findings.extend(run_rules(result.index, config, as_of))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def internal_finding(where: str, exc: BaseException, subject: str | None = None) -> Finding:
+    """A short, reportable message for our own failure; never a bare traceback."""
+    return Finding(
+        "I001", Severity.ERROR,
+        f"internal error in {where}: {type(exc).__name__}: {exc} (auditrack {__version__}); "
+        "this is a bug in auditrack, please report it with this message",
+        Location("."), subject, category=Category.INTERNAL,
+    )

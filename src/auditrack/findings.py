@@ -1,0 +1,79 @@
+"""Findings: what every stage of a check reports, and how they are ordered.
+
+A finding is plain data. Loaders, validation, the index and the rules all
+produce findings; formatters and reports only consume them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is. Ordered: info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Category(str, Enum):
+    """Which stage a finding comes from; decides the exit code.
+
+    ``data`` findings mean the files cannot be trusted (YAML, schema,
+    reference errors): exit code 3. ``gap`` findings are about the governance
+    itself: exit code 1 at or above ``--fail-on``. ``internal`` findings are
+    our own failures: exit code 4.
+    """
+
+    DATA = "data"
+    GAP = "gap"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a data file: the path relative to the checked root, 1-based line and column."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    subject: str | None = None
+    organisation: str | None = None
+    category: Category = Category.GAP
+    hint: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code, self.message)
+
+    def fingerprint(self) -> tuple:
+        """Identity of a finding that survives edits elsewhere in the file (no line numbers)."""
+        return (self.code, self.location.file, self.subject, self.message)
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts

@@ -1,0 +1,49 @@
+"""Human output: `path:line:col  CODE  message`, coloured on a terminal, plain otherwise or with NO_COLOR."""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+from auditrack.findings import count_by_severity
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def use_colour(stream: TextIO) -> bool:
+    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def summary_line(result) -> str:
+    counts = count_by_severity(result.findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info")]
+    files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    return f"{', '.join(parts)} in {files} (as of {result.as_of.isoformat()})"
+
+
+def render(result, stream: TextIO) -> None:
+    if use_colour(stream):
+        _render_rich(result, stream)
+        return
+    for f in result.findings:
+        stream.write(f"{f.location}  {f.code}  {f.message}\n")
+        if f.hint:
+            stream.write(f"    help: {f.hint}\n")
+    stream.write(summary_line(result) + "\n")
+
+
+def _render_rich(result, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    for f in result.findings:
+        style = _STYLE[f.severity.value]
+        console.print(
+            f"[bold]{escape(str(f.location))}[/]  [{style}]{f.code}[/]  {escape(f.message)}"
+        )
+        if f.hint:
+            console.print(f"    [dim]help: {escape(f.hint)}[/]")
+    console.print(summary_line(result))

@@ -1,0 +1,170 @@
+"""An index of every record in every file: ids per organisation, cross-references, and locations."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.loader.yamlfile import LoadedFile
+from auditrack.models.base import Record
+from auditrack.models.introspect import reference_fields, walk
+
+
+@dataclass(slots=True)
+class Entry:
+    """Where a record lives: its kind, organisation, file, path in the file, and its file's top record."""
+
+    kind: str
+    organisation: str
+    record: Record
+    file: LoadedFile
+    path: tuple
+    top: BaseModel
+
+
+@dataclass
+class Index:
+    entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    by_object: dict[int, Entry] = field(default_factory=dict)
+    by_kind: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    referrers: dict[tuple[str, str], list[tuple[BaseModel, str]]] = field(default_factory=lambda: defaultdict(list))
+    organisations: dict[str, Entry] = field(default_factory=dict)
+    paths: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
+    file_organisation: dict[str, str] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ queries
+
+    def records(self, kind: str, organisation: str | None = None) -> list:
+        return [e.record for e in self.by_kind.get(kind, ()) if organisation is None or e.organisation == organisation]
+
+    def get(self, organisation: str, id_: str | None, kind: str | None = None):
+        if id_ is None:
+            return None
+        entry = self.entries.get((organisation, id_))
+        if entry is None or (kind is not None and entry.kind != kind):
+            return None
+        return entry.record
+
+    def entry(self, record: BaseModel) -> Entry:
+        return self.by_object[id(record)]
+
+    def org_of(self, model: BaseModel) -> str:
+        """The organisation of any indexed model, nested or not."""
+        return self.file_organisation[self.paths[id(model)][0].path]
+
+    def referring(self, record: Record) -> list[tuple[BaseModel, str]]:
+        """Every (model, field) that refers to `record`."""
+        entry = self.entry(record)
+        return self.referrers.get((entry.organisation, record.id), [])
+
+    def locate(self, model: BaseModel, field_name: str | None = None) -> Location:
+        """The location of a model in its file, or of one of its fields."""
+        loaded, path = self.paths[id(model)]
+        if field_name is None:
+            return loaded.locate(path)
+        return loaded.locate(path + (field_name,), key=(path + (field_name,)) not in loaded.positions)
+
+    def organisation_ids(self) -> list[str]:
+        return sorted(self.organisations)
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, documents: list[tuple[LoadedFile, BaseModel]]) -> tuple["Index", list[Finding]]:
+        index = cls()
+        findings: list[Finding] = []
+        for loaded, top in documents:
+            if getattr(top, "kind", None) == "organisation":
+                index._register_organisation(loaded, top, findings)
+        for loaded, top in documents:
+            index._register(loaded, top, findings)
+        for loaded, top in documents:
+            findings.extend(index._resolve(loaded, top))
+        return index, findings
+
+    def _register_organisation(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
+        if top.id in self.organisations:
+            other = self.organisations[top.id]
+            findings.append(_data(
+                "X002", f"the organisation id '{top.id}' is already used in {other.file.path}", loaded.locate(("id",)), top.id, top.id,
+                "Give each organisation its own id.",
+            ))
+            return
+        self.organisations[top.id] = Entry("organisation", top.id, top, loaded, (), top)
+
+    def _register(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
+        organisation = top.id if top.kind == "organisation" else top.organisation
+        self.file_organisation[loaded.path] = organisation
+        for model, path in walk(top):
+            self.paths[id(model)] = (loaded, path)
+            if not isinstance(model, Record):
+                continue
+            entry = Entry(model.kind_name, organisation, model, loaded, path, top)
+            self.by_object[id(model)] = entry
+            if model.kind_name == "organisation":
+                continue
+            key = (organisation, model.id)
+            if key in self.entries:
+                other = self.entries[key]
+                line = other.file.locate(other.path + ("id",)).line
+                findings.append(_data(
+                    "X002",
+                    f"the id '{model.id}' is already used by the {other.kind} in {other.file.path}:{line}; "
+                    f"ids must be unique within organisation '{organisation}'",
+                    loaded.locate(path + ("id",)), model.id, organisation,
+                    "Give this record a different id, and update any references to it.",
+                ))
+                continue
+            self.entries[key] = entry
+            self.by_kind[entry.kind].append(entry)
+
+    def _resolve(self, loaded: LoadedFile, top) -> Iterator[Finding]:
+        organisation = top.id if top.kind == "organisation" else top.organisation
+        for model, path in walk(top):
+            for attr, key, ref in reference_fields(type(model)):
+                value = getattr(model, attr)
+                values = value if isinstance(value, list) else [value]
+                for i, target in enumerate(values):
+                    if target is None:
+                        continue
+                    at = path + ((key, i) if isinstance(value, list) else (key,))
+                    problem = self._check_ref(organisation, target, ref.kinds)
+                    if problem is None:
+                        self.referrers[(organisation, target)].append((model, key))
+                        continue
+                    yield _data("X001", problem[0], loaded.locate(at), getattr(model, "id", None), organisation, problem[1])
+
+    def _check_ref(self, organisation: str, target: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
+        wanted = " or ".join(kinds)
+        if kinds == ("organisation",):
+            if target in self.organisations:
+                return None
+            suggestion = _suggest(target, self.organisations)
+            return (f"unknown organisation '{target}'{suggestion}",
+                    "Add an organisation file (kind: organisation) with this id, or correct the id.")
+        if organisation not in self.organisations:
+            return None  # reported once, on the `organisation:` field
+        entry = self.entries.get((organisation, target))
+        if entry is None:
+            candidates = [k[1] for k, e in self.entries.items() if k[0] == organisation and e.kind in kinds]
+            suggestion = _suggest(target, candidates)
+            return (f"unknown {wanted} '{target}' in organisation '{organisation}'{suggestion}",
+                    f"Use the id of an existing {wanted}, or add a {wanted} with this id.")
+        if entry.kind not in kinds:
+            return (f"'{target}' is a {entry.kind}, but a {wanted} is expected here",
+                    f"Refer to a {wanted} here.")
+        return None
+
+
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _data(code: str, message: str, location: Location, subject, organisation, hint: str | None) -> Finding:
+    return Finding(code, Severity.ERROR, message, location, subject, organisation, Category.DATA, hint)

@@ -1,0 +1,311 @@
+"""Bytes to located data: a safe, bounded YAML reader.
+
+We drive libyaml's event parser ourselves instead of using a PyYAML loader:
+
+* every scalar stays a string (or None for a plain null), so YAML 1.1
+  surprises cannot happen here: ``3.10`` stays "3.10", ``NO`` stays "NO",
+  ``012345`` stays "012345"; the schema decides what a value means;
+* every value and every key gets its 1-based line and column;
+* the tree is built without recursion, so nesting depth is checked as it
+  grows and a 50,000-level file cannot overflow the C stack;
+* aliases and explicit tags are refused before anything expands them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml is much faster; the pure-Python parser is the fallback.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
+
+
+from auditrack.findings import Category, Finding, Location, Severity
+
+Path = tuple  # a path into the data: keys (str) and list indexes (int)
+
+PLAIN_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Only the standard string tag is accepted, so `!!str 0123` still works.
+ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = 1_048_576
+    max_depth: int = 64
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """A parsed data file: its data and where each value and key came from."""
+
+    path: str
+    data: object = None
+    positions: dict = field(default_factory=dict)
+    key_positions: dict = field(default_factory=dict)
+    findings: list = field(default_factory=list)
+
+    def locate(self, path: Path, *, key: bool = False) -> Location:
+        """The location of the value at `path`, or of its nearest existing ancestor."""
+        table = self.key_positions if key else self.positions
+        path = tuple(path)
+        while path:
+            if path in table:
+                line, col = table[path]
+                return Location(self.path, line, col)
+            if key and path in self.positions:
+                line, col = self.positions[path]
+                return Location(self.path, line, col)
+            path = path[:-1]
+        line, col = self.positions.get((), (1, 1))
+        return Location(self.path, line, col)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+class _Stop(Exception):
+    """Raised inside the builder when a guard refuses the file."""
+
+
+def _finding(path: str, code: str, message: str, line: int, column: int, hint: str | None = None) -> Finding:
+    return Finding(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        location=Location(path, line, column),
+        category=Category.DATA,
+        hint=hint,
+    )
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
+    """UTF-8 (with or without BOM) to text, or a finding that says where it is broken."""
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line, col = _byte_position(raw, offset)
+        return None, _finding(
+            path, "Y007",
+            f"the file contains a NUL byte at byte {offset}: it looks like a binary file, not YAML text",
+            line, col, "Save the file as plain UTF-8 text, or remove it from the data folders.",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(raw, exc.start)
+        return None, _finding(
+            path, "Y008",
+            f"the file is not valid UTF-8: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded",
+            line, col, "Save the file with UTF-8 encoding (most editors offer it under 'Save with encoding').",
+        )
+    return text, None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
+    """Parse one data file. Never raises for bad input: problems become findings."""
+    result = LoadedFile(path)
+    if len(raw) > limits.max_bytes:
+        result.findings.append(_finding(
+            path, "Y006",
+            f"the file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} bytes",
+            1, 1, "Split the file, or raise `limits.max_file_bytes` in auditrack.yaml if it is really this large.",
+        ))
+        return result
+    text, problem = decode(raw, path)
+    if problem:
+        result.findings.append(problem)
+        return result
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        result.findings.append(_finding(
+            path, "Y009", "the file is empty: it holds no data",
+            1, 1, "Add the record's fields, starting with `kind:`, or delete the file.",
+        ))
+        return result
+    parser = _Parser(text)
+    try:
+        result.data = _build(parser, result, limits)
+    except _Stop as stop:
+        if isinstance(stop, _TagError):
+            result.findings.append(stop.finding)
+        result.data = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem_text = exc.problem or "invalid YAML"
+        context = f" {exc.context}" if exc.context else ""
+        result.findings.append(_finding(
+            path, "Y001", f"YAML syntax error: {problem_text}{context}",
+            line, col, "Check indentation (spaces, not tabs) and that text containing ': ' or '#' is in quotes.",
+        ))
+        result.data = None
+    except yaml.YAMLError as exc:
+        result.findings.append(_finding(path, "Y001", f"YAML syntax error: {exc}", 1, 1))
+        result.data = None
+    finally:
+        parser.dispose()
+    if result.data is not None and not isinstance(result.data, dict):
+        what = "a list" if isinstance(result.data, list) else "a single value"
+        line, col = result.positions.get((), (1, 1))
+        result.findings.append(_finding(
+            path, "Y010", f"the file holds {what}, but a data file must be a mapping of fields (`kind: ...` and so on)",
+            line, col, "Start the file with `kind:` and the record's fields, each on its own line as `name: value`.",
+        ))
+        result.data = None
+    return result
+
+
+def _build(parser, result: LoadedFile, limits: Limits):
+    """Build plain dicts, lists and strings from parser events, iteratively."""
+    path_name = result.path
+    positions = result.positions
+    key_positions = result.key_positions
+    # Each frame: [container, path, pending_key, key_lines] where pending_key is
+    # the key waiting for its value (mappings only) and key_lines maps keys to
+    # the line they were first seen on (for duplicate messages).
+    stack: list[list] = []
+    root = None
+    documents = 0
+
+    def place(value, line: int, col: int):
+        nonlocal root
+        if not stack:
+            root = value
+            positions[()] = (line, col)
+            return ()
+        frame = stack[-1]
+        container, cpath = frame[0], frame[1]
+        if isinstance(container, list):
+            vpath = cpath + (len(container),)
+            container.append(value)
+        else:
+            key = frame[2]
+            frame[2] = None
+            vpath = cpath + (key,)
+            if key is not _DUPLICATE:
+                container[key] = value
+        positions[vpath] = (line, col)
+        return vpath
+
+    def expecting_key() -> bool:
+        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if kind is yaml.ScalarEvent:
+            _check_tag(event, path_name, line, col)
+            if event.style == "" and event.value in PLAIN_NULLS and event.tag is None:
+                value = None
+            else:
+                value = event.value
+            if expecting_key():
+                frame = stack[-1]
+                if value is None:
+                    value = ""
+                if value in frame[0] or value in frame[3]:
+                    first = frame[3].get(value, "?")
+                    result.findings.append(_finding(
+                        path_name, "Y002",
+                        f"the key '{value}' appears twice in the same mapping (first on line {first}); "
+                        "YAML would silently keep only the last value",
+                        line, col, "Keep one of the two entries and delete the other.",
+                    ))
+                    frame[2] = _DUPLICATE
+                else:
+                    frame[2] = value
+                    frame[3][value] = line
+                    key_positions[frame[1] + (value,)] = (line, col)
+                continue
+            place(value, line, col)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            _check_tag(event, path_name, line, col)
+            if expecting_key():
+                result.findings.append(_finding(
+                    path_name, "Y010", "a key must be plain text, not a list or a mapping",
+                    line, col, "Write keys as `name: value`.",
+                ))
+                raise _Stop
+            if len(stack) >= limits.max_depth:
+                result.findings.append(_finding(
+                    path_name, "Y005",
+                    f"the data is nested more than {limits.max_depth} levels deep",
+                    line, col, "Flatten the structure; no auditrack record needs this depth.",
+                ))
+                raise _Stop
+            container: dict | list = {} if kind is yaml.MappingStartEvent else []
+            vpath = place(container, line, col)
+            stack.append([container, vpath, None, {}])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+        elif kind is yaml.AliasEvent:
+            result.findings.append(_finding(
+                path_name, "Y004",
+                f"aliases (*{event.anchor}) are not allowed: each value must be written out where it is used",
+                line, col, "Replace the alias with the value it stands for.",
+            ))
+            raise _Stop
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                result.findings.append(_finding(
+                    path_name, "Y011",
+                    "the file holds more than one YAML document (a second `---`); auditrack reads one record per file",
+                    line, col, "Move each document into a file of its own.",
+                ))
+                raise _Stop
+        elif kind is yaml.StreamEndEvent:
+            return root
+
+
+_DUPLICATE = object()
+
+
+def _check_tag(event, path: str, line: int, col: int) -> None:
+    tag = event.tag
+    if tag is None:
+        return
+    if isinstance(event, yaml.ScalarEvent):
+        if tag in ALLOWED_TAGS:
+            return
+    elif tag in {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}:
+        return
+    raise _TagError(path, tag, line, col)
+
+
+class _TagError(_Stop):
+    def __init__(self, path: str, tag: str, line: int, col: int) -> None:
+        super().__init__(tag)
+        self.finding = _finding(
+            path, "Y003",
+            f"the tag '{tag}' is not allowed: auditrack reads plain YAML values only",
+            line, col, "Remove the tag (the part starting with `!`); put the value in quotes if it must stay text.",
+        )

@@ -1,0 +1,120 @@
+"""Audit reports (revisionsrapporter), their revision questions and their recommendations."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from auditrack.models.base import Id, Model, Period, Record, Ref, Source, Text
+
+Grade = Literal["yes", "partly", "no"]
+"""A graded verdict: 'ja', 'till viss del' or 'nej' in the reports."""
+
+
+class Person(Model):
+    """A named person and the title the source gives them."""
+
+    name: Text
+    title: str | None = None
+    """E.g. 'Certifierad kommunal revisor'."""
+
+
+class RevisionQuestion(Model):
+    """A revision question (revisionsfråga) with the auditors' assessment (bedömning)."""
+
+    id: Id
+    text: Text
+    """The question as the report asks it."""
+    section: str | None = None
+    """The report section that answers it, e.g. '3.2'."""
+    sub_questions: list["RevisionQuestion"] = Field(default_factory=list)
+    """Sub-questions the report asks under this question."""
+    assessment: str | None = None
+    """The auditors' assessment, in their words."""
+    verdict: Grade | None = None
+    """The graded verdict, when the report gives one; leave out when it does not."""
+    source: Source | None = None
+
+
+class Verdict(Model):
+    """The overall verdict of a report."""
+
+    grade: Grade | None = None
+    """'yes', 'partly' or 'no', when the report grades its purpose; leave out when it does not."""
+    text: Text
+    """The overall assessment in the report's words."""
+
+
+class CoverLetter(Model):
+    """The auditors' cover letter (missiv) that sends the report on."""
+
+    date: Period
+    signed_by: list[Person] = Field(default_factory=list)
+    addressed_to: Ref("body")
+    """The body the letter is sent to."""
+    text: Text
+
+
+class ResponseRequest(Model):
+    """The auditors' request for a response to the recommendations."""
+
+    requested_on: Period
+    """When the response was requested (usually the cover letter's date)."""
+    requested_from: Ref("body")
+    """The body asked to respond."""
+    due: Period | None = None
+    """The date by which the response is requested; leave out when none is given."""
+    text: str | None = None
+    source: Source | None = None
+
+
+class Recommendation(Record):
+    """A recommendation (rekommendation) to a board, with a stable id that tracking refers to."""
+
+    kind_name: ClassVar[str] = "recommendation"
+
+    text: Text
+    """The recommendation verbatim from the report."""
+    section: str | None = None
+    """The section it comes from, e.g. '3.4.1'."""
+    addressee: Ref("body") | None = None
+    """The body it is addressed to; defaults to the report's addressee."""
+
+
+class AuditReport(Record):
+    """An audit report (revisionsrapport) written for the elected auditors."""
+
+    kind_name: ClassVar[str] = "audit-report"
+
+    kind: Literal["audit-report"]
+    organisation: Ref("organisation")
+    title: Text
+    """The report's title, e.g. 'Granskning av arbetet med självförsörjning'."""
+    audit_firm: Text
+    """The firm that carried out the audit, e.g. 'KPMG AB'."""
+    auditors: list[Person] = Field(default_factory=list)
+    """The audit firm's auditors who signed the report, with their titles."""
+    commissioned_by: str | None = None
+    """Who commissioned the audit, e.g. 'Ludvika kommuns revisorer'."""
+    date: Period
+    """The report's date."""
+    audit_plan_year: int = Field(ge=1900, le=2200)
+    """The year of the audit plan (revisionsplan) the audit belongs to."""
+    addressee: Ref("body")
+    """The body the recommendations are addressed to, usually the municipal board."""
+    programme: Ref("programme") | None = None
+    """The work or model the audit examines."""
+    purpose: Text
+    """The audit's purpose (syfte)."""
+    criteria: list[Text] = Field(default_factory=list)
+    """Audit criteria (revisionskriterier), e.g. 'Kommunallagen (2017:725) 6 kap. 6 §'."""
+    method: list[Text] = Field(default_factory=list)
+    """How the audit was done."""
+    questions: list[RevisionQuestion] = Field(default_factory=list)
+    """The revision questions with assessments."""
+    overall_verdict: Verdict | None = None
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    cover_letter: CoverLetter | None = None
+    response_request: ResponseRequest | None = None
+    """The request for a response, if the auditors made one."""

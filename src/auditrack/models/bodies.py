@@ -1,0 +1,100 @@
+"""Bodies (boards, steering groups, work groups) and roles, with who holds them."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+
+BodyType = Literal[
+    "council", "board", "committee", "presidium", "auditors",
+    "political-steering-group", "steering-group", "work-group", "cooperation-group", "federation", "other",
+]
+Cadence = Literal["weekly", "fortnightly", "monthly", "quarterly", "half-yearly", "yearly", "as-needed"]
+
+
+class Member(Model):
+    """A member function of a body, e.g. 'Förbundschef VBU' or a representative of an outside organisation."""
+
+    function: Text
+    role: Ref("role") | None = None
+    """The role record for the function, if there is one."""
+    organisation: str | None = None
+    """The organisation the member represents, when it is not the body's own."""
+    note: str | None = None
+    source: Source | None = None
+
+
+class Meetings(Model):
+    cadence: Cadence | None = None
+    text: str | None = None
+    """How often the body meets, in the source's words."""
+
+
+class Minutes(Model):
+    """Whether the body keeps minutes (protokoll, minnesanteckningar) of its meetings."""
+
+    kept: bool
+    type: str | None = None
+    """E.g. 'protokoll' or 'minnesanteckningar'."""
+    since: Period | None = None
+    note: str | None = None
+    source: Source | None = None
+
+
+class Body(Record):
+    """A board, committee, steering group, work group or cooperation body."""
+
+    kind_name: ClassVar[str] = "body"
+
+    kind: Literal["body"]
+    organisation: Ref("organisation")
+    name: Text
+    type: BodyType
+    programme: Ref("programme") | None = None
+    parent: Ref("body") | None = None
+    """The body this one answers to."""
+    members: list[Member] = Field(default_factory=list)
+    duties: list[Text] = Field(default_factory=list)
+    meetings: Meetings | None = None
+    minutes: Minutes | None = None
+    """Leave out when the source does not say."""
+    active_from: Period | None = None
+    active_until: Period | None = None
+    regulated_by: list[Ref("mandate", "document")] = Field(default_factory=list)
+    """The mandates or governing documents that set this body up and regulate it."""
+    standing: bool = False
+    """True for bodies set up by law or the municipality's rules (the council, the board, the auditors),
+    which no programme mandate needs to regulate."""
+
+
+class Holder(Model):
+    """Someone holding a role for a time."""
+
+    name: str | None = None
+    """The person's name; leave out when the source does not give it."""
+    from_: Period | None = Field(default=None, alias="from")
+    until: Period | None = None
+    appointed_by: Ref("body", "role") | None = None
+    source: Source | None = None
+
+
+class Role(Record):
+    """A role or function with responsibilities."""
+
+    kind_name: ClassVar[str] = "role"
+
+    kind: Literal["role"]
+    organisation: Ref("organisation")
+    name: Text
+    programme: Ref("programme") | None = None
+    responsibilities: list[Text] = Field(default_factory=list)
+    holders: list[Holder] = Field(default_factory=list)
+    """Who holds or has held the role, and when."""
+    regulated_by: list[Ref("mandate", "document")] = Field(default_factory=list)
+    """The mandates or governing documents that define the role."""
+    standing: bool = False
+    """True for roles that exist by law or standing rules (e.g. the municipal director), which no programme
+    mandate needs to regulate and whose holder need not be recorded."""

@@ -1,0 +1,78 @@
+"""The life of a recommendation after the report: the board's response, its actions, and follow-ups."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from auditrack.models.base import Model, Period, Record, Ref, Text, Url
+
+ActionStatus = Literal["planned", "in-progress", "done", "cancelled"]
+FollowUpStatus = Literal["implemented", "partly-implemented", "not-implemented", "not-assessed"]
+
+
+class Action(Record):
+    """An action (åtgärd) the board commits to in its response."""
+
+    kind_name: ClassVar[str] = "action"
+
+    recommendations: list[Ref("recommendation")] = Field(default_factory=list)
+    """The recommendations this action answers."""
+    text: Text
+    """What will be done."""
+    owner: Ref("role") | None = None
+    """The role responsible for the action (a role, not a person)."""
+    due: Period | None = None
+    """When the action is to be done."""
+    status: ActionStatus = "planned"
+    evidence: list[Url] = Field(default_factory=list)
+    """Links or references that show the action was done."""
+    done: Period | None = None
+    """When the action was done."""
+
+
+class Response(Record):
+    """The board's response (svar, yttrande) to an audit report, as adopted at a meeting."""
+
+    kind_name: ClassVar[str] = "response"
+
+    kind: Literal["response"]
+    organisation: Ref("organisation")
+    report: Ref("audit-report")
+    """The audit report responded to."""
+    decided_by: Ref("body")
+    """The body that adopted the response."""
+    date: Period
+    """The date of the decision."""
+    decision: str | None = None
+    """The decision reference, e.g. 'KS 2022-05-17 § 93'."""
+    text: str | None = None
+    """The response's text or summary."""
+    actions: list[Action] = Field(default_factory=list)
+
+
+class Assessment(Model):
+    """A graded follow-up of one recommendation."""
+
+    recommendation: Ref("recommendation")
+    status: FollowUpStatus
+    """'implemented' (åtgärdad), 'partly-implemented' (delvis åtgärdad) or 'not-implemented' (ej åtgärdad)."""
+    comment: str | None = None
+
+
+class FollowUp(Record):
+    """A follow-up (uppföljande granskning) of an earlier audit's recommendations."""
+
+    kind_name: ClassVar[str] = "follow-up"
+
+    kind: Literal["follow-up"]
+    organisation: Ref("organisation")
+    report: Ref("audit-report")
+    """The audit report whose recommendations are followed up."""
+    date: Period
+    assessor: Text
+    """Who made the assessment, e.g. 'KPMG AB på uppdrag av revisorerna'."""
+    follow_up_report: Ref("audit-report") | None = None
+    """The later report in which the follow-up is published, if any."""
+    assessments: list[Assessment] = Field(default_factory=list)

@@ -1,0 +1,97 @@
+"""The rule registry and the runner that turns rule hits into findings.
+
+Rule modules register themselves on import; the registry is
+:data:`auditrack.rules.base.REGISTRY`, keyed by code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditrack.config import Config
+from auditrack.findings import Category, Finding, Severity
+from auditrack.index import Index
+from auditrack.models.base import Record
+from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule  # noqa: F401
+
+_RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle")
+
+
+def load_rules() -> dict[str, Rule]:
+    import importlib
+
+    for name in _RULE_MODULES:
+        importlib.import_module(f"auditrack.rules.{name}")
+    return dict(sorted(REGISTRY.items()))
+
+
+def selected(code: str, config: Config) -> bool:
+    if config.select and not any(code.startswith(p) for p in config.select):
+        return False
+    return not any(code.startswith(p) for p in config.ignore)
+
+
+def run_rules(index: Index, config: Config, as_of: date) -> list[Finding]:
+    from auditrack.engine import internal_finding
+
+    rules = load_rules()
+    ctx = Context(index=index, as_of=as_of, config=config)
+    findings: list[Finding] = []
+    used_waivers: set[tuple[int, int]] = set()
+    for code, spec in rules.items():
+        if not selected(code, config):
+            continue
+        try:
+            hits = list(spec.check(ctx))
+            for hit in hits:
+                finding = _to_finding(spec, hit, ctx, used_waivers)
+                if finding is not None:
+                    findings.append(finding)
+        except Exception as exc:  # one broken rule must not hide what the others find
+            findings.append(internal_finding(f"rule {code} ({spec.name})", exc))
+    findings.extend(_waiver_findings(index, config, as_of, used_waivers))
+    return findings
+
+
+def _to_finding(spec: Rule, hit: Hit, ctx: Context, used_waivers: set) -> Finding | None:
+    record = hit.record
+    if isinstance(record, Record):
+        for i, waiver in enumerate(record.waivers):
+            if waiver.rule == spec.code:
+                used_waivers.add((id(record), i))
+                if waiver.expires.end >= ctx.as_of:
+                    return None
+    severity = Severity(ctx.config.severity[spec.code]) if spec.code in ctx.config.severity else (hit.severity or spec.severity)
+    return Finding(
+        code=spec.code,
+        severity=severity,
+        message=hit.message,
+        location=ctx.index.locate(record, hit.field),
+        subject=getattr(record, "id", None),
+        organisation=ctx.index.org_of(record),
+        category=Category.GAP,
+        hint=hit.hint,
+    )
+
+
+def _waiver_findings(index: Index, config: Config, as_of: date, used: set) -> list[Finding]:
+    findings = []
+    for entry in index.by_object.values():
+        record = entry.record
+        for i, waiver in enumerate(record.waivers):
+            location = index.paths[id(record)]
+            loc = location[0].locate(location[1] + ("waivers", i))
+            if waiver.expires.end < as_of and selected("W001", config):
+                findings.append(Finding(
+                    "W001", Severity(config.severity.get("W001", "warning")),
+                    f"the waiver of {waiver.rule} on '{record.id}' expired on {waiver.expires}; the rule applies again",
+                    loc, record.id, entry.organisation, Category.GAP,
+                    "Fix the gap, or renew the waiver with a new expiry date and approval.",
+                ))
+            elif (id(record), i) not in used and selected("W002", config) and selected(waiver.rule, config):
+                findings.append(Finding(
+                    "W002", Severity(config.severity.get("W002", "warning")),
+                    f"the waiver of {waiver.rule} on '{record.id}' is unused: the rule finds nothing here",
+                    loc, record.id, entry.organisation, Category.GAP, "Remove the waiver.",
+                ))
+    return findings

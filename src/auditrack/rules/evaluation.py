@@ -1,0 +1,3 @@
+"""Rules: evaluation."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: goals."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: lifecycle."""
+
+from __future__ import annotations

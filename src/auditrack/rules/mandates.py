@@ -1,0 +1,3 @@
+"""Rules: mandates."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules: reporting."""
+
+from __future__ import annotations
