@@ -44,20 +44,31 @@ class CheckResult:
         return EXIT_OK
 
 
-def load_repository(root: Path, config: Config) -> CheckResult:
-    """Read, parse and validate every data file and index the records. No rules are run."""
-    result = CheckResult(root=root, as_of=date.today(), config=config)
+Source = tuple[str, "bytes | OSError"]
+"""A data file as (path relative to the root, its bytes or the error that stopped reading it)."""
+
+
+def read_sources(root: Path, config: Config) -> tuple[list[Source], list[Finding], list[str]]:
+    """The data files in the working tree under `root`: their bytes, discovery findings and missing folders."""
     found = discover(root, config.paths)
-    result.missing_folders = found.missing_folders
-    result.findings.extend(found.findings)
-    limits = Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
+    cap = config.limits.max_file_bytes
+    sources: list[Source] = []
     for absolute, relative in found.files:
-        result.files += 1
         try:
-            raw = _read(absolute, limits.max_bytes)
+            sources.append((relative, _read(absolute, cap)))
         except OSError as exc:
+            sources.append((relative, exc))
+    return sources, found.findings, found.missing_folders
+
+
+def load_sources(sources: list[Source], config: Config, result: "CheckResult") -> "CheckResult":
+    """Parse and validate every source and index the records into `result`. No rules are run."""
+    limits = Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
+    for relative, raw in sources:
+        result.files += 1
+        if isinstance(raw, OSError):
             result.findings.append(Finding(
-                "Y013", Severity.ERROR, f"cannot read the file: {exc.strerror or exc}", Location(relative),
+                "Y013", Severity.ERROR, f"cannot read the file: {raw.strerror or raw}", Location(relative),
                 category=Category.DATA, hint="Make the file readable (check its permissions).",
             ))
             continue
@@ -75,19 +86,37 @@ def load_repository(root: Path, config: Config) -> CheckResult:
     return result
 
 
+def load_repository(root: Path, config: Config) -> CheckResult:
+    """Read, parse and validate every data file under `root` and index the records. No rules are run."""
+    result = CheckResult(root=root, as_of=date.today(), config=config)
+    sources, findings, missing = read_sources(root, config)
+    result.findings.extend(findings)
+    result.missing_folders = missing
+    return load_sources(sources, config, result)
+
+
 def _read(path: Path, cap: int) -> bytes:
     # Read one byte past the cap so an oversized file is recognised without reading all of it.
     with path.open("rb") as handle:
         return handle.read(cap + 1)
 
 
+def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path(".")) -> CheckResult:
+    """Run a whole check on data that is already in memory (e.g. read from a git revision)."""
+    result = load_sources(sources, config, CheckResult(root=root, as_of=as_of, config=config))
+    return _apply_rules(result, as_of)
+
+
 def run_check(root: Path, config: Config, as_of: date) -> CheckResult:
-    """Load the repository and run every selected rule against it."""
+    """Load the repository under `root` and run every selected rule against it."""
+    return _apply_rules(load_repository(root, config), as_of)
+
+
+def _apply_rules(result: CheckResult, as_of: date) -> CheckResult:
     from auditrack.rules import run_rules
 
-    result = load_repository(root, config)
     result.as_of = as_of
-    result.findings.extend(run_rules(result.index, config, as_of))
+    result.findings.extend(run_rules(result.index, result.config, as_of))
     result.findings.sort(key=Finding.sort_key)
     return result
 

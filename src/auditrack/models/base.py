@@ -100,9 +100,12 @@ class Period:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        # A bare year is a number to YAML, and the loader reads it the same as "2018".
         return {
-            "type": "string",
-            "pattern": PERIOD_PATTERN,
+            "anyOf": [
+                {"type": "string", "pattern": PERIOD_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
             "description": "A date (YYYY-MM-DD) or, when the source is less precise, a month (YYYY-MM), quarter (YYYY-Qn), half-year (YYYY-Hn) or year (YYYY).",
             "examples": ["2022-03-31", "2020-10", "2020-Q1", "2018"],
         }
