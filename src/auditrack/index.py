@@ -62,12 +62,13 @@ class Index:
         entry = self.entry(record)
         return self.referrers.get((entry.organisation, record.id), [])
 
-    def locate(self, model: BaseModel, field_name: str | None = None) -> Location:
-        """The location of a model in its file, or of one of its fields."""
+    def locate(self, model: BaseModel, field_name: str | tuple | None = None) -> Location:
+        """The location of a model in its file, or of one of its fields (a name, or a path such as ('targets', 2))."""
         loaded, path = self.paths[id(model)]
         if field_name is None:
             return loaded.locate(path)
-        return loaded.locate(path + (field_name,), key=(path + (field_name,)) not in loaded.positions)
+        sub = path + (field_name if isinstance(field_name, tuple) else (field_name,))
+        return loaded.locate(sub, key=True)
 
     def organisation_ids(self) -> list[str]:
         return sorted(self.organisations)

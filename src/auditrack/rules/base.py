@@ -27,7 +27,8 @@ class Hit:
 
     record: BaseModel
     message: str
-    field: str | None = None
+    field: str | tuple | None = None
+    """The field to point at: a name, or a path below the record such as ('targets', 2)."""
     severity: Severity | None = None
     """Overrides the rule's default, e.g. a warning before a deadline and an error after."""
     hint: str | None = None
@@ -39,7 +40,7 @@ class Context:
     as_of: date
     config: Config
 
-    def hit(self, record: BaseModel, message: str, field: str | None = None, *, severity: Severity | None = None,
+    def hit(self, record: BaseModel, message: str, field: str | tuple | None = None, *, severity: Severity | None = None,
             hint: str | None = None) -> Hit:
         return Hit(record, message, field, severity, hint)
 

@@ -1,3 +1,106 @@
-"""Rules: evaluation."""
+"""Rules for evaluations, interventions and the evidence behind methods."""
 
 from __future__ import annotations
+
+from auditrack.findings import Severity
+from auditrack.rules.base import Context, rule
+
+
+@rule("G401", "evaluation-not-done", Severity.ERROR, example="""
+kind: evaluation
+id: utvardering-effekter
+required: true
+required_by: [granskning-2022-r5]
+# done: missing
+""", fix_example="""
+done: 2024-05
+by: Extern utvärderare
+result: Modellen minskade försörjningsstödet med ...
+""")
+def evaluation_not_done(ctx: Context):
+    """A required evaluation has not been done.
+
+    Why:
+    Without an evaluation of effects and cost-effectiveness, the organisation
+    cannot take improving action. No evaluation of the Ludvika model had been
+    made (Ludvika 2022, 3.3), and Bräcke's interventions were not evaluated for
+    their effect on the individual and their cost-effectiveness (Bräcke 2023, 3.4.1).
+    While a planned date lies ahead the finding is a warning.
+
+    Fix:
+    Carry out the evaluation and record `done:` and `result:`; until then,
+    record when it is `planned:`.
+    """
+    for evaluation in ctx.index.records("evaluation"):
+        if not evaluation.required or evaluation.done is not None:
+            continue
+        if evaluation.planned is not None and evaluation.planned.end >= ctx.as_of:
+            yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' is not done yet; "
+                                      f"it is planned for {evaluation.planned}", "planned", severity=Severity.WARNING,
+                          hint="Record done and result when it has been carried out.")
+        elif evaluation.planned is not None:
+            yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' was planned for "
+                                      f"{evaluation.planned} but has not been done", "planned",
+                          hint="Carry out the evaluation and record done and result, or re-plan it.")
+        else:
+            yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' has not been done, and none is planned",
+                          "required", hint="Plan the evaluation (planned:) and record done and result when it is done.")
+
+
+@rule("G402", "intervention-without-participant-data", Severity.WARNING, example="""
+kind: intervention
+id: praktik
+name: Praktik
+# participants: missing
+""", fix_example="""
+participants:
+  - {period: "2023", count: 31}
+""")
+def intervention_without_participant_data(ctx: Context):
+    """An intervention has no participant data.
+
+    Why:
+    Without the number of participants per intervention, nobody can judge
+    which interventions are used, or what they achieve and cost. Bräcke had no
+    data on the number of participants per intervention (Bräcke 2023, 3.4).
+
+    Fix:
+    Record participants per period under `participants:`.
+    """
+    for intervention in ctx.index.records("intervention"):
+        if not intervention.participants:
+            yield ctx.hit(intervention, f"no participant data is kept for the intervention '{intervention.name}'", "name",
+                          hint="Record participants per period (participants: [{period: ..., count: ...}]).")
+
+
+@rule("G403", "method-without-evidence", Severity.WARNING, example="""
+kind: programme
+id: samverkansmodellen
+inspired_by: [Angeredsmodellen]
+evidence_base: {research_used: false}
+""", fix_example="""
+evidence_base:
+  research_used: true
+  references: ["Forskningsöversikt om samverkan i kommunal arbetsmarknadspolitik (2023)"]
+""")
+def method_without_evidence(ctx: Context):
+    """A working model states no evidence base for its methods.
+
+    Why:
+    Methods designed without the available research miss perspectives on
+    organisation, cooperation and the participants' view. Ludvika's model was
+    designed from study visits (Angeredsmodellen, Växjölöftet) without using the
+    research available (Ludvika 2022, 3.1).
+
+    Fix:
+    Record the research or evaluations the methods rest on under
+    `evidence_base.references`, or review the methods against them.
+    """
+    for programme in ctx.index.records("programme"):
+        evidence = programme.evidence_base
+        if evidence is None:
+            yield ctx.hit(programme, f"the working model '{programme.name}' states no evidence base for its methods", "name",
+                          hint="Record the research or evaluations behind the methods under evidence_base.")
+        elif evidence.research_used is False and not evidence.references:
+            yield ctx.hit(programme, f"the working model '{programme.name}' was designed without using available research",
+                          "evidence_base", hint="Review the methods against the research, and record it under evidence_base.references.")

@@ -1,3 +1,245 @@
-"""Rules: goals."""
+"""Rules for goals and indicators: measurable sub-goals, targets that are followed up, statistics that are linked and analysed."""
 
 from __future__ import annotations
+
+from auditrack.findings import Severity
+from auditrack.models.goals import Goal
+from auditrack.rules.base import Context, rule
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+@rule("G101", "goal-not-broken-down", Severity.ERROR, example="""
+kind: goal
+organisation: exempel
+id: egen-forsorjning
+level: overall
+text: Fler invånare ska komma till egen försörjning.
+""", fix_example="""
+kind: goal
+organisation: exempel
+id: egen-forsorjning
+level: overall
+text: Fler invånare ska komma till egen försörjning.
+sub_goals:
+  - id: till-arbete-2025
+    text: 150 personer med försörjningsstöd går till arbete eller studier under 2025.
+    indicator: till-arbete-eller-studier
+    targets: [{value: 150, unit: personer, period: "2025"}]
+""")
+def goal_not_broken_down(ctx: Context):
+    """An overall goal is not broken down into measurable sub-goals.
+
+    Why:
+    An overall goal ("fler ska komma till egen försörjning") cannot steer the
+    work or show whether it succeeds. Both audits asked for activity-specific,
+    measurable goals in a goal document or process plan, followed up during the
+    year (Kommunallagen 6 kap. 6 §: the board must see that the activity is run
+    as decided). Ludvika 2022, section 3.2; Bräcke 2023, the Solaris goals.
+
+    Fix:
+    Add `sub_goals:` under the overall goal, each with an indicator, a target
+    value, a unit and a date. If the board has not set such goals, that is the
+    governance gap to close, not a data gap.
+    """
+    for goal in ctx.index.records("goal"):
+        if goal.level == "overall" and not goal.sub_goals:
+            yield ctx.hit(goal, f"the overall goal '{goal.id}' is not broken down into measurable sub-goals", "level",
+                          hint="Add sub_goals, each with an indicator, a target value, a unit and a date.")
+
+
+def _missing_parts(goal: Goal) -> list[str]:
+    missing = []
+    if goal.indicator is None:
+        missing.append("indicator")
+    if not goal.targets:
+        missing.append("target value")
+    if not goal.targets or any(t.unit is None for t in goal.targets):
+        missing.append("unit")
+    if not goal.targets or any(t.period is None for t in goal.targets):
+        missing.append("date")
+    return missing
+
+
+@rule("G102", "goal-not-measurable", Severity.WARNING, example="""
+sub_goals:
+  - id: fler-i-arbete
+    text: Fler ska gå till arbete.
+""", fix_example="""
+sub_goals:
+  - id: fler-i-arbete
+    text: 60 deltagare går till arbete under 2025.
+    indicator: deltagare-till-arbete
+    targets: [{value: 60, unit: personer, period: "2025"}]
+""")
+def goal_not_measurable(ctx: Context):
+    """A goal at the bottom of the tree lacks an indicator, a target value, a unit or a date.
+
+    Why:
+    A goal is measurable only when it says what is measured (indicator), how
+    much (target value and unit) and by when (date). Without them nobody can
+    tell whether it was reached. Ludvika 2022, 3.2; Bräcke 2023, 3.1 and 3.5.
+
+    Fix:
+    Give the goal `indicator:` and `targets:` with `value`, `unit` and `period`.
+    Goals that only state a direction are reported by G104 instead.
+    """
+    for goal in ctx.index.records("goal"):
+        if goal.sub_goals or (goal.direction and not goal.targets):
+            continue
+        missing = _missing_parts(goal)
+        if missing:
+            yield ctx.hit(goal, f"the goal '{goal.id}' is not measurable: it has no {', '.join(missing)}", "text",
+                          hint="Add the missing parts: indicator, and targets with value, unit and period.")
+
+
+@rule("G103", "target-not-followed-up", Severity.ERROR, example="""
+targets:
+  - {value: 120, unit: medborgare, period: "2019"}
+# no measurement of the goal's indicator for 2019 and no follow_ups entry
+""", fix_example="""
+targets:
+  - {value: 120, unit: medborgare, period: "2019"}
+follow_ups:
+  - {date: 2020-02-15, period: "2019", value: 96, reached: false, text: Målet nåddes inte; 96 av 120.}
+""")
+def target_not_followed_up(ctx: Context):
+    """A numeric target's period has passed with no measurement and no follow-up.
+
+    Why:
+    A target that is never compared with the outcome steers nothing. Ludvika's
+    targets of 110 (2018), 120 (2019) and 200 (2020) citizens leaving income
+    support were never followed up (Ludvika 2022, 3.2).
+
+    Fix:
+    Record the outcome: a measurement of the goal's indicator for the target's
+    period, or a `follow_ups:` entry on the goal with the period, the value and
+    whether the target was reached.
+    """
+    for goal in ctx.index.records("goal"):
+        org = ctx.index.org_of(goal)
+        indicator = ctx.index.get(org, goal.indicator, "indicator")
+        for i, target in enumerate(goal.targets):
+            if target.period is None or target.period.end >= ctx.as_of:
+                continue
+            measured = indicator is not None and any(
+                m.value is not None and m.period.start <= target.period.end and m.period.end >= target.period.start
+                for m in indicator.measurements
+            )
+            followed = any(
+                (f.period is not None and f.period.start <= target.period.end and f.period.end >= target.period.start)
+                or (f.period is None and f.date.start > target.period.start)
+                for f in goal.follow_ups
+            )
+            if not (measured or followed):
+                unit = f" {target.unit}" if target.unit else ""
+                yield ctx.hit(
+                    goal,
+                    f"the target of {_fmt(target.value)}{unit} for {target.period} on goal '{goal.id}' ended "
+                    f"{target.period.end.isoformat()} with no measurement or follow-up",
+                    ("targets", i),
+                    hint="Add a measurement of the goal's indicator for that period, or a follow_ups entry on the goal.",
+                )
+
+
+@rule("G104", "direction-only-goal", Severity.ERROR, example="""
+id: minskat-forsorjningsstod
+text: Försörjningsstödet ska minska.
+direction: decrease
+""", fix_example="""
+id: minskat-forsorjningsstod
+text: Försörjningsstödet ska minska med 5 mnkr till 2025.
+direction: decrease
+targets: [{value: 5, unit: mnkr, period: "2025"}]
+""")
+def direction_only_goal(ctx: Context):
+    """A goal states only a direction ("should decrease") with no target value.
+
+    Why:
+    "Income support should decrease" does not say by how much or by when, so
+    neither the board nor the auditors can judge the outcome. Ludvika had no
+    economic goal beyond that direction (Ludvika 2022, 3.2).
+
+    Fix:
+    Add `targets:` with the value, unit and period the board decides on.
+    """
+    for goal in ctx.index.records("goal"):
+        if goal.direction and not goal.targets:
+            yield ctx.hit(goal, f"the goal '{goal.id}' only states a direction ({goal.direction}) with no target value: "
+                                "by how much, and by when?", "direction",
+                          hint="Add targets with value, unit and period.")
+
+
+@rule("G105", "indicator-not-linked", Severity.WARNING, example="""
+kind: indicator
+id: mottagare-ekonomiskt-bistand
+name: Mottagare av ekonomiskt bistånd
+# goals: missing, and no goal names this indicator
+""", fix_example="""
+kind: indicator
+id: mottagare-ekonomiskt-bistand
+name: Mottagare av ekonomiskt bistånd
+goals: [egen-forsorjning]
+""")
+def indicator_not_linked(ctx: Context):
+    """An indicator serves no goal.
+
+    Why:
+    Statistics that are not linked to a goal are collected without a purpose,
+    and goals without statistics cannot be followed up. Ludvika's statistics
+    were not linked to the goals set for the cooperation (Ludvika 2022, 3.3).
+
+    Fix:
+    List the goals the indicator measures under `goals:`, or point a goal's
+    `indicator:` at it. Stop collecting statistics that serve no goal.
+    """
+    for indicator in ctx.index.records("indicator"):
+        if indicator.goals:
+            continue
+        linked = any(model is not indicator and key == "indicator" for model, key in ctx.index.referring(indicator))
+        if not linked:
+            yield ctx.hit(indicator, f"the indicator '{indicator.id}' is not linked to any goal", "name",
+                          hint="Add `goals:` with the goals it measures, or remove the indicator.")
+
+
+@rule("G106", "measurements-not-analysed", Severity.WARNING, example="""
+measurements:
+  - {period: "2022", value: 159}
+# analyses: missing
+""", fix_example="""
+measurements:
+  - {period: "2022", value: 159}
+analyses:
+  - date: 2023-02-10
+    by: arbetsmarknadschef
+    text: Fler gick vidare till annan försörjning än 2021; ökningen gäller främst studier.
+""")
+def measurements_not_analysed(ctx: Context):
+    """An indicator has measurements that no analysis has looked at.
+
+    Why:
+    Figures that are collected but never analysed cannot drive improvement.
+    Bräcke collected activity measures (148 and 159 people supported, 45 and 74
+    moving to other support) without any analysis or assessment (Bräcke 2023,
+    3.5 and recommendation 3.5.1).
+
+    Fix:
+    Add an `analyses:` entry after the latest measurement: what the figures
+    show, why, and what follows from them.
+    """
+    for indicator in ctx.index.records("indicator"):
+        if not indicator.measurements:
+            continue
+        latest = max(indicator.measurements, key=lambda m: m.period.end)
+        if not indicator.analyses:
+            periods = ", ".join(sorted({str(m.period) for m in indicator.measurements}))
+            yield ctx.hit(indicator, f"the indicator '{indicator.id}' has measurements ({periods}) but no analysis of them",
+                          "measurements", hint="Add an analyses entry: what the figures show and what follows from them.")
+            continue
+        last_analysis = max(a.date.end for a in indicator.analyses)
+        if latest.period.start > last_analysis:
+            yield ctx.hit(indicator, f"the latest measurement of '{indicator.id}' ({latest.period}) has not been analysed; "
+                                     f"the last analysis is from {last_analysis.isoformat()}", "analyses",
+                          hint="Add an analyses entry for the latest period.")

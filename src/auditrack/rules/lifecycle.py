@@ -1,3 +1,275 @@
-"""Rules: lifecycle."""
+"""Rules for the life of a recommendation: response, actions, evidence and follow-up."""
 
 from __future__ import annotations
+
+from auditrack.findings import Severity
+from auditrack.models.base import add_days, add_months
+from auditrack.rules.base import Context, rule
+from auditrack.rules.timeline import in_force, regulators
+
+_OPEN = ("planned", "in-progress")
+
+
+def _responses_to(ctx: Context, report) -> list:
+    org = ctx.index.org_of(report)
+    return [r for r in ctx.index.records("response", org) if r.report == report.id]
+
+
+@rule("R101", "response-missing", Severity.ERROR, example="""
+kind: audit-report
+id: granskning-2023
+response_request:
+  requested_on: 2023-04-20
+  requested_from: kf-presidium
+  due: 2023-06-30
+# and no file with kind: response, report: granskning-2023
+""", fix_example="""
+kind: response
+organisation: exempel
+id: svar-granskning-2023
+report: granskning-2023
+decided_by: kommunstyrelsen
+date: 2023-06-13
+decision: KS 2023-06-13 § 101
+actions: [...]
+""")
+def response_missing(ctx: Context):
+    """The auditors requested a response and none is recorded (an error once the requested date has passed).
+
+    Why:
+    The board must answer the auditors' recommendations, saying which actions
+    it will take and when. Bräcke's auditors sent the report on 2023-04-20 asking
+    for a response (Bräcke 2023, cover letter). Without a date in the request,
+    the response is due `horizons.response_days` after it; before that the
+    finding is informational.
+
+    Fix:
+    Record the board's response (kind: response) with the decision reference
+    and its actions.
+    """
+    for report in ctx.index.records("audit-report"):
+        request = report.response_request
+        if request is None or _responses_to(ctx, report):
+            continue
+        due = request.due.end if request.due else add_days(request.requested_on.end, ctx.config.horizons.response_days)
+        org = ctx.index.org_of(report)
+        asked = ctx.index.get(org, request.requested_from)
+        who = asked.name if asked is not None else request.requested_from
+        if ctx.as_of > due:
+            yield ctx.hit(report, f"no response to '{report.title}' is recorded; {who} was asked on "
+                                  f"{request.requested_on} and the response was due {due.isoformat()}", "response_request")
+        else:
+            yield ctx.hit(report, f"a response to '{report.title}' was requested from {who} on {request.requested_on}; "
+                                  f"it is due {due.isoformat()} and not yet recorded", "response_request",
+                          severity=Severity.INFO)
+
+
+@rule("R102", "response-without-actions", Severity.ERROR, example="""
+kind: response
+report: granskning-2023
+actions: []
+""", fix_example="""
+actions:
+  - id: a1
+    recommendations: [granskning-2023-r1]
+    text: Ta fram en processplan med mätbara mål.
+    owner: socialchef
+    due: 2024-03-31
+""")
+def response_without_actions(ctx: Context):
+    """A response commits to no actions, or leaves a recommendation without any action.
+
+    Why:
+    A response should say which actions will be taken and when they will be
+    done (the life cycle of a recommendation, step 3). A recommendation that no
+    action answers is left unowned.
+
+    Fix:
+    Add `actions:` to the response, each naming the recommendations it answers.
+    """
+    for response in ctx.index.records("response"):
+        org = ctx.index.org_of(response)
+        if not response.actions:
+            yield ctx.hit(response, f"the response '{response.id}' commits to no actions", "actions",
+                          hint="List the actions, each with owner, due date and the recommendations it answers.")
+            continue
+        report = ctx.index.get(org, response.report, "audit-report")
+        if report is None:
+            continue
+        answered = {rec for action in response.actions for rec in action.recommendations}
+        for rec in report.recommendations:
+            if rec.id not in answered:
+                yield ctx.hit(response, f"no action in the response answers the recommendation '{rec.id}'", "actions",
+                              hint=f"Add an action with recommendations: [{rec.id}], or explain in the response why none is needed.")
+
+
+@rule("R103", "action-incomplete", Severity.ERROR, example="""
+actions:
+  - id: a1
+    text: Ta fram en processplan.
+""", fix_example="""
+actions:
+  - id: a1
+    text: Ta fram en processplan.
+    owner: socialchef
+    due: 2024-03-31
+""")
+def action_incomplete(ctx: Context):
+    """An action has no owner or no due date.
+
+    Why:
+    An action with no owner is nobody's job, and one with no due date can never
+    be late. Each action needs an owner (a role, not a person's whim) and a due date.
+
+    Fix:
+    Add `owner:` (a role id) and `due:`.
+    """
+    for action in ctx.index.records("action"):
+        if action.status == "cancelled":
+            continue
+        missing = [name for name, value in (("owner", action.owner), ("due date", action.due)) if value is None]
+        if missing:
+            yield ctx.hit(action, f"the action '{action.id}' has no {' and no '.join(missing)}", "text",
+                          hint="Add owner: (a role id) and due: (YYYY-MM-DD).")
+
+
+@rule("R104", "action-overdue", Severity.ERROR, example="""
+- id: a1
+  due: 2023-12-31
+  status: in-progress
+""", fix_example="""
+- id: a1
+  due: 2023-12-31
+  status: done
+  done: 2023-12-15
+  evidence: ["KS 2023-12-12 § 201"]
+""")
+def action_overdue(ctx: Context):
+    """An action is not done and its due date has passed.
+
+    Why:
+    Overdue actions are what follow-up audits find as "ej åtgärdad". Seeing them
+    on every commit lets the administration act or re-plan in time.
+    `horizons.action_due_days` adds a grace period.
+
+    Fix:
+    Finish the action and record `status: done`, `done:` and `evidence:`, or
+    record a new due date decided by the board.
+    """
+    grace = ctx.config.horizons.action_due_days
+    for action in ctx.index.records("action"):
+        if action.status in _OPEN and action.due is not None and add_days(action.due.end, grace) < ctx.as_of:
+            late = (ctx.as_of - action.due.end).days
+            yield ctx.hit(action, f"the action '{action.id}' was due {action.due.end.isoformat()} and is still "
+                                  f"{action.status} ({late} days late)", "due",
+                          hint="Finish it and record status: done with evidence, or record a new due date.")
+
+
+@rule("R105", "done-without-evidence", Severity.WARNING, example="""
+- id: a1
+  status: done
+""", fix_example="""
+- id: a1
+  status: done
+  done: 2023-12-15
+  evidence: ["https://example.kommun.se/protokoll/ks-2023-12-12.pdf"]
+""")
+def done_without_evidence(ctx: Context):
+    """An action is marked done without evidence or without the date it was done.
+
+    Why:
+    Auditors following up need to see what was done. "Done" without a link to
+    a decision, document or report cannot be verified.
+
+    Fix:
+    Add `evidence:` (links or references such as "KS 2023-12-12 § 201") and `done:`.
+    """
+    for action in ctx.index.records("action"):
+        if action.status != "done":
+            continue
+        missing = [name for name, value in (("evidence", action.evidence), ("date done", action.done)) if not value]
+        if missing:
+            yield ctx.hit(action, f"the action '{action.id}' is marked done without {' and without '.join(missing)}",
+                          "status", hint="Add evidence: (links or decision references) and done: (the date).")
+
+
+@rule("R106", "follow-up-missing", Severity.WARNING, example="""
+kind: audit-report
+id: granskning-2022
+date: 2022-03-15
+# no kind: follow-up assesses its recommendations 24 months later
+""", fix_example="""
+kind: follow-up
+report: granskning-2022
+date: 2023-11-20
+assessor: KPMG AB
+assessments:
+  - {recommendation: granskning-2022-r1, status: partly-implemented, comment: ...}
+""")
+def follow_up_missing(ctx: Context):
+    """Recommendations have had no follow-up assessment a set time after the report.
+
+    Why:
+    The auditors follow up earlier recommendations in a later year and grade
+    them; without that, nobody knows whether the gaps were closed. The time is
+    `horizons.follow_up_months` after the report's date (default 24).
+
+    Fix:
+    Record the follow-up (kind: follow-up) with an assessment per recommendation.
+    """
+    months = ctx.config.horizons.follow_up_months
+    for report in ctx.index.records("audit-report"):
+        if not report.recommendations:
+            continue
+        due = add_months(report.date.end, months)
+        if ctx.as_of <= due:
+            continue
+        org = ctx.index.org_of(report)
+        assessed = {
+            a.recommendation
+            for f in ctx.index.records("follow-up", org) if f.report == report.id
+            for a in f.assessments
+        }
+        missing = [r.id for r in report.recommendations if r.id not in assessed]
+        if missing:
+            yield ctx.hit(report, f"{len(missing)} of {len(report.recommendations)} recommendations of '{report.title}' "
+                                  f"have no follow-up assessment {months} months after the report "
+                                  f"(due {due.isoformat()}): {', '.join(missing)}", "recommendations",
+                          hint="Record a follow-up (kind: follow-up) grading each recommendation.")
+
+
+@rule("R107", "owner-not-mandated", Severity.WARNING, example="""
+- id: a1
+  owner: samordnare     # the role's mandate lapses 2022-03-31
+  due: 2022-12-31
+""", fix_example="""
+# a mandate in force on 2022-12-31 lists the role:
+kind: mandate
+id: uppdragsbeskrivning-2022
+valid_from: 2022-04-01
+roles: [samordnare]
+""")
+def owner_not_mandated(ctx: Context):
+    """An action's owner is a role that no mandate or document covers on the action's due date.
+
+    Why:
+    Giving an action to a role whose mandate has lapsed gives it to no one. In
+    Ludvika the chair and the steering group were set up only until
+    2022-03-31 (Ludvika 2022, 3.5). Standing roles are exempt.
+
+    Fix:
+    Give the action to a role that a mandate covers at its due date, or renew
+    the role's mandate.
+    """
+    for action in ctx.index.records("action"):
+        if action.owner is None or action.due is None or action.status == "cancelled":
+            continue
+        org = ctx.index.org_of(action)
+        role = ctx.index.get(org, action.owner, "role")
+        if role is None or role.standing:
+            continue
+        day = action.due.end
+        if not any(in_force(r, day) for r in regulators(ctx.index, role)):
+            yield ctx.hit(action, f"the owner of action '{action.id}', the role '{role.name}', is not covered by any "
+                                  f"mandate or document in force on its due date {day.isoformat()}", "owner",
+                          hint="Choose an owner whose role a mandate covers at the due date, or renew the role's mandate.")

@@ -1,3 +1,250 @@
-"""Rules: mandates."""
+"""Rules for mandates, bodies and roles: nothing may be left unregulated, unheld or untraceable."""
 
 from __future__ import annotations
+
+from auditrack.findings import Severity
+from auditrack.rules.base import Context, rule
+from auditrack.rules.timeline import (
+    FAR_FUTURE,
+    days,
+    in_force,
+    mandate_span,
+    regulators,
+    role_mandates,
+    superseded_by,
+    uncovered_spans,
+)
+
+
+def _unregulated_text(ctx: Context, mandate) -> str:
+    org = ctx.index.org_of(mandate)
+    names = []
+    for kind, ids in (("role", mandate.roles), ("body", mandate.bodies)):
+        for ref in ids:
+            record = ctx.index.get(org, ref, kind)
+            names.append(record.name if record is not None else ref)
+    topics = ", ".join(mandate.regulates) if mandate.regulates else "what it regulates"
+    return topics + (f" ({'; '.join(names)})" if names else "")
+
+
+@rule("G201", "mandate-lapses", Severity.ERROR, example="""
+kind: mandate
+id: uppdragsbeskrivning-2021
+type: mandate-description
+adopted: 2021-08-30
+valid_until: 2022-03-31
+regulates: [roles, responsibilities, bodies]
+# and no mandate supersedes it
+""", fix_example="""
+kind: mandate
+id: uppdragsbeskrivning-2022
+type: mandate-description
+adopted: 2022-03-22
+valid_from: 2022-04-01
+supersedes: [uppdragsbeskrivning-2021]
+regulates: [roles, responsibilities, bodies]
+""")
+def mandate_lapses(ctx: Context):
+    """A mandate has lapsed, or lapses within the horizon, and nothing takes over from it.
+
+    Why:
+    When a mandate description ends with nothing after it, roles,
+    responsibilities and groups are no longer regulated and the work risks
+    drifting apart. Ludvika's mandate description applied until 2022-03-31 and
+    nothing documented how the work would be organised after that
+    (Ludvika 2022, 3.5 and 4). This is a warning from `horizons.mandate_expiry_days`
+    before the end date and an error after it, relative to `--as-of`.
+
+    Fix:
+    Adopt a new or revised mandate that lists the old one under `supersedes:`,
+    or extend `valid_until:` if the board has decided so.
+    """
+    horizon = ctx.config.horizons.mandate_expiry_days
+    for mandate in ctx.index.records("mandate"):
+        if mandate.valid_until is None or superseded_by(ctx.index, mandate):
+            continue
+        end = mandate.valid_until.end
+        what = _unregulated_text(ctx, mandate)
+        if end < ctx.as_of:
+            yield ctx.hit(
+                mandate,
+                f"the mandate '{mandate.title}' lapsed on {end.isoformat()} with no successor; "
+                f"since then nothing regulates {what}",
+                "valid_until",
+                hint="Adopt a new mandate that supersedes it, or record the decision that extends it.",
+            )
+        elif end - days(horizon) <= ctx.as_of:
+            left = (end - ctx.as_of).days
+            yield ctx.hit(
+                mandate,
+                f"the mandate '{mandate.title}' lapses on {end.isoformat()} (in {left} days) with no successor; "
+                f"after that nothing regulates {what}",
+                "valid_until",
+                severity=Severity.WARNING,
+                hint="Adopt a new mandate that supersedes it before the end date.",
+            )
+
+
+@rule("G202", "mandate-coverage-gap", Severity.ERROR, example="""
+kind: programme
+id: samverkansmodellen
+started: 2018-06
+# the first mandate that regulates roles and responsibilities is adopted 2020-10
+""", fix_example="""
+# A mandate (or the board decision that started the work) that regulates
+# roles and responsibilities from the start:
+kind: mandate
+id: uppstartsbeslut-2018
+programme: samverkansmodellen
+adopted: 2018-06-26
+regulates: [roles, responsibilities]
+""")
+def mandate_coverage_gap(ctx: Context):
+    """A period since the work started that no mandate covers: roles and responsibilities undocumented.
+
+    Why:
+    Roles and responsibilities should be clear from the start. Ludvika's model
+    was adopted in June 2018, but the first steering model with roles and
+    responsibilities came in October 2020 (Ludvika 2022, 2 and 3.4.1).
+    A gap after the last mandate has lapsed is reported by G201 instead.
+
+    Fix:
+    Record the mandate that covered the period, if there was one; otherwise
+    this is a finding to learn from, and a waiver with the board's reason can
+    acknowledge a closed historical gap.
+    """
+    for programme in ctx.index.records("programme"):
+        org = ctx.index.org_of(programme)
+        mandates = role_mandates(ctx.index, org, programme.id)
+        start = programme.started.start
+        end = min(ctx.as_of, programme.ended.end) if programme.ended else ctx.as_of
+        if start > end:
+            continue
+        if not mandates:
+            yield ctx.hit(programme, f"no mandate regulates roles and responsibilities for '{programme.name}' "
+                                     f"since it started ({programme.started})", "started",
+                          hint="Add the mandate (kind: mandate, programme: this id, regulates: [roles, responsibilities]).")
+            continue
+        spans = [mandate_span(m) for m in mandates]
+        last_end = max(span[1] for span in spans)
+        for gap_start, gap_end in uncovered_spans(spans, start, end):
+            if gap_start > last_end and last_end < FAR_FUTURE:
+                continue  # after the last mandate lapsed: G201's finding
+            yield ctx.hit(
+                programme,
+                f"no mandate regulated roles and responsibilities for '{programme.name}' from "
+                f"{gap_start.isoformat()} to {gap_end.isoformat()}",
+                "started",
+                hint="Record the mandate that covered this period, or waive the finding with the board's reason.",
+            )
+
+
+@rule("G203", "role-not-held", Severity.WARNING, example="""
+kind: role
+id: samordnare
+name: Samordnare
+holders:
+  - {from: 2021-08, until: 2022-03-31}
+""", fix_example="""
+holders:
+  - {from: 2021-08, until: 2022-03-31}
+  - {from: 2022-04-01, name: Namn Namnsson, appointed_by: kommunstyrelsen}
+""")
+def role_not_held(ctx: Context):
+    """A role or function that no one holds on the as-of date.
+
+    Why:
+    A responsibility that no one holds is not carried out. Ludvika's chair was
+    appointed only until 2022-03-31, and the interviews showed it was unclear
+    what would follow (Ludvika 2022, 3.4 and 3.5). Standing roles
+    (`standing: true`, such as the municipal director) are exempt.
+
+    Fix:
+    Record who holds the role now under `holders:`, or retire the role in the
+    mandate that regulates it.
+    """
+    for role in ctx.index.records("role"):
+        if role.standing:
+            continue
+        current = [
+            h for h in role.holders
+            if (h.from_ is None or h.from_.start <= ctx.as_of) and (h.until is None or ctx.as_of <= h.until.end)
+        ]
+        if current:
+            continue
+        if not role.holders:
+            message = f"no one is recorded as holding the role '{role.name}'"
+        else:
+            last = max((h.until.end for h in role.holders if h.until), default=None)
+            message = f"no one holds the role '{role.name}' on {ctx.as_of.isoformat()}" + (
+                f"; the last holder's term ended {last.isoformat()}" if last else "")
+        yield ctx.hit(role, message, "holders", hint="Record the current holder under holders, with from and appointed_by.")
+
+
+@rule("G204", "unregulated-body-or-role", Severity.WARNING, example="""
+kind: body
+id: arbetsgrupp
+type: work-group
+# no regulated_by, and no mandate lists it under bodies
+""", fix_example="""
+kind: body
+id: arbetsgrupp
+type: work-group
+regulated_by: [uppdragsbeskrivning-2022]
+""")
+def unregulated_body_or_role(ctx: Context):
+    """A body or role that no mandate or governing document in force regulates.
+
+    Why:
+    A group or role that nothing regulates has no documented mandate, duties or
+    reporting line (Ludvika 2022, 3.5: roles and responsibilities must remain
+    regulated after the implementation phase). Standing bodies and roles
+    (`standing: true`) and bodies no longer active are exempt.
+
+    Fix:
+    Add the mandate or document to `regulated_by:`, or list the body or role in
+    the mandate's `bodies:` / `roles:`.
+    """
+    for kind in ("body", "role"):
+        for record in ctx.index.records(kind):
+            if record.standing:
+                continue
+            if kind == "body" and record.active_until is not None and record.active_until.end < ctx.as_of:
+                continue
+            found = regulators(ctx.index, record)
+            if any(in_force(r, ctx.as_of) for r in found):
+                continue
+            if found:
+                message = (f"the {kind} '{record.name}' is no longer regulated: no mandate or document that "
+                           f"regulates it is in force on {ctx.as_of.isoformat()}")
+            else:
+                message = f"nothing regulates the {kind} '{record.name}': no mandate or governing document names it"
+            yield ctx.hit(record, message, "name",
+                          hint="Add `regulated_by:` with a mandate or document in force, or list it in one.")
+
+
+@rule("G205", "body-without-minutes", Severity.WARNING, example="""
+kind: body
+id: politisk-styrgrupp
+type: political-steering-group
+minutes: {kept: false}
+""", fix_example="""
+minutes: {kept: true, type: minnesanteckningar, since: 2023-01}
+""")
+def body_without_minutes(ctx: Context):
+    """A body keeps no minutes of its meetings.
+
+    Why:
+    Without minutes the body's decisions cannot be traced or examined. Ludvika's
+    political steering group of 2020 kept no minutes, which limited the audit
+    (Ludvika 2022, 3.4).
+
+    Fix:
+    Decide that the body keeps minutes (protokoll or minnesanteckningar) and
+    record `minutes: {kept: true, since: ...}`.
+    """
+    for body in ctx.index.records("body"):
+        if body.minutes is not None and body.minutes.kept is False:
+            yield ctx.hit(body, f"the {body.type.replace('-', ' ')} '{body.name}' keeps no minutes, so its decisions "
+                                "cannot be traced", "minutes",
+                          hint="Decide that minutes are kept and record minutes: {kept: true, since: ...}.")

@@ -1,3 +1,156 @@
-"""Rules: reporting."""
+"""Rules for reporting back to the board and for regulating follow-up."""
 
 from __future__ import annotations
+
+from datetime import date
+
+from auditrack.findings import Severity
+from auditrack.models.topics import FOLLOW_UP_FORM
+from auditrack.rules.base import Context, rule
+from auditrack.rules.timeline import in_force
+
+
+def _expected_in_year(times_per_year: int, year: int, first: date, last: date) -> int:
+    """Reports due in `year`, pro rata for the months the requirement applied."""
+    start = max(first, date(year, 1, 1))
+    end = min(last, date(year, 12, 31))
+    if start > end:
+        return 0
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return (times_per_year * months) // 12
+
+
+@rule("G301", "reporting-shortfall", Severity.ERROR, example="""
+kind: reporting-requirement
+times_per_year: 2
+valid_from: 2018-06
+reports:
+  - {date: 2021-04, covered: [cooperation, effects]}
+# 2021 had one report, two were required
+""", fix_example="""
+reports:
+  - {date: 2021-04, covered: [cooperation, effects]}
+  - {date: 2021-10-19, decision: KS 2021-10-19 § 170, covered: [effects, goal-attainment]}
+""")
+def reporting_shortfall(ctx: Context):
+    """A reporting requirement was not met: fewer reports in a year than required, or a due date passed without one.
+
+    Why:
+    The board decides how often it wants to be informed; when reports do not
+    come, it cannot steer. Ludvika's board required reports twice a year, but in
+    2021 there was only one (Ludvika 2022, 3.3). Only years that have ended by
+    the as-of date are judged; the first and last years count pro rata.
+
+    Fix:
+    Log the reports that were given under `reports:` (date and minutes
+    reference); if they were not given, the board should be told why.
+    """
+    for req in ctx.index.records("reporting-requirement"):
+        org = ctx.index.org_of(req)
+        body = ctx.index.get(org, req.to)
+        to = body.name if body is not None else req.to
+        first = req.valid_from.start
+        last = min(req.valid_until.end, ctx.as_of) if req.valid_until else ctx.as_of
+        if req.times_per_year:
+            for year in range(first.year, last.year + 1):
+                if date(year, 12, 31) >= ctx.as_of:
+                    break
+                expected = _expected_in_year(req.times_per_year, year, first, last)
+                given = sum(1 for r in req.reports if r.date.start.year == year)
+                if given < expected:
+                    yield ctx.hit(
+                        req,
+                        f"'{req.title}' requires {req.times_per_year} reports a year to {to}; "
+                        f"{year} had {given} (expected {expected})",
+                        "times_per_year",
+                        hint="Log the reports given that year under reports, or explain to the board why they were not given.",
+                    )
+        previous = first
+        for i, due in enumerate(sorted(req.due_dates, key=lambda p: p.end)):
+            if due.end >= ctx.as_of:
+                break
+            if not any(previous <= r.date.start <= due.end for r in req.reports):
+                yield ctx.hit(req, f"no report to {to} was given by the due date {due}", ("due_dates", i),
+                              hint="Log the report under reports, with its date and minutes reference.")
+            previous = due.end
+
+
+@rule("G302", "report-lacks-required-content", Severity.WARNING, example="""
+reports:
+  - {date: 2020-10, covered: [cooperation, steering]}
+""", fix_example="""
+reports:
+  - {date: 2020-10, covered: [cooperation, steering, effects]}
+""")
+def report_lacks_required_content(ctx: Context):
+    """A report to the board does not cover the required content, such as the work's effects.
+
+    Why:
+    Reports that only describe how the cooperation worked do not let the
+    board judge whether the work achieves its purpose. In Ludvika only one
+    report covered the effects of the work (Ludvika 2022, 3.3). The required
+    content is the requirement's `required_content` plus
+    `reporting.required_content` in auditrack.yaml (default: effects).
+    Reports whose content is not recorded (`covered:` empty) are not judged.
+
+    Fix:
+    Make the next report cover what is required, and record it under `covered:`.
+    """
+    for req in ctx.index.records("reporting-requirement"):
+        required = list(dict.fromkeys([*req.required_content, *ctx.config.reporting.required_content]))
+        for i, report in enumerate(req.reports):
+            if not report.covered:
+                continue
+            missing = [c for c in required if c not in report.covered]
+            if missing:
+                yield ctx.hit(
+                    req,
+                    f"the report of {report.date} under '{req.title}' does not cover {', '.join(missing)} "
+                    f"(it covered: {', '.join(report.covered)})",
+                    ("reports", i),
+                    hint="Reports must cover the required content, e.g. the effects of the work, not only how the cooperation works.",
+                )
+
+
+@rule("G303", "follow-up-form-unregulated", Severity.WARNING, example="""
+kind: programme
+id: samverkansmodellen
+# no mandate or document in force has regulates: [follow-up-content, follow-up-method, follow-up-timing]
+""", fix_example="""
+kind: document
+id: uppfoljningsplan
+type: process-plan
+programme: samverkansmodellen
+adopted: 2023-01-15
+regulates: [follow-up-content, follow-up-method, follow-up-timing]
+""")
+def follow_up_form_unregulated(ctx: Context):
+    """No governing document regulates what follow-up of the work must contain, how and when it is done.
+
+    Why:
+    Regulating whether, how and when the work is followed up and reported in
+    an overall governing document gives clearer steering (Ludvika 2022, 3.3.1).
+
+    Fix:
+    Adopt a governing document or mandate for the programme that regulates the
+    follow-up's content, method and timing, and record
+    `regulates: [follow-up-content, follow-up-method, follow-up-timing]`.
+    """
+    for programme in ctx.index.records("programme"):
+        org = ctx.index.org_of(programme)
+        covered: set[str] = set()
+        for kind in ("mandate", "document"):
+            for record in ctx.index.records(kind, org):
+                if record.programme in (None, programme.id) and in_force(record, ctx.as_of):
+                    covered.update(record.regulates)
+        missing = [t for t in FOLLOW_UP_FORM if t not in covered]
+        if missing:
+            words = {"follow-up-content": "what it must contain", "follow-up-method": "how it is done",
+                     "follow-up-timing": "when it is done"}
+            yield ctx.hit(
+                programme,
+                f"no governing document in force regulates the follow-up of '{programme.name}': "
+                + ", ".join(words[m] for m in missing),
+                "name",
+                hint="Adopt a document that regulates the follow-up's content, method and timing.",
+            )

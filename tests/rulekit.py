@@ -1,0 +1,40 @@
+"""Helpers for rule tests: write a small data repository and run a real check on it."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+from auditrack.config import Config
+from auditrack.engine import run_check
+
+ORG = """\
+kind: organisation
+id: exempel
+name: Exempels kommun
+"""
+
+
+def write_repo(root: Path, files: dict[str, str], with_org: bool = True) -> Path:
+    """Write `files` (path relative to root → YAML text) and an organisation file."""
+    if with_org:
+        files = {"governance/exempel/organisation.yaml": ORG, **files}
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "recommendations").mkdir(exist_ok=True)
+    (root / "governance").mkdir(exist_ok=True)
+    return root
+
+
+def check(root: Path, as_of: date, config: Config | None = None):
+    result = run_check(root, config or Config(), as_of)
+    data_errors = [f for f in result.findings if f.code[0] in "YSX"]
+    assert not data_errors, [f"{f.location} {f.code} {f.message}" for f in data_errors]
+    return result.findings
+
+
+def hits(root: Path, as_of: date, code: str, config: Config | None = None):
+    return [f for f in check(root, as_of, config) if f.code == code]
