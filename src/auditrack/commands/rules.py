@@ -23,7 +23,8 @@ def catalogue_markdown() -> str:
         out.append(f"| [{spec.code}](#{spec.code.lower()}) | {spec.name} | {spec.severity.value} | {spec.summary} |")
     out.append("")
     for spec in rules.values():
-        out += [f"## {spec.code}", "", f"**{spec.name}**, default severity *{spec.severity.value}*.", "", spec.doc, ""]
+        doc = "\n".join(f"\n**{line[:-1]}**\n" if line in ("Why:", "Fix:") else line for line in spec.doc.splitlines())
+        out += [f"## {spec.code}", "", f"**{spec.name}**, default severity *{spec.severity.value}*.", "", doc, ""]
         if spec.example:
             out += ["Example that triggers it:", "", "```yaml", spec.example, "```", ""]
         if spec.fix_example:
