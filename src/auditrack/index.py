@@ -32,15 +32,23 @@ class Index:
     entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
     by_object: dict[int, Entry] = field(default_factory=dict)
     by_kind: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_org_kind: dict[tuple[str, str], list] = field(default_factory=lambda: defaultdict(list))
     referrers: dict[tuple[str, str], list[tuple[BaseModel, str]]] = field(default_factory=lambda: defaultdict(list))
     organisations: dict[str, Entry] = field(default_factory=dict)
     paths: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
     file_organisation: dict[str, str] = field(default_factory=dict)
+    invalid: set[tuple[str, str]] = field(default_factory=set)
+    """(organisation, id) of records in files that failed validation: already reported, so not unknown."""
+    invalid_organisations: set[str] = field(default_factory=set)
+    """Ids of organisations whose own file failed validation."""
 
     # ------------------------------------------------------------------ queries
 
     def records(self, kind: str, organisation: str | None = None) -> list:
-        return [e.record for e in self.by_kind.get(kind, ()) if organisation is None or e.organisation == organisation]
+        """Every record of `kind`, in file order; only one organisation's when `organisation` is given."""
+        if organisation is None:
+            return [e.record for e in self.by_kind.get(kind, ())]
+        return list(self.by_org_kind.get((organisation, kind), ()))
 
     def get(self, organisation: str, id_: str | None, kind: str | None = None):
         if id_ is None:
@@ -76,9 +84,11 @@ class Index:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def build(cls, documents: list[tuple[LoadedFile, BaseModel]]) -> tuple["Index", list[Finding]]:
+    def build(cls, documents: list[tuple[LoadedFile, BaseModel]], invalid: list[LoadedFile] = ()) -> tuple["Index", list[Finding]]:
         index = cls()
         findings: list[Finding] = []
+        for loaded in invalid:
+            index._note_invalid(loaded)
         for loaded, top in documents:
             if getattr(top, "kind", None) == "organisation":
                 index._register_organisation(loaded, top, findings)
@@ -87,6 +97,27 @@ class Index:
         for loaded, top in documents:
             findings.extend(index._resolve(loaded, top))
         return index, findings
+
+    def _note_invalid(self, loaded: LoadedFile) -> None:
+        """Remember the ids in a file that failed validation, so references to them do not repeat its error."""
+        data = loaded.data
+        if not isinstance(data, dict):
+            return
+        kind, top_id, organisation = data.get("kind"), data.get("id"), data.get("organisation")
+        if kind == "organisation" and isinstance(top_id, str):
+            self.invalid_organisations.add(top_id)
+            return
+        if not isinstance(organisation, str):
+            return
+        pending = [data]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, dict):
+                if isinstance(item.get("id"), str):
+                    self.invalid.add((organisation, item["id"]))
+                pending.extend(item.values())
+            elif isinstance(item, list):
+                pending.extend(item)
 
     def _register_organisation(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
         if top.id in self.organisations:
@@ -123,6 +154,7 @@ class Index:
                 continue
             self.entries[key] = entry
             self.by_kind[entry.kind].append(entry)
+            self.by_org_kind[(organisation, entry.kind)].append(model)
 
     def _resolve(self, loaded: LoadedFile, top) -> Iterator[Finding]:
         organisation = top.id if top.kind == "organisation" else top.organisation
@@ -143,7 +175,7 @@ class Index:
     def _check_ref(self, organisation: str, target: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
         wanted = " or ".join(kinds)
         if kinds == ("organisation",):
-            if target in self.organisations:
+            if target in self.organisations or target in self.invalid_organisations:
                 return None
             suggestion = _suggest(target, self.organisations)
             return (f"unknown organisation '{target}'{suggestion}",
@@ -151,6 +183,8 @@ class Index:
         if organisation not in self.organisations:
             return None  # reported once, on the `organisation:` field
         entry = self.entries.get((organisation, target))
+        if entry is None and (organisation, target) in self.invalid:
+            return None  # the record's own file is invalid and reported
         if entry is None:
             candidates = [k[1] for k, e in self.entries.items() if k[0] == organisation and e.kind in kinds]
             suggestion = _suggest(target, candidates)
