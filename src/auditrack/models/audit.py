@@ -54,6 +54,7 @@ class CoverLetter(Model):
     addressed_to: Ref("body")
     """The body the letter is sent to."""
     text: Text
+    source: Source | None = None
 
 
 class ResponseRequest(Model):

@@ -16,7 +16,7 @@ class Measurement(Model):
     value: float | None = None
     """The value; leave out when the source says the figure is kept but does not give it."""
     breakdown: dict[str, float] = Field(default_factory=dict)
-    """Parts of the value, e.g. {'till studier': 28}."""
+    """Parts of the value, in the same unit as the value, e.g. {'till studier': 21} of 74 persons."""
     note: str | None = None
     source: Source | None = None
 

@@ -46,8 +46,8 @@ class Programme(Record):
     aka: list[Text] = Field(default_factory=list)
     """Other names the work goes by."""
     description: str | None = None
-    started: Period
-    """When the work started (e.g. when the board adopted the model)."""
+    started: Period | None = None
+    """When the work started (e.g. when the board adopted the model); leave out when the source does not say."""
     ended: Period | None = None
     form: Literal["project", "ordinary", "permanent"] | None = None
     """Whether the work is run as a project or as ordinary operations."""

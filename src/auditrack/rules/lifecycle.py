@@ -51,16 +51,18 @@ def response_missing(ctx: Context):
         request = report.response_request
         if request is None or _responses_to(ctx, report):
             continue
-        due = request.due.end if request.due else add_days(request.requested_on.end, ctx.config.horizons.response_days)
+        days_allowed = ctx.config.horizons.response_days
+        due = request.due.end if request.due else add_days(request.requested_on.end, days_allowed)
+        due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
         org = ctx.index.org_of(report)
         asked = ctx.index.get(org, request.requested_from)
         who = asked.name if asked is not None else request.requested_from
         if ctx.as_of > due:
             yield ctx.hit(report, f"no response to '{report.title}' is recorded; {who} was asked on "
-                                  f"{request.requested_on} and the response was due {due.isoformat()}", "response_request")
+                                  f"{request.requested_on} and the response was due {due_text}", "response_request")
         else:
             yield ctx.hit(report, f"a response to '{report.title}' was requested from {who} on {request.requested_on}; "
-                                  f"it is due {due.isoformat()} and not yet recorded", "response_request",
+                                  f"it is due {due_text} and not yet recorded", "response_request",
                           severity=Severity.INFO)
 
 

@@ -114,6 +114,8 @@ def mandate_coverage_gap(ctx: Context):
     acknowledge a closed historical gap.
     """
     for programme in ctx.index.records("programme"):
+        if programme.started is None:
+            continue
         org = ctx.index.org_of(programme)
         mandates = role_mandates(ctx.index, org, programme.id)
         start = programme.started.start
