@@ -127,7 +127,10 @@ class Index:
                 "Give each organisation its own id.",
             ))
             return
-        self.organisations[top.id] = Entry("organisation", top.id, top, loaded, (), top)
+        entry = Entry("organisation", top.id, top, loaded, (), top)
+        self.organisations[top.id] = entry
+        self.by_kind["organisation"].append(entry)
+        self.by_org_kind[(top.id, "organisation")].append(top)
 
     def _register(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
         organisation = top.id if top.kind == "organisation" else top.organisation

@@ -75,7 +75,7 @@ sub_goals:
     targets: [{value: 60, unit: personer, period: "2025"}]
 """)
 def goal_not_measurable(ctx: Context):
-    """A goal at the bottom of the tree lacks an indicator, a target value, a unit or a date.
+    """A sub-goal lacks an indicator, a target value, a unit or a date.
 
     Why:
     A goal is measurable only when it says what is measured (indicator), how
@@ -83,11 +83,12 @@ def goal_not_measurable(ctx: Context):
     tell whether it was reached. Ludvika 2022, 3.2; Bräcke 2023, 3.1 and 3.5.
 
     Fix:
-    Give the goal `indicator:` and `targets:` with `value`, `unit` and `period`.
-    Goals that only state a direction are reported by G104 instead.
+    Give the sub-goal `indicator:` and `targets:` with `value`, `unit` and
+    `period`. An overall goal is measured through its sub-goals (G101); goals
+    that only state a direction are reported by G104.
     """
     for goal in ctx.index.records("goal"):
-        if goal.sub_goals or (goal.direction and not goal.targets):
+        if goal.level != "sub-goal" or goal.sub_goals or (goal.direction and not goal.targets):
             continue
         missing = _missing_parts(goal)
         if missing:
