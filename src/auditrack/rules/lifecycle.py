@@ -59,11 +59,13 @@ def response_missing(ctx: Context):
         who = asked.name if asked is not None else request.requested_from
         if ctx.as_of > due:
             yield ctx.hit(report, f"no response to '{report.title}' is recorded; {who} was asked on "
-                                  f"{request.requested_on} and the response was due {due_text}", "response_request")
+                                  f"{request.requested_on} and the response was due {due_text}", "response_request",
+                          hint="Record the board's response (kind: response) with its decision reference and actions.")
         else:
             yield ctx.hit(report, f"a response to '{report.title}' was requested from {who} on {request.requested_on}; "
                                   f"it is due {due_text} and not yet recorded", "response_request",
-                          severity=Severity.INFO)
+                          severity=Severity.INFO,
+                          hint="Record the board's response (kind: response) when it has been adopted.")
 
 
 @rule("R102", "response-without-actions", Severity.ERROR, example="""

@@ -127,15 +127,20 @@ def mandate_coverage_gap(ctx: Context):
                                      f"since it started ({programme.started})", "started",
                           hint="Add the mandate (kind: mandate, programme: this id, regulates: [roles, responsibilities]).")
             continue
-        spans = [mandate_span(m) for m in mandates]
+        # A mandate adopted within the (month or year) the work started counts from the start.
+        spans = [
+            (start if programme.started.contains(span_start) else span_start, span_end)
+            for span_start, span_end in map(mandate_span, mandates)
+        ]
         last_end = max(span[1] for span in spans)
         for gap_start, gap_end in uncovered_spans(spans, start, end):
             if gap_start > last_end and last_end < FAR_FUTURE:
                 continue  # after the last mandate lapsed: G201's finding
+            since = str(programme.started) if gap_start == start else gap_start.isoformat()
             yield ctx.hit(
                 programme,
                 f"no mandate regulated roles and responsibilities for '{programme.name}' from "
-                f"{gap_start.isoformat()} to {gap_end.isoformat()}",
+                f"{since} to {gap_end.isoformat()}",
                 "started",
                 hint="Record the mandate that covered this period, or waive the finding with the board's reason.",
             )
