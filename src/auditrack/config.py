@@ -43,7 +43,7 @@ class Config(Model):
     """auditrack.yaml. Every key is optional."""
 
     paths: list[str] = Field(default_factory=lambda: ["recommendations", "governance"])
-    """Folders, relative to the configuration file, that hold data files."""
+    """Folders, relative to the checked PATH, that hold data files."""
     as_of: Period | None = None
     """The date time-based rules use; defaults to today."""
     fail_on: FailOn = "error"
@@ -89,8 +89,9 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
     except OSError as exc:
         raise ConfigError([_config_finding(name, f"cannot read the configuration: {exc.strerror}")]) from None
     loaded = load_bytes(raw, name, Limits())
-    if loaded.findings:
-        raise ConfigError(loaded.findings)
+    problems = [f for f in loaded.findings if f.code != "Y009"]  # an empty configuration means the defaults
+    if problems:
+        raise ConfigError(problems)
     data = loaded.data if loaded.data is not None else {}
     try:
         return Config.model_validate(data)

@@ -64,6 +64,7 @@ def read_sources(root: Path, config: Config) -> tuple[list[Source], list[Finding
 def load_sources(sources: list[Source], config: Config, result: "CheckResult") -> "CheckResult":
     """Parse and validate every source and index the records into `result`. No rules are run."""
     limits = Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
+    invalid: list[LoadedFile] = []
     for relative, raw in sources:
         result.files += 1
         if isinstance(raw, OSError):
@@ -72,15 +73,23 @@ def load_sources(sources: list[Source], config: Config, result: "CheckResult") -
                 category=Category.DATA, hint="Make the file readable (check its permissions).",
             ))
             continue
-        loaded = load_bytes(raw, relative, limits)
-        result.findings.extend(loaded.findings)
+        try:
+            loaded = load_bytes(raw, relative, limits)
+            model, problems = validate_file(loaded) if loaded.data is not None else (None, [])
+        except Exception as exc:  # a bug of ours on one file must not hide what the other files hold
+            result.findings.append(internal_finding(f"reading {relative}", exc, location=Location(relative)))
+            continue
+        result.findings.extend(_capped(loaded.findings + problems))
         if loaded.data is None:
             continue
-        model, problems = validate_file(loaded)
-        result.findings.extend(problems)
         if model is not None:
             result.documents.append((loaded, model))
-    index, problems = Index.build(result.documents)
+        else:
+            invalid.append(loaded)
+    try:
+        index, problems = Index.build(result.documents, invalid)
+    except Exception as exc:
+        index, problems = Index(), [internal_finding("building the index of records", exc)]
     result.index = index
     result.findings.extend(problems)
     return result
@@ -116,16 +125,40 @@ def _apply_rules(result: CheckResult, as_of: date) -> CheckResult:
     from auditrack.rules import run_rules
 
     result.as_of = as_of
-    result.findings.extend(run_rules(result.index, result.config, as_of))
+    try:
+        result.findings.extend(run_rules(result.index, result.config, as_of))
+    except Exception as exc:  # each rule is guarded in run_rules; this catches the runner itself
+        result.findings.append(internal_finding("running the rules", exc))
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def internal_finding(where: str, exc: BaseException, subject: str | None = None) -> Finding:
+def internal_finding(where: str, exc: BaseException, subject: str | None = None, location: Location | None = None) -> Finding:
     """A short, reportable message for our own failure; never a bare traceback."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 300:
+        detail = detail[:297] + "..."
     return Finding(
         "I001", Severity.ERROR,
-        f"internal error in {where}: {type(exc).__name__}: {exc} (auditrack {__version__}); "
+        f"internal error in {where}: {type(exc).__name__}: {detail} (auditrack {__version__}); "
         "this is a bug in auditrack, please report it with this message",
-        Location("."), subject, category=Category.INTERNAL,
+        location or Location("."), subject, category=Category.INTERNAL,
     )
+
+
+MAX_FINDINGS_PER_FILE = 100
+"""One file reports at most this many loader and schema findings, so a hostile file cannot flood the output."""
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    if len(findings) <= MAX_FINDINGS_PER_FILE:
+        return findings
+    shown, rest = findings[:MAX_FINDINGS_PER_FILE], findings[MAX_FINDINGS_PER_FILE:]
+    first = rest[0]
+    shown.append(Finding(
+        first.code, first.severity,
+        f"{len(rest):,} more findings in this file are not shown (only the first {MAX_FINDINGS_PER_FILE} are); "
+        "fix those and check again",
+        first.location, first.subject, first.organisation, first.category,
+    ))
+    return shown

@@ -55,7 +55,18 @@ def validate_file(loaded: LoadedFile) -> tuple[BaseModel | None, list[Finding]]:
 def _findings_from(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel]) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple] = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt required field is one mistake: report the unknown field with its "did you mean",
+    # not also the field it was meant to be as missing.
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc:
+            parent = model_at(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), field_names(parent) if parent else [], n=1, cutoff=0.6)
+            if close and loc[:-1] + (close[0],) in missing:
+                seen.add(loc[:-1] + (close[0],))
+    for error in errors:
         loc = tuple(error["loc"])
         if loc in seen:
             continue

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from auditrack.config import ConfigError, as_of_date, find_config, load_config
-from auditrack.engine import EXIT_USAGE, run_check
+from auditrack.engine import EXIT_USAGE, internal_finding, run_check
 
 
 def load_settings(path: Path, config_file: Path | None):
@@ -61,9 +62,37 @@ def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None,
             "run it in a data repository, or create one with `auditrack init`\n"
         )
         return EXIT_USAGE
-    get_formatter(name)(result, sys.stdout)
-    _write_step_summary(result)
+    _render(get_formatter, name, result)
+    try:
+        _write_step_summary(result)
+    except Exception as exc:  # the findings are printed already; say what failed and exit 4
+        problem = internal_finding("the job summary (GITHUB_STEP_SUMMARY)", exc)
+        result.findings.append(problem)
+        sys.stderr.write(f"auditrack: {problem.message}\n")
     return result.exit_code(fail_on or config.fail_on)
+
+
+class _Buffer(io.StringIO):
+    """Collects a formatter's output so a failure half-way prints no half document; a tty stays a tty."""
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+
+def _render(get_formatter, name: str, result) -> None:
+    """Print the findings in the chosen format. If the formatter fails, every finding is still printed,
+    as plain lines, with a short I001 message (and the version) at the end: exit code 4."""
+    buffer = _Buffer()
+    try:
+        get_formatter(name)(result, buffer)
+    except Exception as exc:
+        problem = internal_finding(f"the {name} formatter", exc)
+        result.findings.append(problem)
+        for f in result.findings:
+            sys.stdout.write(f"{f.location}  {f.code}  {f.message}\n")
+        sys.stderr.write(f"auditrack: {problem.message}\n")
+        return
+    sys.stdout.write(buffer.getvalue())
 
 
 def _write_step_summary(result) -> None:

@@ -13,6 +13,7 @@ We drive libyaml's event parser ourselves instead of using a PyYAML loader:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -47,6 +48,8 @@ ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
 class Limits:
     max_bytes: int = 1_048_576
     max_depth: int = 64
+    max_nodes: int = 50_000
+    """Keys, values and list items together. Bounds the work (and the findings) one file can cause."""
 
 
 @dataclass(slots=True)
@@ -95,33 +98,67 @@ def _finding(path: str, code: str, message: str, line: int, column: int, hint: s
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
-    """UTF-8 (with or without BOM) to text, or a finding that says where it is broken."""
-    if b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line, col = _byte_position(raw, offset)
+    """UTF-8 (with or without BOM) to text, or a finding that says where it is broken.
+
+    Byte offsets in messages count from the start of the file, BOM included;
+    lines and columns are what an editor shows (the BOM is not a column).
+    """
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            return None, _finding(
+                path, "Y008",
+                f"the file is encoded as {encoding} (it starts with the bytes {bom.hex(' ')}), not UTF-8",
+                1, 1, "Save the file with UTF-8 encoding (most editors offer it under 'Save with encoding').",
+            )
+    skipped = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    body = raw[skipped:] if skipped else raw
+    nul = body.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(body, nul)
         return None, _finding(
             path, "Y007",
-            f"the file contains a NUL byte at byte {offset}: it looks like a binary file, not YAML text",
+            f"the file contains a NUL byte at byte {nul + skipped}: it looks like a binary file, not YAML text",
             line, col, "Save the file as plain UTF-8 text, or remove it from the data folders.",
         )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
+        line, col = _byte_position(body, exc.start)
         return None, _finding(
             path, "Y008",
-            f"the file is not valid UTF-8: byte {exc.start} (0x{raw[exc.start]:02x}) cannot be decoded",
+            f"the file is not valid UTF-8: byte {exc.start + skipped} (0x{body[exc.start]:02x}) cannot be decoded",
             line, col, "Save the file with UTF-8 encoding (most editors offer it under 'Save with encoding').",
+        )
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        index = bad.start()
+        offset = len(text[:index].encode("utf-8")) + skipped
+        line, col = _byte_position(body, offset - skipped)
+        return None, _finding(
+            path, "Y007",
+            f"the file contains the control character U+{ord(bad.group()):04X} at byte {offset}: "
+            "YAML text cannot hold it (it looks like binary content or an invisible character pasted in)",
+            line, col, "Delete the character (it is invisible in most editors), or write it as an escape "
+            "such as \"\\u0001\" inside double quotes if it is really meant.",
         )
     return text, None
 
 
+_OTHER_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+# What YAML allows in a stream (YAML 1.1 "printable"); libyaml refuses anything else.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte `offset`; lines end at LF, CRLF or a lone CR."""
     before = raw[:offset]
-    line = before.count(b"\n") + 1
-    start = before.rfind(b"\n") + 1
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
     column = len(before[start:].decode("utf-8", errors="replace")) + 1
     return line, column
 
@@ -132,7 +169,8 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
     if len(raw) > limits.max_bytes:
         result.findings.append(_finding(
             path, "Y006",
-            f"the file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} bytes",
+            # Only the first max_bytes + 1 bytes are read, so the real size is not known here.
+            f"the file is larger than the limit of {limits.max_bytes:,} bytes; it is not read",
             1, 1, "Split the file, or raise `limits.max_file_bytes` in auditrack.yaml if it is really this large.",
         ))
         return result
@@ -157,19 +195,27 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
         result.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem_text = exc.problem or "invalid YAML"
         context = f" {exc.context}" if exc.context else ""
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            # The end of the file is no help: point at the quote that is never closed.
+            mark, problem_text, context = exc.context_mark, "this quoted text has no closing quote", ""
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         result.findings.append(_finding(
             path, "Y001", f"YAML syntax error: {problem_text}{context}",
             line, col, "Check indentation (spaces, not tabs) and that text containing ': ' or '#' is in quotes.",
         ))
         result.data = None
     except yaml.YAMLError as exc:
-        result.findings.append(_finding(path, "Y001", f"YAML syntax error: {exc}", 1, 1))
+        result.findings.append(_finding(path, "Y001", f"YAML syntax error: {_short(' '.join(str(exc).split()), 200)}", 1, 1))
         result.data = None
     finally:
         parser.dispose()
+    if result.data is None and not result.findings:  # e.g. only `---` or `~`: nothing to read
+        result.findings.append(_finding(
+            path, "Y009", "the file is empty: it holds no data",
+            1, 1, "Add the record's fields, starting with `kind:`, or delete the file.",
+        ))
     if result.data is not None and not isinstance(result.data, dict):
         what = "a list" if isinstance(result.data, list) else "a single value"
         line, col = result.positions.get((), (1, 1))
@@ -192,6 +238,24 @@ def _build(parser, result: LoadedFile, limits: Limits):
     stack: list[list] = []
     root = None
     documents = 0
+    nodes = 0
+    duplicates = 0
+    unlisted: tuple[int, int] | None = None  # where the first duplicate key that is not reported is
+    anchors: dict[str, int] = {}  # anchor name -> line, only to say where an alias points
+
+    def count(event, line: int, col: int) -> None:
+        nonlocal nodes
+        nodes += 1
+        if nodes > limits.max_nodes:
+            result.findings.append(_finding(
+                path_name, "Y006",
+                f"the file holds more than {limits.max_nodes:,} keys, values and list items; "
+                "auditrack stops reading it here",
+                line, col, "Split the data into several files; no single auditrack record needs this many values.",
+            ))
+            raise _Stop
+        if event.anchor is not None and len(anchors) < 1000:
+            anchors.setdefault(event.anchor, line)
 
     def place(value, line: int, col: int):
         nonlocal root
@@ -216,77 +280,103 @@ def _build(parser, result: LoadedFile, limits: Limits):
     def expecting_key() -> bool:
         return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
 
-    while True:
-        event = parser.get_event()
-        kind = type(event)
-        mark = event.start_mark
-        line, col = mark.line + 1, mark.column + 1
-        if kind is yaml.ScalarEvent:
-            _check_tag(event, path_name, line, col)
-            if event.style == "" and event.value in PLAIN_NULLS and event.tag is None:
-                value = None
-            else:
-                value = event.value
-            if expecting_key():
-                frame = stack[-1]
-                if value is None:
-                    value = ""
-                if value in frame[0] or value in frame[3]:
-                    first = frame[3].get(value, "?")
-                    result.findings.append(_finding(
-                        path_name, "Y002",
-                        f"the key '{value}' appears twice in the same mapping (first on line {first}); "
-                        "YAML would silently keep only the last value",
-                        line, col, "Keep one of the two entries and delete the other.",
-                    ))
-                    frame[2] = _DUPLICATE
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if kind is yaml.ScalarEvent:
+                _check_tag(event, path_name, line, col)
+                count(event, line, col)
+                if event.style == "" and event.value in PLAIN_NULLS and event.tag is None:
+                    value = None
                 else:
-                    frame[2] = value
-                    frame[3][value] = line
-                    key_positions[frame[1] + (value,)] = (line, col)
-                continue
-            place(value, line, col)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            _check_tag(event, path_name, line, col)
-            if expecting_key():
-                result.findings.append(_finding(
-                    path_name, "Y010", "a key must be plain text, not a list or a mapping",
-                    line, col, "Write keys as `name: value`.",
-                ))
+                    value = event.value
+                if expecting_key():
+                    frame = stack[-1]
+                    if value is None:
+                        value = ""
+                    if value in frame[0] or value in frame[3]:
+                        first = frame[3].get(value, "?")
+                        duplicates += 1
+                        if duplicates > MAX_DUPLICATE_FINDINGS:
+                            unlisted = unlisted or (line, col)
+                            frame[2] = _DUPLICATE
+                            continue
+                        result.findings.append(_finding(
+                            path_name, "Y002",
+                            f"the key '{_short(value)}' appears twice in the same mapping (first on line {first}); "
+                            "YAML would silently keep only the last value",
+                            line, col, "Keep one of the two entries and delete the other.",
+                        ))
+                        frame[2] = _DUPLICATE
+                    else:
+                        frame[2] = value
+                        frame[3][value] = line
+                        key_positions[frame[1] + (value,)] = (line, col)
+                    continue
+                place(value, line, col)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                _check_tag(event, path_name, line, col)
+                count(event, line, col)
+                if expecting_key():
+                    result.findings.append(_finding(
+                        path_name, "Y010", "a key must be plain text, not a list or a mapping",
+                        line, col, "Write keys as `name: value`.",
+                    ))
+                    raise _Stop
+                if len(stack) >= limits.max_depth:
+                    result.findings.append(_finding(
+                        path_name, "Y005",
+                        f"the data is nested more than {limits.max_depth} levels deep",
+                        line, col, "Flatten the structure; no auditrack record needs this depth.",
+                    ))
+                    raise _Stop
+                container: dict | list = {} if kind is yaml.MappingStartEvent else []
+                vpath = place(container, line, col)
+                stack.append([container, vpath, None, {}])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                name = _short(event.anchor)
+                where = f" (it repeats &{name} from line {anchors[event.anchor]})" if event.anchor in anchors else ""
+                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] == "<<":
+                    message = f"the merge key `<<: *{name}` is not allowed{where}: write the fields out in this mapping"
+                    hint = f"Replace `<<: *{name}` with the fields it stands for."
+                else:
+                    message = f"the alias *{name} is not allowed{where}: write the value out where it is used"
+                    hint = "Replace the alias with the value it stands for; aliases are refused so no file can expand into huge data."
+                result.findings.append(_finding(path_name, "Y004", message, line, col, hint))
                 raise _Stop
-            if len(stack) >= limits.max_depth:
-                result.findings.append(_finding(
-                    path_name, "Y005",
-                    f"the data is nested more than {limits.max_depth} levels deep",
-                    line, col, "Flatten the structure; no auditrack record needs this depth.",
-                ))
-                raise _Stop
-            container: dict | list = {} if kind is yaml.MappingStartEvent else []
-            vpath = place(container, line, col)
-            stack.append([container, vpath, None, {}])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
-        elif kind is yaml.AliasEvent:
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    result.findings.append(_finding(
+                        path_name, "Y011",
+                        "the file holds more than one YAML document (a second `---`); auditrack reads one record per file",
+                        line, col, "Move each document into a file of its own.",
+                    ))
+                    raise _Stop
+            elif kind is yaml.StreamEndEvent:
+                return root
+    finally:
+        if unlisted:
             result.findings.append(_finding(
-                path_name, "Y004",
-                f"aliases (*{event.anchor}) are not allowed: each value must be written out where it is used",
-                line, col, "Replace the alias with the value it stands for.",
+                path_name, "Y002",
+                f"{duplicates - MAX_DUPLICATE_FINDINGS:,} more duplicate keys in this file are not listed",
+                unlisted[0], unlisted[1], "Fix the duplicate keys listed, then check again.",
             ))
-            raise _Stop
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                result.findings.append(_finding(
-                    path_name, "Y011",
-                    "the file holds more than one YAML document (a second `---`); auditrack reads one record per file",
-                    line, col, "Move each document into a file of its own.",
-                ))
-                raise _Stop
-        elif kind is yaml.StreamEndEvent:
-            return root
 
 
 _DUPLICATE = object()
+MAX_DUPLICATE_FINDINGS = 20
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """Text from the file, cut short and on one line, for a message."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _check_tag(event, path: str, line: int, col: int) -> None:
@@ -304,6 +394,9 @@ def _check_tag(event, path: str, line: int, col: int) -> None:
 class _TagError(_Stop):
     def __init__(self, path: str, tag: str, line: int, col: int) -> None:
         super().__init__(tag)
+        if tag.startswith("tag:yaml.org,2002:"):
+            tag = "!!" + tag[len("tag:yaml.org,2002:"):]  # as written in the file
+        tag = _short(tag)
         self.finding = _finding(
             path, "Y003",
             f"the tag '{tag}' is not allowed: auditrack reads plain YAML values only",
