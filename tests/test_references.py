@@ -154,12 +154,14 @@ def test_an_invalid_organisation_file_is_reported_once(repo, check):
     assert "did you mean 'name'?" in finding["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a YAML error in organisation.yaml also gives \"unknown organisation 'acme'\" (X001) in every other "
-    "file of the organisation: the index cannot know the ids of a file that did not parse",
-)
 def test_an_unparsable_organisation_file_is_reported_once(repo, check):
     repo.write(repo.ORG_PATH, repo.ORGANISATION.replace("name: Acme kommun", "name: [Acme kommun"))
     finding = check(repo.root).only_finding
     assert (finding["code"], finding["file"]) == ("Y001", repo.ORG_PATH)
+
+
+def test_a_record_in_an_unparsable_file_is_not_also_an_unknown_reference(repo, check):
+    # The report refers to the board `ks`; the board's file has a YAML error after its id.
+    repo.write(repo.BOARD_PATH, repo.BOARD + "duties: [Leda\n")
+    finding = check(repo.root).only_finding
+    assert (finding["code"], finding["file"]) == ("Y001", repo.BOARD_PATH)

@@ -13,6 +13,7 @@ from auditrack.config import Config
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.index import Index
 from auditrack.loader.discover import discover
+from auditrack.loader.salvage import salvage_header
 from auditrack.loader.yamlfile import LoadedFile, Limits, load_bytes
 from auditrack.validate import validate_file
 
@@ -81,6 +82,7 @@ def load_sources(sources: list[Source], config: Config, result: "CheckResult") -
             continue
         result.findings.extend(_capped(loaded.findings + problems))
         if loaded.data is None:
+            invalid.append(LoadedFile(relative, data=salvage_header(raw)))
             continue
         if model is not None:
             result.documents.append((loaded, model))
