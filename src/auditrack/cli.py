@@ -79,6 +79,28 @@ def check(
 
 
 @app.command()
+def report(
+    kind: Annotated[str, typer.Argument(help="status, gaps, follow-up or governance.", show_default=False)],
+    path: PathArg = Path("."),
+    org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The report's language (default: auditrack.yaml's lang, else en).")] = None,
+    as_of: AsOf = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (only when it changes) instead of standard output.")] = None,
+    link_base: Annotated[Optional[str], typer.Option("--link-base", help="gaps: make file links absolute, e.g. https://github.com/org/repo/blob/main (for pull-request comments).")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+) -> None:
+    """Render a Markdown report from the data: status, gaps, follow-up or governance.
+
+    A data repository can override any template with its own templates/ folder.
+    Exit codes: 0 rendered (data errors are reported on stderr; the report shows the valid records);
+    2 usage error (unknown report, organisation or date, invalid configuration); 4 template or internal error.
+    """
+    from auditrack.commands.report import run
+
+    raise typer.Exit(run(kind, path, org, lang.value if lang else None, _parse_date(as_of), output, config_file, link_base))
+
+
+@app.command()
 def rules(
     code: Annotated[Optional[str], typer.Argument(help="A rule code, e.g. G201, to explain in full.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
@@ -89,12 +111,67 @@ def rules(
     raise typer.Exit(run(code, output_format))
 
 
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(help="The revision to compare with, e.g. origin/main.", show_default=False)],
+    head: Annotated[Optional[str], typer.Argument(help="The revision with the change (default: the working tree).", show_default=False)] = None,
+    path: Annotated[Path, typer.Option("--path", help="The data repository's folder inside the git repository.")] = Path("."),
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, or markdown (for a pull-request comment).")] = "text",
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when the change introduces a gap at or above this severity (default: auditrack.yaml's fail_on, else error).")] = None,
+    as_of: AsOf = None,
+) -> None:
+    """Compare the gaps at two git revisions: introduced, resolved and unchanged, and status changes.
+
+    Both sides are read with git (no checkout) and checked with HEAD's auditrack.yaml and the same date.
+    Exit codes: 0 nothing introduced at or above --fail-on; 1 the change introduces such a gap;
+    2 usage error (not a git repository, unknown revision); 4 internal error.
+    """
+    from auditrack.commands.diff import run
+
+    raise typer.Exit(run(base, head, path, output_format, fail_on.value if fail_on else None, _parse_date(as_of)))
+
+
+@app.command()
+def schema(
+    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="The folder to write the schemas to.")] = Path("schemas"),
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that are missing or differ.")] = False,
+) -> None:
+    """Write a JSON Schema for every kind of data file, and for auditrack.yaml, for editors and other tools.
+
+    Unchanged files are not rewritten. Exit codes: 0 done (or, with --check, up to date); 1 with --check, stale files.
+    """
+    from auditrack.commands.schema import run
+
+    raise typer.Exit(run(output_dir, check_only))
+
+
+@app.command()
+def init(
+    path: PathArg = Path("."),
+    org: Annotated[Optional[str], typer.Option("--org", help="The organisation's id, e.g. ludvika (default: made from --name).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The organisation's name, e.g. 'Ludvika kommun'.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Create a new data repository: configuration, schemas, one example file of each kind, CI workflow and pre-commit hook.
+
+    Exit codes: 0 created; 2 files already exist (nothing is written without --force) or invalid options.
+    """
+    from auditrack.commands.init import run
+
+    raise typer.Exit(run(path, org, name, force))
+
+
 def main() -> None:
     """Entry point: a known failure exits with its documented code; an unexpected one with 4 and the version."""
     argv = sys.argv[1:]
     if argv == ["--version"]:  # answered without loading the command machinery
         print(f"auditrack {__version__}")
         return
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show 'å' gets an escape, not a traceback
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
     try:
         app(prog_name="auditrack")
     except KeyboardInterrupt:

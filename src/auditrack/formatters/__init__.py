@@ -11,6 +11,9 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "text": "auditrack.formatters.text",
     "json": "auditrack.formatters.json_format",
+    "github": "auditrack.formatters.github",
+    "sarif": "auditrack.formatters.sarif",
+    "junit": "auditrack.formatters.junit",
 }
 """Format name → module; imported only when used."""
 

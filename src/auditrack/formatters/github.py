@@ -1,0 +1,59 @@
+"""`--format github`: GitHub Actions workflow commands, one annotation per finding.
+
+Every value is escaped exactly as the Actions toolkit does (@actions/core,
+command.ts), so no text taken from the data can end the command early or
+start a command of its own: the message escapes `%`, CR and LF; properties
+(file, title) also escape `:` and `,`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TextIO
+
+from auditrack.findings import Finding, Severity
+from auditrack.formatters.text import summary_line
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_path(root: Path, file: str) -> str:
+    """A finding's file as the CI system sees it: relative to the workspace when the checked root lies inside it.
+
+    Findings are relative to the checked root. GitHub resolves annotation paths (and code scanning
+    resolves SARIF paths) against the repository checkout, so a check of a sub-folder gets that
+    folder as prefix. A root outside the workspace keeps the paths as they are.
+    """
+    base = Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd()).resolve()
+    try:
+        prefix = root.resolve().relative_to(base).as_posix()
+    except (ValueError, OSError):
+        return file
+    return file if prefix in ("", ".") else f"{prefix}/{file}"
+
+
+def annotation(f: Finding, file: str | None, title: str) -> str:
+    properties = []
+    if file is not None:
+        properties += [f"file={escape_property(file)}", f"line={f.location.line}", f"col={f.location.column}"]
+    properties.append(f"title={escape_property(title)}")
+    message = f.message if not f.hint else f"{f.message}\nhelp: {f.hint}"
+    return f"::{COMMAND[f.severity]} {','.join(properties)}::{escape_data(message)}"
+
+
+def render(result, stream: TextIO) -> None:
+    from auditrack.formatters.sarif import code_name
+
+    for f in result.findings:
+        file = None if f.location.file == "." else report_path(result.root, f.location.file)
+        stream.write(annotation(f, file, f"{f.code} {code_name(f.code)}") + "\n")
+    stream.write(summary_line(result) + "\n")

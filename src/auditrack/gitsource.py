@@ -1,0 +1,176 @@
+"""Reading the data as it was at a git revision, with git itself and without a checkout.
+
+`git ls-tree -r -z` lists the files under the data folders at the revision;
+one `git cat-file --batch` process streams their contents. The result is the
+same (relative path, bytes) pairs that `engine.read_sources` gives for the
+working tree, so `engine.check_sources` checks both the same way.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditrack.config import CONFIG_NAMES
+from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.loader.discover import DATA_SUFFIXES
+
+
+class GitError(Exception):
+    """git cannot give what was asked: not a repository, an unknown revision, git missing. A usage error."""
+
+
+@dataclass
+class Checkout:
+    """Where a data repository sits inside its git repository."""
+
+    top: Path
+    """The git repository's top folder."""
+    prefix: str
+    """The data repository's folder relative to `top`, '' or ending in '/'."""
+
+
+@dataclass
+class Tree:
+    """The data files of one revision."""
+
+    revision: str
+    commit: str
+    sources: list = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    missing_folders: list[str] = field(default_factory=list)
+
+
+def git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH; `auditrack diff` needs it") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(message[-1] if message else f"git {' '.join(args)} failed with exit code {done.returncode}")
+    return done.stdout
+
+
+def locate(path: Path) -> Checkout:
+    """The git repository that holds `path`; GitError when there is none."""
+    if not path.is_dir():
+        raise GitError(f"{path} is not a folder; give the data repository's folder")
+    try:
+        out = git(["rev-parse", "--show-toplevel", "--show-prefix"], path)
+    except GitError as exc:
+        why = "" if "not a git repository" in str(exc) else f" ({exc})"
+        raise GitError(f"{path} is not inside a git repository{why}; `auditrack diff` compares git revisions") from None
+    top, prefix = out.decode("utf-8").split("\n")[:2]
+    return Checkout(Path(top), prefix)
+
+
+def resolve(checkout: Checkout, revision: str) -> str:
+    """The commit id a revision names; GitError with a plain message when it names none."""
+    if revision.startswith("-"):
+        raise GitError(f"'{revision}' is not a revision")
+    try:
+        return git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], checkout.top).decode().strip()
+    except GitError:
+        hint = ""
+        if "/" in revision:
+            remote, _, branch = revision.partition("/")
+            hint = f" (in a shallow clone, fetch it first: git fetch {remote} {branch})"
+        raise GitError(f"unknown revision '{revision}': no commit, branch or tag of that name{hint}") from None
+
+
+def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
+    """The nearest configuration file at a commit, looking from the data folder upwards: (path in the repo, bytes)."""
+    folder = checkout.prefix.rstrip("/")
+    candidates = []
+    while True:
+        candidates += [posixpath.join(folder, name) for name in CONFIG_NAMES]
+        if not folder:
+            break
+        folder = posixpath.dirname(folder)
+    found = dict(_ls_tree(checkout, commit, candidates))
+    for candidate in candidates:
+        entry = found.get(candidate)
+        if entry and entry[1] == "blob" and entry[0] != "120000":
+            return candidate, _cat(checkout, [entry[2]])[entry[2]]
+    return None
+
+
+def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str], max_bytes: int) -> Tree:
+    """The data files under `folders` (relative to the data folder) at `commit`, like engine.read_sources."""
+    tree = Tree(revision, commit)
+    listing = dict(_ls_tree(checkout, commit, [checkout.prefix + f.strip("/") for f in folders]))
+    present = {folder for folder in folders if any(
+        path == checkout.prefix + folder.strip("/") or path.startswith(checkout.prefix + folder.strip("/") + "/")
+        for path in listing)}
+    tree.missing_folders = [folder for folder in folders if folder not in present]
+    wanted: list[tuple[str, str]] = []  # (relative path, blob id)
+    for path, (mode, kind, blob) in sorted(listing.items()):
+        relative = path[len(checkout.prefix):]
+        if kind != "blob" or not relative.endswith(DATA_SUFFIXES) or any(p.startswith(".") for p in relative.split("/")):
+            continue
+        if mode == "120000":  # a symbolic link: git stores the target as the blob
+            target, problem = _link_target(checkout, commit, path, blob, listing)
+            if target is None:
+                tree.findings.append(Finding(
+                    "Y012", Severity.ERROR, problem, Location(relative), category=Category.DATA,
+                    hint="Remove the link or point it at a file in the repository.",
+                ))
+                continue
+            blob = target
+        wanted.append((relative, blob))
+    contents = _cat(checkout, [blob for _, blob in wanted])
+    # Like engine._read: one byte past the cap is enough to recognise an oversized file.
+    tree.sources = [(relative, contents[blob][: max_bytes + 1]) for relative, blob in wanted]
+    return tree
+
+
+def _ls_tree(checkout: Checkout, commit: str, paths: list[str], recursive: bool = True):
+    """(path, (mode, type, object id)) for every file at or under `paths` at `commit` (or, not recursive,
+    for the entries named by `paths` themselves); paths from the repository top."""
+    if not paths:
+        return
+    flags = ["-r"] if recursive else []
+    out = git(["--literal-pathspecs", "ls-tree", *flags, "-z", "--full-tree", commit, "--", *paths], checkout.top)
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, kind, blob = meta.decode().split()
+        yield name.decode("utf-8", "surrogateescape"), (mode, kind, blob)
+
+
+def _link_target(checkout: Checkout, commit: str, path: str, blob: str, listing: dict) -> tuple[str | None, str]:
+    """The blob a symbolic link points to when it is a file inside the data repository (as the working tree's
+    discovery follows it), else None and why not."""
+    target = _cat(checkout, [blob])[blob].decode("utf-8", "replace")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+    if target.startswith("/") or resolved == ".." or resolved.startswith("../") or not resolved.startswith(checkout.prefix):
+        return None, f"the symbolic link points outside the repository ({target}); it is not followed"
+    entry = listing.get(resolved) or dict(_ls_tree(checkout, commit, [resolved], recursive=False)).get(resolved)
+    if entry is None or entry[0] == "120000":
+        return None, "the symbolic link is broken or loops"
+    if entry[1] != "blob":
+        return None, "the symbolic link points to a folder; linked folders are not followed"
+    return entry[2], ""
+
+
+def _cat(checkout: Checkout, blobs: list[str]) -> dict[str, bytes]:
+    """The contents of `blobs`, read by one `git cat-file --batch`."""
+    unique = list(dict.fromkeys(blobs))
+    if not unique:
+        return {}
+    out = git(["cat-file", "--batch"], checkout.top, stdin="".join(f"{b}\n" for b in unique).encode())
+    contents: dict[str, bytes] = {}
+    pos = 0
+    for blob in unique:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].decode().split()
+        if len(header) != 3:
+            raise GitError(f"git cat-file: unexpected answer for {blob}: {' '.join(header)}")
+        size = int(header[2])
+        contents[blob] = out[end + 1:end + 1 + size]
+        pos = end + 1 + size + 1
+    return contents
