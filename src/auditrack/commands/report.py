@@ -1,0 +1,106 @@
+"""`auditrack report KIND [PATH]`: render a Markdown report to standard output or to a file.
+
+Exit codes: 0 the report was rendered (also when some data files have errors:
+the report shows what is valid and stderr says so); 2 usage error (unknown
+kind, unknown --org, bad --lang or --link-base, no data folders, invalid
+configuration); 4 a template or internal error (a short message naming the
+template and line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from auditrack.commands.check import load_settings
+from auditrack.config import as_of_date
+from auditrack.engine import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from auditrack.findings import Category
+
+
+def run(
+    kind: str,
+    path: Path,
+    org: str | None,
+    lang: str | None,
+    as_of: date | None,
+    output: Path | None,
+    config_file: Path | None,
+    link_base: str | None = None,
+) -> int:
+    from auditrack.reports import KINDS
+
+    if kind not in KINDS:
+        return _usage(f"unknown report '{kind}'; use one of: {', '.join(KINDS)}")
+    if lang is not None and lang not in ("sv", "en"):
+        return _usage(f"unknown language '{lang}'; use sv or en")
+    if link_base is not None:
+        from auditrack.reports.gaps import LINK_BASE
+
+        if not LINK_BASE.match(link_base):
+            return _usage(f"--link-base must be an http(s) URL without spaces, quotes or brackets, not '{link_base}'")
+    if not path.is_dir():
+        return _usage(f"{path} is not a folder; give the data repository's folder")
+    if output is not None and output.is_dir():
+        return _usage(f"--output {output} is a folder; give a file name, e.g. {output / (kind + '.md')}")
+    config = load_settings(path, config_file)
+    if config is None:
+        return EXIT_USAGE
+    result = _load(kind, path, config, as_of_date(config, as_of))
+    if result.missing_folders and len(result.missing_folders) == len(config.paths):
+        return _usage(
+            f"no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "
+            "run it in a data repository, or create one with `auditrack init`"
+        )
+    from auditrack.reports.common import known_organisations
+
+    if org is not None and org not in known_organisations(result.index):
+        known = ", ".join(known_organisations(result.index)) or "none"
+        return _usage(f"unknown organisation '{org}'; the organisations in {path} are: {known}")
+    data_errors = sum(1 for f in result.findings if f.category == Category.DATA)
+    if data_errors:
+        sys.stderr.write(
+            f"auditrack: {data_errors} data error{'s' if data_errors != 1 else ''} (YAML, schema or references); "
+            "the report shows only the valid records. `auditrack check` lists them.\n"
+        )
+    return _render(kind, result, path, org, lang or config.lang, output, link_base)
+
+
+def _load(kind: str, path: Path, config, as_of: date):
+    from auditrack.engine import load_repository, run_check
+
+    if kind == "gaps":
+        return run_check(path, config, as_of)
+    result = load_repository(path, config)  # no rules: the other reports show the data, not the findings
+    result.as_of = as_of
+    return result
+
+
+def _render(kind, result, path: Path, org, lang: str, output: Path | None, link_base: str | None) -> int:
+    from auditrack.io import write_atomic
+    from auditrack.reports import render
+    from auditrack.reports.environment import ReportError
+
+    link_from = output.resolve().parent if output is not None else path.resolve()
+    try:
+        text = render(kind, result, lang=lang, org=org, data_root=path, link_from=link_from, link_base=link_base)
+    except ReportError as exc:
+        sys.stderr.write(f"auditrack: cannot render the {kind} report: {exc}\n")
+        return EXIT_INTERNAL
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        changed = write_atomic(output, text)
+    except OSError as exc:
+        sys.stderr.write(f"auditrack: cannot write {output}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    sys.stderr.write(f"auditrack: {'wrote' if changed else 'unchanged:'} {output}\n")
+    return EXIT_OK
+
+
+def _usage(message: str) -> int:
+    sys.stderr.write(f"auditrack: {message}\n")
+    return EXIT_USAGE

@@ -1,0 +1,104 @@
+"""Markdown reports rendered from Jinja2 templates: status, gaps, follow-up and governance.
+
+Importing this package is cheap (the check command imports it to write the
+GitHub job summary); Jinja2 and the report builders are imported when a report
+is rendered.
+
+A report is built in two steps: a builder module (status, gaps, follow_up,
+governance) turns the checked repository into a plain dictionary, and a template
+(``<kind>.md.j2``) lays it out. The data repository can override any template
+with its own ``templates/`` folder. See templates/README.md for the variables
+each template receives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KINDS = ("status", "gaps", "follow-up", "governance")
+GAP_SUMMARY_LIMIT = 200
+"""At most this many findings in the CI job summary; the rest are counted."""
+
+
+def render(kind: str, result, *, lang: str, org: str | None = None, data_root: Path | None = None,
+           link_from: Path | None = None, link_base: str | None = None, limit: int | None = None,
+           summary: bool = False) -> str:
+    """Render one report as Markdown. Raises ReportError (with the template and line) when a template fails.
+
+    `result` is an engine CheckResult (with `.index`, `.findings`, `.files`, `.as_of`, `.config`, `.root`).
+    `data_root` is where an overriding templates/ folder is looked for. `link_from` is the folder the
+    report will be read from (for relative links in `gaps`); `link_base` makes those links absolute.
+    """
+    from auditrack.reports import environment
+
+    if kind not in KINDS:
+        raise ValueError(f"unknown report '{kind}'")
+    context = _context(kind, result, lang, org, link_from, link_base, limit)
+    context.update(
+        kind=kind,
+        as_of=result.as_of.isoformat(),
+        organisation=org,
+        files=result.files,
+        summary=summary,
+    )
+    env = environment.environment(lang, data_root)
+    text = environment.render_template(env, f"{kind}.md.j2", context)
+    return _tidy(text)
+
+
+def _context(kind, result, lang, org, link_from, link_base, limit) -> dict:
+    if kind == "gaps":
+        from auditrack.reports import gaps
+
+        return gaps.build(result, org, lang, link_from=link_from, link_base=link_base, limit=limit)
+    if result.index is None:
+        return {"organisations": []}
+    if kind == "status":
+        from auditrack.reports import status
+
+        return status.build(result, org, lang)
+    if kind == "follow-up":
+        from auditrack.reports import follow_up
+
+        return follow_up.build(result, org, lang)
+    from auditrack.reports import governance
+
+    return governance.build(result, org, lang)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines that template logic leaves, keep one final newline."""
+    lines = text.splitlines()
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        stripped = line.rstrip()
+        if stripped.startswith("```"):
+            fenced = not fenced
+        if not fenced and not stripped and out and not out[-1]:
+            continue
+        out.append(stripped if not fenced else line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def render_gap_summary(result) -> str:
+    """The gap report for a CI job summary ($GITHUB_STEP_SUMMARY), in the configuration's language.
+
+    Inside GitHub Actions the file links point at the checked commit on GitHub (relative links do not
+    resolve in a job summary); elsewhere they are relative to the checked folder. At most
+    GAP_SUMMARY_LIMIT findings are listed. Never raises for a template problem: it then returns a short
+    note instead, so a broken summary cannot fail the check.
+    """
+    from auditrack.reports.environment import ReportError
+    from auditrack.reports.gaps import github_link_base
+
+    lang = getattr(getattr(result, "config", None), "lang", "en")
+    try:
+        return render(
+            "gaps", result, lang=lang, data_root=Path(result.root), link_base=github_link_base(Path(result.root)),
+            limit=GAP_SUMMARY_LIMIT, summary=True,
+        )
+    except ReportError as exc:
+        return f"auditrack: the gap summary could not be rendered: {exc}\n"

@@ -1,0 +1,71 @@
+"""`report follow-up`: the table auditors write in a follow-up audit.
+
+Per earlier audit and recommendation: the recommendation in full, the response
+and its actions, the graded status of the latest follow-up (with earlier grades)
+and the auditors' comment.
+"""
+
+from __future__ import annotations
+
+from auditrack.reports import common
+
+
+def build(result, org: str | None, lang: str) -> dict:
+    index, as_of = result.index, result.as_of
+    within = common.scope(index, org)
+    organisations = []
+    for org_id in within.ids:
+        tracked = common.tracking(index, org_id, as_of)
+        audits = []
+        for report in common.reports_of(index, org_id, as_of):
+            if not report.recommendations:
+                continue
+            audits.append(_audit(index, org_id, report, tracked, result))
+        organisations.append({"id": org_id, "name": within.names[org_id], "audits": audits})
+    return {"organisations": organisations}
+
+
+def _audit(index, org: str, report, tracked: common.Tracking, result) -> dict:
+    as_of = result.as_of
+    responses = common.responses_to(index, org, report.id, as_of)
+    follow_ups = common.follow_ups_of(index, org, report.id, as_of)
+    rows = []
+    for rec in report.recommendations:
+        assessments = tracked.assessments.get(rec.id, [])
+        grades = [
+            {"status": a.status, "date": f.date.text, "comment": a.comment, "assessor": f.assessor}
+            for f, a in assessments
+        ]
+        rows.append({
+            "id": rec.id,
+            "text": rec.text,
+            "section": rec.section,
+            "addressee": common.name_of(index, org, rec.addressee) if rec.addressee else None,
+            "actions": [common.action_view(index, org, a, as_of, width=None) for a in tracked.actions.get(rec.id, [])],
+            "latest": grades[0] if grades else None,
+            "earlier": grades[1:],
+        })
+    general = [common.action_view(index, org, a, as_of, width=None) for a in tracked.general.get(report.id, [])]
+    return {
+        "id": report.id,
+        "title": report.title,
+        "date": report.date.text,
+        "firm": report.audit_firm,
+        "addressee": common.name_of(index, org, report.addressee),
+        "verdict": report.overall_verdict.grade if report.overall_verdict else None,
+        "responses": [
+            {"body": common.name_of(index, org, r.decided_by), "date": r.date.text, "decision": r.decision, "text": r.text}
+            for r in responses
+        ],
+        "request": common.request_view(report, result.config, bool(responses), as_of),
+        "follow_ups": [
+            {
+                "date": f.date.text,
+                "assessor": f.assessor,
+                "published_in": common.name_of(index, org, f.follow_up_report) if f.follow_up_report else None,
+            }
+            for f in follow_ups
+        ],
+        "rows": rows,
+        "general_actions": general,
+    }

@@ -1,0 +1,138 @@
+"""`report status`: per audit report and recommendation, the response, the actions and the latest follow-up."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from auditrack import i18n
+from auditrack.reports import common, mermaid
+from auditrack.reports.markdown import shorten
+
+ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled")
+
+
+def build(result, org: str | None, lang: str) -> dict:
+    index, as_of = result.index, result.as_of
+    organisations = []
+    overall_states: Counter = Counter()
+    overall_actions: Counter = Counter()
+    within = common.scope(index, org)
+    for org_id in within.ids:
+        tracked = common.tracking(index, org_id, as_of)
+        reports = [_report(index, org_id, report, tracked, result) for report in common.reports_of(index, org_id, as_of)]
+        states: Counter = Counter()
+        actions: Counter = Counter()
+        for report in reports:
+            states.update(report["states"])
+            actions.update(report["actions"])
+        overall_states.update(states)
+        overall_actions.update(actions)
+        organisations.append({
+            "id": org_id,
+            "name": within.names[org_id],
+            "reports": reports,
+            "states": _counts(states),
+            "actions": _action_counts(actions),
+            "pie": mermaid.pie(
+                i18n.label(lang, "status.pie-title"),
+                [(i18n.word(lang, "rec-state", s), states[s]) for s in common.REC_STATES],
+            ),
+        })
+    return {
+        "organisations": organisations,
+        "states": _counts(overall_states),
+        "actions": _action_counts(overall_actions),
+        "state_names": list(common.REC_STATES),
+    }
+
+
+def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
+    as_of = result.as_of
+    responses = common.responses_to(index, org, report.id, as_of)
+    follow_ups = common.follow_ups_of(index, org, report.id, as_of)
+    rows = []
+    states: Counter = Counter()
+    actions: Counter = Counter()
+    counted: set[int] = set()
+    for rec in report.recommendations:
+        rec_actions = tracked.actions.get(rec.id, [])
+        assessments = tracked.assessments.get(rec.id, [])
+        state = common.rec_state(assessments, rec_actions, bool(responses))
+        states[state] += 1
+        latest = None
+        if assessments:
+            follow_up, assessment = assessments[0]
+            latest = {"status": assessment.status, "date": follow_up.date.text}
+        views = [common.action_view(index, org, a, as_of) for a in rec_actions] or [None]
+        for i, view in enumerate(views):
+            rows.append({
+                "first": i == 0,
+                "rec_id": rec.id,
+                "rec_text": shorten(rec.text, 140),
+                "action": view,
+                "latest": latest,
+                "state": state,
+                "responded": bool(responses),
+            })
+        for action in rec_actions:
+            if id(action) not in counted:
+                counted.add(id(action))
+                _count_action(actions, action, as_of)
+    general = tracked.general.get(report.id, [])
+    for i, action in enumerate(general):
+        rows.append({
+            "first": i == 0,
+            "rec_id": None,
+            "rec_text": None,
+            "action": common.action_view(index, org, action, as_of),
+            "latest": None,
+            "state": None,
+            "responded": True,
+        })
+        _count_action(actions, action, as_of)
+    return {
+        "id": report.id,
+        "title": report.title,
+        "date": report.date.text,
+        "firm": report.audit_firm,
+        "addressee": common.name_of(index, org, report.addressee),
+        "recommendations": len(report.recommendations),
+        "responses": [
+            {
+                "body": common.name_of(index, org, r.decided_by),
+                "date": r.date.text,
+                "decision": r.decision,
+                "text": shorten(r.text, 400) if r.text else None,
+            }
+            for r in responses
+        ],
+        "request": common.request_view(report, result.config, bool(responses), as_of),
+        "follow_ups": [{"date": f.date.text, "assessor": f.assessor} for f in follow_ups],
+        "rows": rows,
+        "states": states,
+        "state_counts": _counts(states),
+        "actions": actions,
+        "action_counts": _action_counts(actions),
+    }
+
+
+def _count_action(counter: Counter, action, as_of) -> None:
+    counter[action.status] += 1
+    counter["total"] += 1
+    if action.status in ("planned", "in-progress") and action.due is not None and action.due.end < as_of:
+        counter["overdue"] += 1
+
+
+def _counts(states: Counter) -> dict:
+    counts = {s: states.get(s, 0) for s in common.REC_STATES}
+    counts["total"] = sum(states.values())
+    counts["followed_up"] = sum(states.get(s, 0) for s in common.GRADED if s != "not-assessed")
+    counts["not_followed_up"] = counts["total"] - counts["followed_up"]
+    return counts
+
+
+def _action_counts(actions: Counter) -> dict:
+    counts = {s: actions.get(s, 0) for s in ACTION_STATUSES}
+    counts["total"] = actions.get("total", 0)
+    counts["overdue"] = actions.get("overdue", 0)
+    return counts
