@@ -81,13 +81,18 @@ def find_config(start: Path) -> Path | None:
 def load_config(path: Path | None, display: str | None = None) -> Config:
     if path is None:
         return Config()
-    from auditrack.validate import _findings_from  # the same plain-language messages as data files
-
     name = display or path.name
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError([_config_finding(name, f"cannot read the configuration: {exc.strerror}")]) from None
+    return parse_config(raw, name)
+
+
+def parse_config(raw: bytes, name: str) -> Config:
+    """The configuration from the bytes of auditrack.yaml (`name` is how findings name the file)."""
+    from auditrack.validate import _findings_from  # the same plain-language messages as data files
+
     loaded = load_bytes(raw, name, Limits())
     problems = [f for f in loaded.findings if f.code != "Y009"]  # an empty configuration means the defaults
     if problems:

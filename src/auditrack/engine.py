@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -62,6 +64,25 @@ def read_sources(root: Path, config: Config) -> tuple[list[Source], list[Finding
     return sources, found.findings, found.missing_folders
 
 
+def _gc_paused(function):
+    """Run `function` with the cyclic garbage collector paused. Loading keeps nearly every object it makes
+    until the check ends, so collections during it find no garbage: they only re-scan the growing heap,
+    a third of a large check's time. Reference counting still frees everything as usual."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_gc_paused
 def load_sources(sources: list[Source], config: Config, result: "CheckResult") -> "CheckResult":
     """Parse and validate every source and index the records into `result`. No rules are run."""
     limits = Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
@@ -123,6 +144,7 @@ def run_check(root: Path, config: Config, as_of: date) -> CheckResult:
     return _apply_rules(load_repository(root, config), as_of)
 
 
+@_gc_paused
 def _apply_rules(result: CheckResult, as_of: date) -> CheckResult:
     from auditrack.rules import run_rules
 

@@ -146,10 +146,9 @@ class Index:
             key = (organisation, model.id)
             if key in self.entries:
                 other = self.entries[key]
-                line = other.file.locate(other.path + ("id",)).line
                 findings.append(_data(
                     "X002",
-                    f"the id '{model.id}' is already used by the {other.kind} in {other.file.path}:{line}; "
+                    f"the id '{model.id}' is already used by the {other.kind} in {other.file.path}; "
                     f"ids must be unique within organisation '{organisation}'",
                     loaded.locate(path + ("id",)), model.id, organisation,
                     "Give this record a different id, and update any references to it.",

@@ -12,7 +12,6 @@ import html
 import json
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from auditrack import __version__
-from auditrack.config import Config, ConfigError, as_of_date, load_config
+from auditrack.config import Config, ConfigError, as_of_date, parse_config
 from auditrack.engine import EXIT_GAPS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckResult, check_sources, read_sources
 from auditrack.findings import Category, Finding, Severity, count_by_severity
 from auditrack.gitsource import Checkout, GitError, locate, read_config, read_tree, resolve
@@ -135,14 +134,6 @@ class UsageError(Exception):
     """The diff cannot be made; the message (possibly several lines, possibly empty when already printed) says why."""
 
 
-def _config_from_bytes(name: str, raw: bytes) -> Config:
-    # load_config reads a file; the configuration at a revision is written to a private temporary one.
-    with tempfile.TemporaryDirectory(prefix="auditrack-") as folder:
-        path = Path(folder) / Path(name).name
-        path.write_bytes(raw)
-        return load_config(path, display=name)
-
-
 def _config(path: Path, checkout: Checkout, head_commit: str | None) -> Config:
     from auditrack.commands.check import load_settings
 
@@ -155,7 +146,8 @@ def _config(path: Path, checkout: Checkout, head_commit: str | None) -> Config:
     if found is None:
         return Config()
     try:
-        return _config_from_bytes(*found)
+        name, raw = found
+        return parse_config(raw, name)
     except ConfigError as exc:
         lines = [f"{f.location}  {f.code}  {f.message}" for f in exc.findings]
         raise UsageError("\n".join(lines + ["auditrack: the configuration is invalid (exit code 2)"])) from None

@@ -9,16 +9,11 @@ writes nothing and lists the files that are missing or stale.
 
 from __future__ import annotations
 
-import ast
-import inspect
 import json
 import sys
-import textwrap
-from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema
 
 from auditrack.config import Config
 from auditrack.io import write_atomic
@@ -29,50 +24,8 @@ ID_PREFIX = "urn:auditrack:schema:"
 CONFIG_SCHEMA = "auditrack-config"
 
 
-@cache
-def attribute_docstrings(cls: type) -> dict[str, str]:
-    """Field name → the docstring written under it, for `cls` and its bases (nearest class wins)."""
-    found: dict[str, str] = {}
-    for klass in reversed(cls.__mro__):
-        if klass is object or not issubclass(klass, BaseModel) or klass.__module__.startswith("pydantic"):
-            continue
-        try:
-            tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
-        except (OSError, TypeError, SyntaxError):
-            continue
-        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-        for statement, following in zip(body, body[1:]):
-            if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
-                    and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
-                    and isinstance(following.value.value, str)):
-                found[statement.target.id] = inspect.cleandoc(following.value.value)
-    return found
-
-
-class _Generator(GenerateJsonSchema):
-    """Pydantic's generator, with each field's own docstring as its description.
-
-    A field typed with a shared annotation that carries its own description (Text: 'Free text.')
-    would otherwise show that generic text instead of what the field's docstring says.
-    """
-
-    def model_schema(self, schema):
-        json_schema = super().model_schema(schema)
-        cls = schema["cls"]
-        target = json_schema
-        if "$ref" in json_schema:  # the model's body lives in $defs
-            target = self.definitions.get(json_schema["$ref"].split("/")[-1], json_schema)
-        properties = target.get("properties", {})
-        for name, doc in attribute_docstrings(cls).items():
-            info = cls.model_fields.get(name)
-            key = (info.alias or name) if info else name
-            if key in properties:
-                properties[key]["description"] = doc
-        return json_schema
-
-
 def schema_for(model: type[BaseModel], name: str) -> dict:
-    body = model.model_json_schema(schema_generator=_Generator)
+    body = model.model_json_schema()
     return {"$schema": DIALECT, "$id": f"{ID_PREFIX}{name}", **body}
 
 

@@ -23,14 +23,23 @@ def summary_line(result) -> str:
     return f"{', '.join(parts)} in {files} (as of {result.as_of.isoformat()})"
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), 0x7F)}
+
+
+def printable(text: str) -> str:
+    """Text from the data with control characters made visible, so it cannot move the cursor,
+    start a new line or begin a CI workflow command."""
+    return text.translate(_CONTROL)
+
+
 def render(result, stream: TextIO) -> None:
     if use_colour(stream):
         _render_rich(result, stream)
         return
     for f in result.findings:
-        stream.write(f"{f.location}  {f.code}  {f.message}\n")
+        stream.write(f"{printable(str(f.location))}  {f.code}  {printable(f.message)}\n")
         if f.hint:
-            stream.write(f"    help: {f.hint}\n")
+            stream.write(f"    help: {printable(f.hint)}\n")
     stream.write(summary_line(result) + "\n")
 
 
@@ -42,8 +51,8 @@ def _render_rich(result, stream: TextIO) -> None:
     for f in result.findings:
         style = _STYLE[f.severity.value]
         console.print(
-            f"[bold]{escape(str(f.location))}[/]  [{style}]{f.code}[/]  {escape(f.message)}"
+            f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}[/]  {escape(printable(f.message))}"
         )
         if f.hint:
-            console.print(f"    [dim]help: {escape(f.hint)}[/]")
+            console.print(f"    [dim]help: {escape(printable(f.hint))}[/]")
     console.print(summary_line(result))

@@ -6,9 +6,14 @@ We drive libyaml's event parser ourselves instead of using a PyYAML loader:
   surprises cannot happen here: ``3.10`` stays "3.10", ``NO`` stays "NO",
   ``012345`` stays "012345"; the schema decides what a value means;
 * every value and every key gets its 1-based line and column;
-* the tree is built without recursion, so nesting depth is checked as it
-  grows and a 50,000-level file cannot overflow the C stack;
-* aliases and explicit tags are refused before anything expands them.
+* the tree is built without recursion, so nesting depth and the number of
+  values are checked as it grows and a 50,000-level file cannot overflow
+  the C stack;
+* aliases and explicit tags are refused before anything expands them;
+* before parsing, the bytes are checked: size, encoding, NUL bytes and other
+  characters YAML cannot hold, emptiness.
+
+docs/robustness.md lists every guard and its finding code.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Id, Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Id, Model, OrgRef, Period, Record, Ref, Source, Text
 
 Grade = Literal["yes", "partly", "no"]
 """A graded verdict: 'ja', 'till viss del' or 'nej' in the reports."""
@@ -89,7 +89,7 @@ class AuditReport(Record):
     kind_name: ClassVar[str] = "audit-report"
 
     kind: Literal["audit-report"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     title: Text
     """The report's title, e.g. 'Granskning av arbetet med självförsörjning'."""
     audit_firm: Text

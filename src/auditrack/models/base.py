@@ -21,7 +21,7 @@ class Model(BaseModel):
 # --------------------------------------------------------------------------- dates
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})(?:-(\d{2}))?))?$")
-PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|\d{2}(-\d{2})?))?$"
+PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?))?$"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -154,17 +154,26 @@ def Ref(*kinds: str):  # noqa: N802 - reads like a type in field declarations
     return Annotated[
         str,
         RefTo(kinds),
-        Field(
-            pattern=ID_PATTERN,
-            max_length=80,
-            description=f"The id of a {' or '.join(kinds)} in the same organisation.",
-            json_schema_extra={"x-auditrack-ref": list(kinds)},
-        ),
+        # No description here: the field's own docstring says what it refers to, and editors show it.
+        Field(pattern=ID_PATTERN, max_length=80, json_schema_extra={"x-auditrack-ref": list(kinds)}),
     ]
 
 
-Text = Annotated[str, Field(min_length=1, description="Free text.")]
-Url = Annotated[str, Field(min_length=1, description="A link or a document reference (URL, diarienummer or path).")]
+OrgRef = Annotated[
+    str,
+    RefTo(("organisation",)),
+    Field(
+        pattern=ID_PATTERN,
+        max_length=80,
+        description="The organisation this record belongs to: the id in its organisation file.",
+        json_schema_extra={"x-auditrack-ref": ["organisation"]},
+    ),
+]
+
+Text = Annotated[str, Field(min_length=1)]
+"""Non-empty free text."""
+Url = Annotated[str, Field(min_length=1)]
+"""A link or a document reference (URL, diarienummer or path)."""
 
 
 class Source(Model):

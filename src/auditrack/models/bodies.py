@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
 
 BodyType = Literal[
     "council", "board", "committee", "presidium", "auditors",
@@ -50,7 +50,7 @@ class Body(Record):
     kind_name: ClassVar[str] = "body"
 
     kind: Literal["body"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     name: Text
     type: BodyType
     programme: Ref("programme") | None = None
@@ -87,7 +87,7 @@ class Role(Record):
     kind_name: ClassVar[str] = "role"
 
     kind: Literal["role"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     name: Text
     programme: Ref("programme") | None = None
     responsibilities: list[Text] = Field(default_factory=list)

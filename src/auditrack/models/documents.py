@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text
 from auditrack.models.topics import Topic
 
 
@@ -26,7 +26,7 @@ class GoverningDocument(Record):
     kind_name: ClassVar[str] = "document"
 
     kind: Literal["document"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     title: Text
     type: Literal[
         "plan", "budget", "policy", "guideline", "routine", "agreement", "articles", "template", "form", "process-plan", "goal-document", "other"

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
 
 
 class Evaluation(Record):
@@ -15,7 +15,7 @@ class Evaluation(Record):
     kind_name: ClassVar[str] = "evaluation"
 
     kind: Literal["evaluation"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     title: Text
     programme: Ref("programme") | None = None
     subject: list[Literal["effects", "cost-effectiveness", "participant-experience", "implementation", "process"]] = Field(
@@ -51,7 +51,7 @@ class Intervention(Record):
     kind_name: ClassVar[str] = "intervention"
 
     kind: Literal["intervention"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     name: Text
     programme: Ref("programme") | None = None
     provider: str | None = None

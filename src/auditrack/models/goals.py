@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
 
 
 class Baseline(Model):
@@ -67,4 +67,4 @@ class GoalFile(Goal):
     """A goal file: one overall goal (or a stand-alone goal) and its sub-goal tree."""
 
     kind: Literal["goal"]
-    organisation: Ref("organisation")
+    organisation: OrgRef

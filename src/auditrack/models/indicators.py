@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
 
 
 class Measurement(Model):
@@ -35,7 +35,7 @@ class Indicator(Record):
     kind_name: ClassVar[str] = "indicator"
 
     kind: Literal["indicator"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     name: Text
     description: str | None = None
     unit: str | None = None

@@ -14,7 +14,7 @@ from auditrack.models.base import RefTo
 def walk(model: BaseModel, path: tuple = ()) -> Iterator[tuple[BaseModel, tuple]]:
     """Yield `model` and every model nested in it, each with its path in the file's data."""
     yield model, path
-    for name, key in _keys(type(model)):
+    for name, key in _nested(type(model)):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from walk(value, path + (key,))
@@ -27,6 +27,22 @@ def walk(model: BaseModel, path: tuple = ()) -> Iterator[tuple[BaseModel, tuple]
 @cache
 def _keys(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     return tuple((name, info.alias or name) for name, info in cls.model_fields.items())
+
+
+@cache
+def _nested(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of `cls` that can hold models: `walk` skips text, numbers, dates and references."""
+    return tuple((name, key) for name, key in _keys(cls) if _may_hold_model(cls.model_fields[name].annotation))
+
+
+def _may_hold_model(annotation) -> bool:
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    if annotation is typing.Any or annotation is object or isinstance(annotation, (str, typing.ForwardRef)):
+        return True  # unknown or unresolved: look, as before
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(arg) for arg in typing.get_args(annotation))
 
 
 @cache

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text
 from auditrack.models.topics import Topic
 
 
@@ -25,7 +25,7 @@ class Mandate(Record):
     kind_name: ClassVar[str] = "mandate"
 
     kind: Literal["mandate"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     title: Text
     type: Literal["decision", "steering-model", "mandate-description", "assignment-matrix"]
     programme: Ref("programme") | None = None

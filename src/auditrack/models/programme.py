@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
 
 
 class EvidenceBase(Model):
@@ -41,7 +41,7 @@ class Programme(Record):
     kind_name: ClassVar[str] = "programme"
 
     kind: Literal["programme"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     name: Text
     aka: list[Text] = Field(default_factory=list)
     """Other names the work goes by."""

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
 from auditrack.models.topics import ReportContent
 
 
@@ -32,7 +32,7 @@ class ReportingRequirement(Record):
     kind_name: ClassVar[str] = "reporting-requirement"
 
     kind: Literal["reporting-requirement"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     title: Text
     programme: Ref("programme") | None = None
     reporter: Ref("role", "body")

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, Period, Record, Ref, Text, Url
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text, Url
 
 ActionStatus = Literal["planned", "in-progress", "done", "cancelled"]
 FollowUpStatus = Literal["implemented", "partly-implemented", "not-implemented", "not-assessed"]
@@ -38,7 +38,7 @@ class Response(Record):
     kind_name: ClassVar[str] = "response"
 
     kind: Literal["response"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     report: Ref("audit-report")
     """The audit report responded to."""
     decided_by: Ref("body")
@@ -67,7 +67,7 @@ class FollowUp(Record):
     kind_name: ClassVar[str] = "follow-up"
 
     kind: Literal["follow-up"]
-    organisation: Ref("organisation")
+    organisation: OrgRef
     report: Ref("audit-report")
     """The audit report whose recommendations are followed up."""
     date: Period

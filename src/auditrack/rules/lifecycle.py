@@ -55,7 +55,7 @@ def response_missing(ctx: Context):
         due = request.due.end if request.due else add_days(request.requested_on.end, days_allowed)
         due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
         org = ctx.index.org_of(report)
-        asked = ctx.index.get(org, request.requested_from)
+        asked = ctx.index.get(org, request.requested_from, "body")
         who = asked.name if asked is not None else request.requested_from
         if ctx.as_of > due:
             yield ctx.hit(report, f"no response to '{report.title}' is recorded; {who} was asked on "

@@ -47,7 +47,7 @@ def reporting_shortfall(ctx: Context):
     """
     for req in ctx.index.records("reporting-requirement"):
         org = ctx.index.org_of(req)
-        body = ctx.index.get(org, req.to)
+        body = ctx.index.get(org, req.to, "body")
         to = body.name if body is not None else req.to
         first = req.valid_from.start
         last = min(req.valid_until.end, ctx.as_of) if req.valid_until else ctx.as_of

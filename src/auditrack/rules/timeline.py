@@ -82,7 +82,7 @@ def regulators(index: Index, record) -> list[Mandate | GoverningDocument]:
     org = index.org_of(record)
     found: dict[int, Mandate | GoverningDocument] = {}
     for ref in record.regulated_by:
-        target = index.get(org, ref)
+        target = index.get(org, ref, "mandate") or index.get(org, ref, "document")
         if target is not None:
             found[id(target)] = target
     list_name = "roles" if record.kind_name == "role" else "bodies"
