@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from auditrack import i18n
-from auditrack.reports import common, mermaid, timeline
+from auditrack import timeline
+from auditrack.reports import common, mermaid
 from auditrack.reports.markdown import shorten
 
 

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from auditrack.findings import Severity
 from auditrack.rules.base import Context, rule
-from auditrack.rules.timeline import (
-    FAR_FUTURE,
-    days,
-    in_force,
-    mandate_span,
-    regulators,
-    role_mandates,
-    superseded_by,
-    uncovered_spans,
-)
+from auditrack.rules.timeline import days, in_force, regulators, superseded_by
+from auditrack.timeline import covers, uncovered
 
 
 def _unregulated_text(ctx: Context, mandate) -> str:
@@ -117,30 +109,20 @@ def mandate_coverage_gap(ctx: Context):
         if programme.started is None:
             continue
         org = ctx.index.org_of(programme)
-        mandates = role_mandates(ctx.index, org, programme.id)
-        start = programme.started.start
-        end = min(ctx.as_of, programme.ended.end) if programme.ended else ctx.as_of
-        if start > end:
-            continue
-        if not mandates:
+        mandates = ctx.index.records("mandate", org)
+        if not any(covers(m) and m.programme == programme.id for m in mandates):
             yield ctx.hit(programme, f"no mandate regulates roles and responsibilities for '{programme.name}' "
                                      f"since it started ({programme.started})", "started",
                           hint="Add the mandate (kind: mandate, programme: this id, regulates: [roles, responsibilities]).")
             continue
-        # A mandate adopted within the (month or year) the work started counts from the start.
-        spans = [
-            (start if programme.started.contains(span_start) else span_start, span_end)
-            for span_start, span_end in map(mandate_span, mandates)
-        ]
-        last_end = max(span[1] for span in spans)
-        for gap_start, gap_end in uncovered_spans(spans, start, end):
-            if gap_start > last_end and last_end < FAR_FUTURE:
-                continue  # after the last mandate lapsed: G201's finding
-            since = str(programme.started) if gap_start == start else gap_start.isoformat()
+        for gap in uncovered(programme, mandates, ctx.as_of):
+            if gap.end == ctx.as_of and gap.start > programme.started.end:
+                continue  # the last mandate has lapsed: G201 reports that
+            since = str(programme.started) if gap.start == programme.started.start else gap.start.isoformat()
             yield ctx.hit(
                 programme,
                 f"no mandate regulated roles and responsibilities for '{programme.name}' from "
-                f"{since} to {gap_end.isoformat()}",
+                f"{since} to {gap.end.isoformat()}",
                 "started",
                 hint="Record the mandate that covered this period, or waive the finding with the board's reason.",
             )

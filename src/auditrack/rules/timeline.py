@@ -1,4 +1,4 @@
-"""Date logic shared by rules: when mandates and documents are in force, and which spans nothing covers."""
+"""Date logic shared by rules: when mandates and documents are in force, and what succeeds a mandate."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from auditrack.index import Index
 from auditrack.models.documents import GoverningDocument
 from auditrack.models.mandates import Mandate
-from auditrack.models.topics import ROLE_TOPICS
+from auditrack.timeline import covers
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -40,41 +40,12 @@ def superseded_by(index: Index, mandate: Mandate) -> list[Mandate]:
         other_start, other_end = mandate_span(other)
         if (
             other.programme == mandate.programme
-            and _regulates_roles(other)
+            and covers(other)
             and start < other_start <= end + timedelta(days=1)
             and other_end > end
         ):
             later.append(other)
     return later
-
-
-def _regulates_roles(record: Mandate | GoverningDocument) -> bool:
-    return any(topic in record.regulates for topic in ROLE_TOPICS) or bool(record.roles)
-
-
-def role_mandates(index: Index, organisation: str, programme: str | None) -> list[Mandate]:
-    """Mandates that regulate roles and responsibilities for a programme."""
-    return [
-        m for m in index.records("mandate", organisation)
-        if _regulates_roles(m) and (programme is None or m.programme == programme)
-    ]
-
-
-def uncovered_spans(spans: list[tuple[date, date]], start: date, end: date) -> list[tuple[date, date]]:
-    """The parts of [start, end] that no span covers."""
-    gaps = []
-    cursor = start
-    for span_start, span_end in sorted(spans):
-        if span_end < cursor:
-            continue
-        if span_start > cursor:
-            gaps.append((cursor, min(span_start - timedelta(days=1), end)))
-        cursor = max(cursor, span_end + timedelta(days=1)) if span_end < FAR_FUTURE else FAR_FUTURE
-        if cursor > end:
-            break
-    if cursor <= end:
-        gaps.append((cursor, end))
-    return [(a, b) for a, b in gaps if a <= b]
 
 
 def regulators(index: Index, record) -> list[Mandate | GoverningDocument]:

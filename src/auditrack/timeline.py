@@ -1,5 +1,8 @@
 """Which periods a programme's work had a mandate that regulates roles and responsibilities, and which it did not.
 
+Shared by the gap rules (G202) and the governance report's timeline, so the
+two can never disagree.
+
 A mandate applies from ``valid_from`` (or, without it, the first day of
 ``adopted``) to the last day of ``valid_until``. Without ``valid_until`` it
 applies until the day before a mandate that supersedes it starts, or, with no
@@ -61,6 +64,8 @@ def applies_to(mandate, programme_id: str | None) -> bool:
 
 
 def window(programme, as_of: date) -> Span | None:
+    if programme.started is None:
+        return None
     start = programme.started.start
     end = as_of
     if programme.ended is not None:
