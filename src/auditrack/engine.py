@@ -128,9 +128,17 @@ def load_repository(root: Path, config: Config) -> CheckResult:
 
 
 def _read(path: Path, cap: int) -> bytes:
-    # Read one byte past the cap so an oversized file is recognised without reading all of it.
+    # Read one byte past the cap so an oversized file is recognised without reading all of it. In chunks:
+    # read(n) sets aside n bytes at once, and a configured cap can be huge (read(10**12) is a MemoryError).
+    chunks, left = [], cap + 1
     with path.open("rb") as handle:
-        return handle.read(cap + 1)
+        while left > 0:
+            chunk = handle.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    return b"".join(chunks)
 
 
 def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path(".")) -> CheckResult:
