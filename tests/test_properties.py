@@ -27,6 +27,7 @@ from auditrack.codes import CODES
 from auditrack.config import Config
 from auditrack.engine import check_sources
 from auditrack.findings import Category
+from auditrack.models.base import FIRST_YEAR, LAST_YEAR
 from auditrack.formatters import FORMATS, get_formatter
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN, PERIOD_PATTERN
@@ -54,15 +55,15 @@ _IDS_OR_KNOWN = st.one_of(st.sampled_from(_ID_POOL), _IDS)  # known ids make ref
 
 def _period() -> st.SearchStrategy:
     """Every written form of a date or period, as the loader would see it (text), or a bare year (a number)."""
-    days = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
+    days = st.dates(min_value=date(FIRST_YEAR, 1, 1), max_value=date(LAST_YEAR, 12, 31))
     return st.one_of(
-        st.sampled_from(["1000-01-01", "9999-12-31", "9999", "9999-Q4", "9998-12"]),  # the ends of the calendar
+        st.sampled_from([f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31", str(LAST_YEAR), f"{LAST_YEAR}-Q4", f"{LAST_YEAR}-12"]),  # the ends of the range
         days.map(lambda d: d.isoformat()),
         days.map(lambda d: f"{d.year:04d}-{d.month:02d}"),
-        st.tuples(st.integers(1000, 9999), st.integers(1, 4)).map(lambda t: f"{t[0]}-Q{t[1]}"),
-        st.tuples(st.integers(1000, 9999), st.integers(1, 2)).map(lambda t: f"{t[0]}-H{t[1]}"),
-        st.integers(1000, 9999).map(str),
-        st.integers(1000, 9999),
+        st.tuples(st.integers(FIRST_YEAR, LAST_YEAR), st.integers(1, 4)).map(lambda t: f"{t[0]}-Q{t[1]}"),
+        st.tuples(st.integers(FIRST_YEAR, LAST_YEAR), st.integers(1, 2)).map(lambda t: f"{t[0]}-H{t[1]}"),
+        st.integers(FIRST_YEAR, LAST_YEAR).map(str),
+        st.integers(FIRST_YEAR, LAST_YEAR),
     )
 
 
@@ -149,7 +150,7 @@ def dump(record) -> bytes:
 
 _NASTY_TEXT = [
     "", "~", "null", "yes", "NO", "on", "0x1F", "012345", "1e3", ".inf", "nan", "-0", "3.10", "<<", "*a", "&a", "!!str",
-    "2022-02-30", "2022-13-01", "2022-Q5", "2022-H3", "0000-00-00", "99999-01-01", "2022-1-1", " 2022-01-01", "20220101",
+    "2022-02-30", "2022-13-01", "2022-Q5", "2022-H3", "0000-00-00", "99999-01-01", "1899-12-31", "2200-01-01", "٢٠٢٢-01-01", "2022-1-1", " 2022-01-01", "20220101",
     "9" * 5000, "a" * 10_000, "\u202e\u2066evil", "\x1b[31mred\x1b[0m", "::error::injected", "%0A", "line\nbreak",
     "\ud7ff\ue000\ufffd", "\U0010ffff", "\u0085\u2028\u2029", "\ufeff", "Bräcke åäö ÅÄÖ", "🎉" * 50,
 ]

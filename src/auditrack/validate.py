@@ -43,7 +43,7 @@ def validate_file(loaded: LoadedFile) -> tuple[BaseModel | None, list[Finding]]:
     if model is None:
         suggestion = _did_you_mean(str(kind), FILE_KINDS)
         return None, [_data_finding(
-            loaded, ("kind",), "S001", f"unknown kind '{kind}'{suggestion}",
+            loaded, ("kind",), "S001", f"unknown kind '{_short(str(kind))}'{suggestion}",
             f"Use one of: {', '.join(FILE_KINDS)}.",
         )]
     try:
@@ -78,7 +78,7 @@ def _findings_from(exc: ValidationError, loaded: LoadedFile, model: type[BaseMod
 def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel]) -> Finding:
     kind = error["type"]
     where = f" in '{_path_text(loc[:-1])}'" if len(loc) > 1 else ""
-    name = loc[-1] if loc else "?"
+    name = _short(str(loc[-1])) if loc else "?"
     label = f"field '{_path_text(loc)}'" if loc else "the file"
     if kind == "missing":
         return _data_finding(
@@ -129,8 +129,15 @@ def _hint_for(kind: str) -> str | None:
 
 
 def _path_text(loc: tuple) -> str:
-    """A readable path into the file: `actions › item 2 › owner`."""
-    return " › ".join(f"item {part + 1}" if isinstance(part, int) else str(part) for part in loc)
+    """A readable path into the file: `actions › item 2 › owner`; a very deep one keeps its last steps."""
+    parts = [f"item {part + 1}" if isinstance(part, int) else _short(str(part)) for part in loc]
+    if len(parts) > 6:
+        parts = ["…", *parts[-5:]]
+    return " › ".join(parts)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _show(value) -> str:

@@ -15,13 +15,18 @@ from pydantic_core import PydanticCustomError, core_schema
 class Model(BaseModel):
     """Base of every schema: unknown fields are errors, never silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=False, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, populate_by_name=False, use_attribute_docstrings=True, allow_inf_nan=False,
+    )
 
 
 # --------------------------------------------------------------------------- dates
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})(?:-(\d{2}))?))?$")
-PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?))?$"
+# [0-9], not \d: \d also matches other scripts' digits, which int() would happily read.
+_PERIOD = re.compile(r"^([0-9]{4})(?:-(?:Q([1-4])|H([12])|([0-9]{2})(?:-([0-9]{2}))?))?$")
+PERIOD_PATTERN = r"^(19|2[01])[0-9]{2}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?))?$"
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates outside these years are typing mistakes; keeping them out also keeps date arithmetic in range."""
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -43,6 +48,8 @@ class Period:
         if not m:
             raise ValueError(text)
         year = int(m.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(text)
         quarter, half, month, day = m.group(2), m.group(3), m.group(4), m.group(5)
         if quarter:
             q = int(quarter)
@@ -91,7 +98,7 @@ class Period:
                     "period_format",
                     "'{value}' is not a valid date: write YYYY-MM-DD (2022-03-31), or only "
                     "YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY when the source gives no more",
-                    {"value": value},
+                    {"value": value if len(value) <= 60 else value[:57] + "..."},
                 ) from None
 
         return core_schema.no_info_plain_validator_function(
@@ -104,7 +111,7 @@ class Period:
         return {
             "anyOf": [
                 {"type": "string", "pattern": PERIOD_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "A date (YYYY-MM-DD) or, when the source is less precise, a month (YYYY-MM), quarter (YYYY-Qn), half-year (YYYY-Hn) or year (YYYY).",
             "examples": ["2022-03-31", "2020-10", "2020-Q1", "2018"],
@@ -194,7 +201,7 @@ class Source(Model):
 class Waiver(Model):
     """A decision not to act on one rule for this record, for a reason and for a time."""
 
-    rule: str = Field(pattern=r"^[A-Z]\d{3}$")
+    rule: str = Field(pattern=r"^[A-Z][0-9]{3}$")
     """The code of the rule that is waived, e.g. G205."""
     reason: Text
     """Why the rule does not apply or is accepted for now."""

@@ -42,7 +42,7 @@ class Indicator(Record):
     level: Literal["overall", "individual"] | None = None
     """Whether the statistics are kept for the whole activity or per individual."""
     programme: Ref("programme") | None = None
-    kolada_id: str | None = Field(default=None, pattern=r"^[NU]\d{5}$")
+    kolada_id: str | None = Field(default=None, pattern=r"^[NU][0-9]{5}$")
     """The Kolada key figure id, e.g. 'N03920'."""
     data_source: str | None = None
     """Where the figures come from, e.g. 'Socialstyrelsens statistikdatabas'."""

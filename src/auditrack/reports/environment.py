@@ -85,13 +85,30 @@ def _finalize_for(lang: str):
     return finalize
 
 
+def _contained_loader(folder: Path):
+    """A file loader that refuses templates whose real path lies outside `folder`: a symbolic link in a
+    pull request's templates/ must not pull a file from the CI runner into a published report."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    root = folder.resolve()
+
+    class ContainedLoader(FileSystemLoader):
+        def get_source(self, environment, template):
+            real = (root / template).resolve()
+            if real != root and root not in real.parents:
+                raise TemplateNotFound(template)
+            return super().get_source(environment, template)
+
+    return ContainedLoader(str(folder))
+
+
 def environment(lang: str, data_root: Path | None = None):
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     folders = template_folders(data_root)
     env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        loader=ChoiceLoader([_contained_loader(folder) for folder in folders]),
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize_for(lang),
