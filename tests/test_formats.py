@@ -78,11 +78,14 @@ def assert_valid_sarif(document: dict) -> None:
 
 
 def hostile_repo(repo):
-    """A repository whose data puts CR, LF, '%', ':', ',' and a fake workflow command into messages and file names."""
-    repo.write("governance/acme/bodies/k,s:%.yaml", dedent("""
+    """A repository whose data puts CR, LF, '%', ':', ',' and a fake workflow command into messages and file names.
+
+    The schema error sits in a second organisation, so the first one's gaps are still judged and reported."""
+    repo.org("beta", "Beta kommun")
+    repo.write("governance/beta/bodies/k,s:%.yaml", dedent("""
         kind: body
         id: ks2
-        organisation: acme
+        organisation: beta
         name: KS2
         type: board
         standing: true
@@ -119,9 +122,9 @@ def test_github_escapes_hostile_text_so_nothing_becomes_a_command(repo, cli):
         f"::warning file=governance/acme/bodies/grupp.yaml,line={g204['line']},col={g204['column']},title=G204 "
         + catalogue["G204"] + "::nothing regulates the body 'Grupp%0A::warning file=x::owned,%250A': no mandate or "
         "governing document names it%0Ahelp: Add `regulated_by:` with a mandate or document in force, or list it in one.",
-        f"::error file=governance/acme/bodies/k%2Cs%3A%25.yaml,line=7,col={s003['column']},title=S003 unknown-field"
+        f"::error file=governance/beta/bodies/k%2Cs%3A%25.yaml,line=7,col={s003['column']},title=S003 unknown-field"
         "::unknown field 'bad%0A::error::x,y:z%25%0D'%0Ahelp: " + s003["hint"],
-        "1 error, 1 warning, 0 info in 5 files (as of 2022-03-20)",
+        "1 error, 1 warning, 0 info in 7 files (as of 2022-03-20)",
     ]
     # Every line is one command or the plain summary: no text from the data starts a line.
     assert all(line.startswith(("::error ", "::warning ", "1 error")) for line in out.stdout.split("\n") if line)
@@ -241,7 +244,7 @@ def test_sarif_with_hostile_text_validates_and_encodes_the_uri(repo, cli):
     assert_valid_sarif(document)
     results = document["runs"][0]["results"]
     assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results] == [
-        "governance/acme/bodies/grupp.yaml", "governance/acme/bodies/k%2Cs%3A%25.yaml"]
+        "governance/acme/bodies/grupp.yaml", "governance/beta/bodies/k%2Cs%3A%25.yaml"]
     assert results[1]["message"]["text"] == "unknown field 'bad\n::error::x,y:z%\r'"
 
 

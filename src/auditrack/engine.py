@@ -32,6 +32,8 @@ class CheckResult:
     index: Index | None = None
     documents: list[tuple[LoadedFile, BaseModel]] = field(default_factory=list)
     missing_folders: list[str] = field(default_factory=list)
+    unjudged: set[str] = field(default_factory=set)
+    """Organisations whose gaps were not judged because some of their files cannot be trusted."""
 
     def exit_code(self, fail_on: str) -> int:
         categories = {f.category for f in self.findings}
@@ -101,9 +103,14 @@ def load_sources(sources: list[Source], config: Config, result: "CheckResult") -
         except Exception as exc:  # a bug of ours on one file must not hide what the other files hold
             result.findings.append(internal_finding(f"reading {relative}", exc, location=Location(relative)))
             continue
+        if loaded.data is None:
+            header = salvage_header(raw)
+            owner = header.get("id") if header.get("kind") == "organisation" else header.get("organisation")
+            for finding in loaded.findings:
+                finding.organisation = finding.organisation or owner
+            invalid.append(LoadedFile(relative, data=header))
         result.findings.extend(_capped(loaded.findings + problems))
         if loaded.data is None:
-            invalid.append(LoadedFile(relative, data=salvage_header(raw)))
             continue
         if model is not None:
             result.documents.append((loaded, model))
@@ -158,11 +165,40 @@ def _apply_rules(result: CheckResult, as_of: date) -> CheckResult:
 
     result.as_of = as_of
     try:
-        result.findings.extend(run_rules(result.index, result.config, as_of))
+        gaps = run_rules(result.index, result.config, as_of)
     except Exception as exc:  # each rule is guarded in run_rules; this catches the runner itself
-        result.findings.append(internal_finding("running the rules", exc))
+        gaps = [internal_finding("running the rules", exc)]
+    result.findings.extend(_judged(result, gaps))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
+    """The gap findings worth reporting. While an organisation's files have YAML, schema or reference errors,
+    its records are partly missing from the index, and rules would report gaps that are only those errors
+    seen again (a response that "does not exist" because its file has a typo). Such an organisation's gap
+    findings are held back until its data can be trusted; one X003 says how many."""
+    first_error: dict[str, Finding] = {}
+    for f in result.findings:
+        if f.category is Category.DATA and f.organisation and f.organisation not in first_error:
+            first_error[f.organisation] = f
+    result.unjudged = set(first_error)
+    kept: list[Finding] = []
+    held: dict[str, int] = {}
+    for f in gaps:
+        if f.category is Category.GAP and f.organisation in first_error:
+            held[f.organisation] = held.get(f.organisation, 0) + 1
+        else:
+            kept.append(f)
+    for organisation, count in sorted(held.items()):
+        kept.append(Finding(
+            "X003", Severity.INFO,
+            f"{count} gap finding{'s' if count != 1 else ''} of organisation '{organisation}' "
+            f"{'are' if count != 1 else 'is'} held back while some of its files have errors",
+            first_error[organisation].location, None, organisation, Category.DATA,
+            "Fix this organisation's data errors first; its gaps are reported once its data can be trusted.",
+        ))
+    return kept
 
 
 def internal_finding(where: str, exc: BaseException, subject: str | None = None, location: Location | None = None) -> Finding:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from auditrack.config import ConfigError, as_of_date, find_config, load_config
-from auditrack.engine import EXIT_USAGE, internal_finding, run_check
+from auditrack.engine import EXIT_USAGE, _gc_paused, internal_finding, run_check
 
 
 def load_settings(path: Path, config_file: Path | None):
@@ -42,6 +42,7 @@ def resolve_format(name: str) -> str:
     return name
 
 
+@_gc_paused  # for the whole command: the collector resumes once the result is freed, with nothing left to scan
 def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None) -> int:
     from auditrack.formatters import FORMATS, get_formatter
 

@@ -56,6 +56,8 @@ class Diff:
     resolved: list[Finding] = field(default_factory=list)
     unchanged: list[Finding] = field(default_factory=list)
     changes: list[StatusChange] = field(default_factory=list)
+    not_compared: list[str] = field(default_factory=list)
+    """Organisations whose gaps and statuses are not compared: one side's data has errors there."""
 
     def exit_code(self, fail_on: str) -> int:
         if any(f.category is Category.INTERNAL for f in self.head.result.findings):
@@ -71,10 +73,18 @@ class Diff:
 
 def compare(base: Side, head: Side) -> Diff:
     diff = Diff(base, head)
+    # Where either side's data cannot be trusted, its gaps were not judged: comparing them would
+    # show every gap of the organisation as resolved, and every record in a broken file as removed.
+    skipped = base.result.unjudged | head.result.unjudged
+    diff.not_compared = sorted(skipped)
+
+    def compared(f: Finding) -> bool:
+        return f.category is not Category.GAP or f.organisation not in skipped
+
     waiting: dict[tuple, list[Finding]] = defaultdict(list)
-    for f in base.result.findings:
+    for f in filter(compared, base.result.findings):
         waiting[f.fingerprint()].append(f)
-    for f in head.result.findings:
+    for f in filter(compared, head.result.findings):
         bucket = waiting.get(f.fingerprint())
         if bucket:
             bucket.pop(0)
@@ -83,7 +93,8 @@ def compare(base: Side, head: Side) -> Diff:
             diff.introduced.append(f)
     left = {id(f) for bucket in waiting.values() for f in bucket}
     diff.resolved = [f for f in base.result.findings if id(f) in left]
-    diff.changes = status_changes(statuses(base.result), statuses(head.result))
+    diff.changes = [c for c in status_changes(statuses(base.result), statuses(head.result))
+                    if c.organisation not in skipped]
     return diff
 
 
@@ -192,8 +203,12 @@ def _plural(n: int, word: str) -> str:
 
 
 def headline(diff: Diff) -> str:
-    return (f"{_plural(len(diff.introduced), 'gap')} introduced, {len(diff.resolved)} resolved, "
+    line = (f"{_plural(len(diff.introduced), 'gap')} introduced, {len(diff.resolved)} resolved, "
             f"{len(diff.unchanged)} unchanged; {_plural(len(diff.changes), 'status change')}")
+    if diff.not_compared:
+        line += (f"; gaps of {', '.join(diff.not_compared)} not compared until "
+                 f"{'its' if len(diff.not_compared) == 1 else 'their'} data errors are fixed")
+    return line
 
 
 def _side_text(side: Side) -> str:
@@ -252,6 +267,7 @@ def document(diff: Diff) -> dict:
         "resolved": [_finding(f) for f in diff.resolved],
         "unchanged": [_finding(f) for f in diff.unchanged],
         "status_changes": [c.__dict__ for c in diff.changes],
+        "not_compared": diff.not_compared,
     }
 
 

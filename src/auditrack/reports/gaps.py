@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-from auditrack.findings import Category
+from auditrack.findings import Category, Severity
 from auditrack.reports import common
 from auditrack.reports.markdown import Md, md
 
@@ -82,7 +82,7 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
         "counts": {s: totals.get(s, 0) for s in SEVERITIES},
         "total": len(selected),
         "files": result.files,
-        "data_errors": sum(1 for f in selected if f.category == Category.DATA),
+        "data_errors": sum(1 for f in selected if f.category == Category.DATA and f.severity is Severity.ERROR),
         "internal_errors": sum(1 for f in selected if f.category == Category.INTERNAL),
         "omitted": len(selected) - shown,
         "worst": next((s for s in SEVERITIES if totals.get(s)), None),
