@@ -194,3 +194,54 @@ def test_reporting_shortfall_judges_ended_years_only(tmp_path, as_of, years):
         f"'Återrapportering två gånger per år' requires 2 reports a year to Kommunstyrelsen; {y} had 1 (expected 2)"
         for y in years
     ]
+
+
+STEERING_MODEL = """\
+kind: mandate
+organisation: exempel
+id: styrmodell-2020
+title: Styrmodell 2020
+type: steering-model
+adopted: 2020-10
+regulates: [roles, responsibilities, bodies]
+"""
+GROUP = """\
+kind: body
+organisation: exempel
+id: styrgrupp
+name: Styrgrupp
+type: steering-group
+regulated_by: [styrmodell-2020]
+"""
+
+
+def test_a_body_regulated_only_by_a_superseded_mandate_is_no_longer_regulated(tmp_path):
+    revision = MANDATE.replace("regulates: [roles, responsibilities]", "regulates: [roles, responsibilities]\nsupersedes: [styrmodell-2020]")
+    write_repo(tmp_path, {
+        "governance/exempel/mandates/styrmodell.yaml": STEERING_MODEL,
+        "governance/exempel/mandates/uppdrag.yaml": revision,
+        "governance/exempel/bodies/styrgrupp.yaml": GROUP,
+    })
+    assert hits(tmp_path, date(2021, 6, 1), "G204") == []  # the steering model is still in force
+    [finding] = hits(tmp_path, date(2026, 11, 24), "G204")
+    assert finding.message == ("the body 'Styrgrupp' is no longer regulated: no mandate or document that regulates it "
+                               "is in force on 2026-11-24")
+
+
+def test_a_decision_on_something_else_does_not_take_over_a_lapsed_mandate(tmp_path):
+    decision = """\
+kind: mandate
+organisation: exempel
+id: beslut-2022
+title: Beslut om återrapportering
+type: decision
+adopted: 2022-03-20
+supersedes: [uppdrag-2021]
+regulates: [reporting]
+"""
+    write_repo(tmp_path, {
+        "governance/exempel/mandates/uppdrag.yaml": MANDATE,
+        "governance/exempel/mandates/beslut.yaml": decision,
+    })
+    [finding] = hits(tmp_path, date(2026, 11, 24), "G201")
+    assert finding.message.startswith("the mandate 'Uppdragsbeskrivning 2021' lapsed on 2022-03-31 with no successor")

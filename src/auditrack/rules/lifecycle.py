@@ -273,7 +273,7 @@ def owner_not_mandated(ctx: Context):
         if role is None or role.standing:
             continue
         day = action.due.end
-        if not any(in_force(r, day) for r in regulators(ctx.index, role)):
+        if not any(in_force(ctx.index, r, day) for r in regulators(ctx.index, role)):
             yield ctx.hit(action, f"the owner of action '{action.id}', the role '{role.name}', is not covered by any "
                                   f"mandate or document in force on its due date {day.isoformat()}", "owner",
                           hint="Choose an owner whose role a mandate covers at the due date, or renew the role's mandate.")

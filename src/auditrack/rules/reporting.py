@@ -141,7 +141,7 @@ def follow_up_form_unregulated(ctx: Context):
         covered: set[str] = set()
         for kind in ("mandate", "document"):
             for record in ctx.index.records(kind, org):
-                if record.programme in (None, programme.id) and in_force(record, ctx.as_of):
+                if record.programme in (None, programme.id) and in_force(ctx.index, record, ctx.as_of):
                     covered.update(record.regulates)
         missing = [t for t in FOLLOW_UP_FORM if t not in covered]
         if missing:

@@ -7,43 +7,45 @@ from datetime import date, timedelta
 from auditrack.index import Index
 from auditrack.models.documents import GoverningDocument
 from auditrack.models.mandates import Mandate
-from auditrack.timeline import covers
+from auditrack.timeline import covers, mandate_span
 
 FAR_FUTURE = date(9999, 12, 31)
 
 
-def mandate_span(mandate: Mandate) -> tuple[date, date]:
+def _bounds(mandate: Mandate) -> tuple[date, date]:
+    """First and last day as written: from valid_from (or adopted) to valid_until, or open-ended."""
     return mandate.start.start, mandate.valid_until.end if mandate.valid_until else FAR_FUTURE
 
 
-def in_force(record: Mandate | GoverningDocument, day: date) -> bool:
-    """Whether a mandate or governing document applies on `day` (adopted by then, not yet expired)."""
+def in_force(index: Index, record: Mandate | GoverningDocument, day: date) -> bool:
+    """Whether a mandate or governing document applies on `day`: adopted by then, not expired, and (for a
+    mandate) not yet replaced by one that supersedes it."""
     if isinstance(record, Mandate):
-        start, end = mandate_span(record)
-        return start <= day <= end
+        span = mandate_span(record, index.records("mandate", index.org_of(record)), day)
+        return span.start <= day <= span.end
     if record.adopted is not None and record.adopted.start > day:
         return False
     return record.valid_until is None or day <= record.valid_until.end
 
 
 def superseded_by(index: Index, mandate: Mandate) -> list[Mandate]:
-    """Mandates that name `mandate` as superseded, or that take over from it in time for the same programme."""
+    """Mandates that take over from `mandate`: they name it under `supersedes`, or follow on from it in time
+    for the same programme. A mandate that regulates roles and responsibilities is only taken over by one
+    that does too; a decision on something else does not fill that gap."""
     org = index.org_of(mandate)
+    needs_roles = covers(mandate)
     later = []
-    start, end = mandate_span(mandate)
+    start, end = _bounds(mandate)
     for other in index.records("mandate", org):
-        if other is mandate:
+        if other is mandate or (needs_roles and not covers(other)):
             continue
-        if mandate.id in other.supersedes:
-            later.append(other)
-            continue
-        other_start, other_end = mandate_span(other)
-        if (
+        other_start, other_end = _bounds(other)
+        follows_on = (
             other.programme == mandate.programme
-            and covers(other)
             and start < other_start <= end + timedelta(days=1)
             and other_end > end
-        ):
+        )
+        if mandate.id in other.supersedes or follows_on:
             later.append(other)
     return later
 
