@@ -313,3 +313,17 @@ def test_python_m_auditrack_version(process):
     assert run.code == 0
     assert run.stdout == f"auditrack {auditrack.__version__}\n"
     assert auditrack.__version__ == importlib.metadata.version("auditrack")
+
+
+def test_the_job_summary_is_written_with_format_auto_only(repo, tmp_path):
+    import subprocess
+    import sys
+
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    for output_format in ("sarif", "json", "junit", "text"):
+        subprocess.run([sys.executable, "-m", "auditrack", "check", str(repo.root), "--format", output_format],
+                       env=env, capture_output=True, timeout=60)
+    assert not summary.exists()
+    subprocess.run([sys.executable, "-m", "auditrack", "check", str(repo.root)], env=env, capture_output=True, timeout=60)
+    assert summary.read_text(encoding="utf-8").startswith("#")

@@ -148,3 +148,18 @@ def test_broken_yaml_in_config_gives_exit_2_with_file_and_line(repo, cli, conten
     assert run.code == 2
     assert f"auditrack.yaml:{where}  {code}  " in run.stderr
     assert run.stdout == ""
+
+
+def test_unknown_rule_codes_in_the_configuration_are_errors(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "governance").mkdir()
+    (tmp_path / "auditrack.yaml").write_text("ignore: [G999]\nseverity:\n  G2O5: error\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "auditrack", "check", str(tmp_path)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert lines[0] == "auditrack.yaml:1:10  C001  'G999' in ignore matches no rule code"
+    assert lines[2] == "auditrack.yaml:3:3  C001  'G2O5' in severity is not a rule code"
+    assert lines[3] == "    help: did you mean 'G205'? `auditrack rules` lists every code."

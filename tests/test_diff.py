@@ -101,7 +101,7 @@ def without_fingerprints(findings: list[dict]) -> list[dict]:
     return findings
 
 
-R103_HINT = "Add owner: (a role id) and due: (YYYY-MM-DD)."
+R103_HINT = "Add owner: (a role id)."
 
 
 # --------------------------------------------------------------------------- the three kinds of change

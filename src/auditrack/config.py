@@ -99,12 +99,45 @@ def parse_config(raw: bytes, name: str) -> Config:
         raise ConfigError(problems)
     data = loaded.data if loaded.data is not None else {}
     try:
-        return Config.model_validate(data)
+        config = Config.model_validate(data)
     except ValidationError as exc:
         findings = _findings_from(exc, loaded, Config)
         for f in findings:
             f.code = "C001"
         raise ConfigError(findings) from None
+    unknown = _unknown_codes(config, loaded)
+    if unknown:
+        raise ConfigError(unknown)
+    return config
+
+
+def _unknown_codes(config: Config, loaded) -> list[Finding]:
+    """Rule codes in select, ignore and severity that match no rule: a typo there would silently do nothing."""
+    import difflib
+
+    from auditrack.codes import CODES
+    from auditrack.findings import Category, Severity
+    from auditrack.rules import load_rules
+
+    known = sorted({*load_rules(), *CODES})
+    found = []
+
+    def report(code: str, path: tuple, key: bool, what: str) -> None:
+        close = difflib.get_close_matches(code, known, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        found.append(Finding(
+            "C001", Severity.ERROR, f"'{code}' in {path[0]} {what}", loaded.locate(path, key=key),
+            category=Category.DATA, hint=f"{hint}`auditrack rules` lists every code.",
+        ))
+
+    for name in ("select", "ignore"):
+        for i, prefix in enumerate(getattr(config, name)):
+            if not any(code.startswith(prefix) for code in known):
+                report(prefix, (name, i), False, "matches no rule code")
+    for code in config.severity:
+        if code not in known:
+            report(code, ("severity", code), True, "is not a rule code")
+    return found
 
 
 def _config_finding(name: str, message: str) -> Finding:

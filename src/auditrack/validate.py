@@ -121,6 +121,8 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
 def _hint_for(kind: str) -> str | None:
     if kind.startswith("period_"):
         return "Write dates as YYYY-MM-DD, e.g. 2022-03-31."
+    if kind == "literal_error":
+        return "Use one of the values listed, spelt exactly as shown."
     if kind in {"list_type"}:
         return "Write each item on its own line starting with '- '."
     if kind in {"dict_type", "model_type", "model_attributes_type"}:

@@ -65,7 +65,8 @@ def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None,
         return EXIT_USAGE
     _render(get_formatter, name, result)
     try:
-        _write_step_summary(result)
+        if output_format in ("auto", "github"):  # an explicit sarif, junit, json or text run writes only its output
+            _write_step_summary(result)
     except Exception as exc:  # the findings are printed already; say what failed and exit 4
         problem = internal_finding("the job summary (GITHUB_STEP_SUMMARY)", exc)
         result.findings.append(problem)

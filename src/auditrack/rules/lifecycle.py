@@ -100,7 +100,7 @@ def response_without_actions(ctx: Context):
         report = ctx.index.get(org, response.report, "audit-report")
         if report is None:
             continue
-        answered = {rec for action in response.actions for rec in action.recommendations}
+        answered = {rec for action in response.actions if action.status != "cancelled" for rec in action.recommendations}
         for rec in report.recommendations:
             if rec.id not in answered:
                 yield ctx.hit(response, f"no action in the response answers the recommendation '{rec.id}'", "actions",
@@ -131,10 +131,11 @@ def action_incomplete(ctx: Context):
     for action in ctx.index.records("action"):
         if action.status == "cancelled":
             continue
-        missing = [name for name, value in (("owner", action.owner), ("due date", action.due)) if value is None]
+        fields = (("owner", action.owner, "owner: (a role id)"), ("due date", action.due, "due: (YYYY-MM-DD)"))
+        missing = [(name, how) for name, value, how in fields if value is None]
         if missing:
-            yield ctx.hit(action, f"the action '{action.id}' has no {' and no '.join(missing)}", "text",
-                          hint="Add owner: (a role id) and due: (YYYY-MM-DD).")
+            yield ctx.hit(action, f"the action '{action.id}' has no {' and no '.join(n for n, _ in missing)}", "text",
+                          hint=f"Add {' and '.join(how for _, how in missing)}.")
 
 
 @rule("R104", "action-overdue", Severity.ERROR, example="""
