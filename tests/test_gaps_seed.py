@@ -281,3 +281,12 @@ def test_exact_messages_for_ludvika_as_of_the_report(seed_findings):
             "2021 had 1 (expected 2)") in found
     assert ("G103", f"{LG}/goals/overgripande-mal.yaml", 17,
             "the target of 120 medborgare for 2019 on goal 'overgripande-mal' ended 2019-12-31 with no measurement or follow-up") in found
+
+
+def test_fully_remediated_copy_reports_none_of_the_seventeen(data_copy):
+    for gap in GAPS:
+        gap.remediate(data_copy)
+    for as_of in (LUDVIKA_REPORT, BRACKE_REPORT, LATER):
+        findings = _findings(data_copy, as_of)
+        still = [gap.name for gap in GAPS if _matching(findings, gap)]
+        assert still == [], f"as of {as_of}"
