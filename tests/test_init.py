@@ -46,8 +46,19 @@ def created(tmp_path) -> Path:
     out = run_cli("init", str(root), "--org", "ludvika", "--name", "Ludvika kommun")
     assert out.code == 0, out.stderr
     assert out.stdout == (f"created a data repository for Ludvika kommun (ludvika) in {root}: 34 files\n"
-                          f"next: cd {root} && git init && auditrack check\n")
+                          f"next: cd {root} && git init && auditrack check\n"
+                          "the CI workflow and the pre-commit configuration install auditrack 0.1.0 from "
+                          "https://github.com/auditrack/auditrack; give --source to use another copy\n")
     return root
+
+
+def test_source_sets_where_ci_and_pre_commit_install_auditrack(tmp_path):
+    root = tmp_path / "data"
+    out = run_cli("init", str(root), "--name", "Exempels kommun", "--source", "https://git.example.se/it/auditrack")
+    assert out.code == 0, out.stderr
+    assert "  - repo: https://git.example.se/it/auditrack\n" in (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert 'pip install "auditrack @ git+https://git.example.se/it/auditrack@v0.1.0"' in (
+        root / ".github/workflows/auditrack.yml").read_text(encoding="utf-8")
 
 
 def test_init_then_check_passes_with_no_finding(created):

@@ -151,6 +151,7 @@ def init(
     org: Annotated[Optional[str], typer.Option("--org", help="The organisation's id, e.g. ludvika (default: made from --name).")] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="The organisation's name, e.g. 'Ludvika kommun'.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
+    source: Annotated[Optional[str], typer.Option("--source", help="The git URL the new repository's CI and pre-commit install auditrack from (default: the project's own repository).")] = None,
 ) -> None:
     """Create a new data repository: configuration, schemas, one example file of each kind, CI workflow and pre-commit hook.
 
@@ -158,7 +159,7 @@ def init(
     """
     from auditrack.commands.init import run
 
-    raise typer.Exit(run(path, org, name, force))
+    raise typer.Exit(run(path, org, name, force, source=source))
 
 
 def main() -> None:

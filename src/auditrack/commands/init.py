@@ -14,9 +14,11 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from auditrack import __version__
 from auditrack.engine import EXIT_OK, EXIT_USAGE
 from auditrack.io import write_atomic
 from auditrack.models.base import ID_PATTERN
+from auditrack.scaffold import REPOSITORY
 
 DEFAULT_ORG, DEFAULT_NAME = "exempel", "Exempel kommun"
 
@@ -28,17 +30,18 @@ def org_from_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80]
 
 
-def files(org: str, name: str, today: date) -> dict[str, str]:
+def files(org: str, name: str, today: date, source: str | None = None) -> dict[str, str]:
     """Every file init writes: path in the new repository → content."""
     from auditrack.commands.schema import generate
     from auditrack.scaffold import render
 
-    out = render(org, name, today)
+    out = render(org, name, today, source or REPOSITORY)
     out.update({f"schemas/{file}": text for file, text in generate().items()})
     return out
 
 
-def run(path: Path, org: str | None, name: str | None, force: bool, today: date | None = None) -> int:
+def run(path: Path, org: str | None, name: str | None, force: bool, today: date | None = None,
+        source: str | None = None) -> int:
     if name is not None and not name.strip():
         sys.stderr.write("auditrack: --name must not be empty\n")
         return EXIT_USAGE
@@ -54,7 +57,7 @@ def run(path: Path, org: str | None, name: str | None, force: bool, today: date 
     if path.exists() and not path.is_dir():
         sys.stderr.write(f"auditrack: {path} exists and is not a folder\n")
         return EXIT_USAGE
-    content = files(org, name, today or date.today())
+    content = files(org, name, today or date.today(), source)
     existing = sorted(relative for relative in content if (path / relative).exists() or (path / relative).is_symlink())
     if existing and not force:
         sys.stderr.write(f"auditrack: {len(existing)} of the files to create already exist in {path}; "
@@ -74,5 +77,7 @@ def run(path: Path, org: str | None, name: str | None, force: bool, today: date 
     sys.stdout.write(
         f"created a data repository for {name} ({org}) in {path}: {len(content)} files\n"
         f"next: cd {path} && git init && auditrack check\n"
+        f"the CI workflow and the pre-commit configuration install auditrack {__version__} from "
+        f"{source or REPOSITORY}; give --source to use another copy\n"
     )
     return EXIT_OK

@@ -17,10 +17,12 @@ from importlib import resources
 from auditrack import __version__
 
 REPOSITORY = "https://github.com/auditrack/auditrack"
-"""Where auditrack's source, and so its pre-commit hook, lives."""
+"""Where auditrack's source, and so its pre-commit hook, lives by default; `auditrack init --source` changes it."""
 
-INSTALL = f"auditrack @ git+{REPOSITORY}@v{__version__}"
-"""What a data repository's CI installs (a pip requirement)."""
+
+def install_requirement(repository: str) -> str:
+    """What a data repository's CI installs (a pip requirement): this version, from `repository`."""
+    return f"auditrack @ git+{repository}@v{__version__}"
 
 # (path in the new repository, template); {org} and {report_year}, {follow_up_year} are filled in.
 FILES: tuple[tuple[str, str], ...] = (
@@ -89,7 +91,7 @@ def timeline(today: date) -> dict:
     }
 
 
-def render(org: str, name: str, today: date) -> dict[str, str]:
+def render(org: str, name: str, today: date, repository: str = REPOSITORY) -> dict[str, str]:
     """Path in the new repository → content, for every file except the schemas."""
     import jinja2
 
@@ -101,7 +103,7 @@ def render(org: str, name: str, today: date) -> dict[str, str]:
     )
     # A YAML double-quoted scalar: JSON's string syntax is a subset of it.
     env.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
-    context = {"org": org, "name": name, "version": __version__, "repository": REPOSITORY, "install": INSTALL,
+    context = {"org": org, "name": name, "version": __version__, "repository": repository, "install": install_requirement(repository),
                **timeline(today)}
     names = {"org": org, "report_year": context["audit_plan_year"], "follow_up_year": context["followed_up_year"]}
     templates = resources.files(__name__).joinpath("templates")
