@@ -245,3 +245,21 @@ regulates: [reporting]
     })
     [finding] = hits(tmp_path, date(2026, 11, 24), "G201")
     assert finding.message.startswith("the mandate 'Uppdragsbeskrivning 2021' lapsed on 2022-03-31 with no successor")
+
+
+def test_messages_in_swedish(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    write_repo(tmp_path, {"governance/exempel/mandates/uppdrag.yaml": MANDATE})
+    done = subprocess.run([sys.executable, "-m", "auditrack", "check", str(tmp_path), "--as-of", "2022-04-01",
+                           "--format", "json", "--lang", "sv"], capture_output=True, text=True, timeout=60)
+    [finding] = [f for f in json.loads(done.stdout)["findings"] if f["code"] == "G201"]
+    assert finding["message"] == ("uppdraget 'Uppdragsbeskrivning 2021' upphörde 2022-03-31 utan efterföljare; "
+                                  "sedan dess reglerar inget roller, ansvar")
+    assert finding["hint"].startswith("Anta ett nytt uppdrag")
+    (tmp_path / "auditrack.yaml").write_text("lang: sv\n", encoding="utf-8")
+    again = subprocess.run([sys.executable, "-m", "auditrack", "check", str(tmp_path), "--as-of", "2022-04-01"],
+                           capture_output=True, text=True, timeout=60)
+    assert "upphörde 2022-03-31 utan efterföljare" in again.stdout

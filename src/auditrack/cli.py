@@ -67,6 +67,7 @@ def check(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif, junit, or auto (github annotations inside GitHub Actions, else text).")] = "auto",
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a gap at or above this severity is found (default: auditrack.yaml's fail_on, else error).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
 ) -> None:
     """Validate every data file, resolve references, run the gap rules and report every finding.
 
@@ -75,7 +76,8 @@ def check(
     """
     from auditrack.commands.check import run
 
-    raise typer.Exit(run(path, _parse_date(as_of), output_format, fail_on.value if fail_on else None, config_file))
+    raise typer.Exit(run(path, _parse_date(as_of), output_format, fail_on.value if fail_on else None, config_file,
+                         lang.value if lang else None))
 
 
 @app.command()

@@ -62,6 +62,8 @@ class Finding:
     category: Category = Category.GAP
     hint: str | None = None
     extra: dict = field(default_factory=dict)
+    translations: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """The message and hint in other languages than English, by language code ('sv')."""
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -77,3 +79,16 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         counts[f.severity.value] += 1
     return counts
+
+
+LANGUAGES = ("en", "sv")
+
+
+def localize(findings: list[Finding], lang: str) -> list[Finding]:
+    """Put each finding's message and hint in `lang` where a translation exists (English otherwise)."""
+    for f in findings:
+        translated = f.translations.get(lang)
+        if translated is not None:
+            f.message = translated[0]
+            f.hint = translated[1] if translated[1] is not None else f.hint
+    return findings

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from auditrack.config import ConfigError, as_of_date, find_config, load_config
 from auditrack.engine import EXIT_USAGE, _gc_paused, internal_finding, run_check
+from auditrack.findings import localize
 
 
 def load_settings(path: Path, config_file: Path | None):
@@ -43,7 +44,8 @@ def resolve_format(name: str) -> str:
 
 
 @_gc_paused  # for the whole command: the collector resumes once the result is freed, with nothing left to scan
-def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None) -> int:
+def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None,
+        lang: str | None = None) -> int:
     from auditrack.formatters import FORMATS, get_formatter
 
     if not path.is_dir():
@@ -57,6 +59,7 @@ def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None,
     if config is None:
         return EXIT_USAGE
     result = run_check(path, config, as_of_date(config, as_of))
+    localize(result.findings, lang or config.lang)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         sys.stderr.write(
             f"auditrack: no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "

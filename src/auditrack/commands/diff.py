@@ -21,7 +21,7 @@ from typing import TextIO
 from auditrack import __version__
 from auditrack.config import Config, ConfigError, as_of_date, parse_config
 from auditrack.engine import EXIT_GAPS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckResult, check_sources, read_sources
-from auditrack.findings import Category, Finding, Severity, count_by_severity
+from auditrack.findings import Category, Finding, Severity, count_by_severity, localize
 from auditrack.gitsource import Checkout, GitError, locate, read_config, read_tree, resolve
 
 FORMATS = ("text", "json", "markdown")
@@ -166,6 +166,7 @@ def _config(path: Path, checkout: Checkout, head_commit: str | None) -> Config:
 
 def _check(sources, extra: list[Finding], config: Config, as_of: date, root: Path) -> CheckResult:
     result = check_sources(sources, config, as_of, root)
+    localize(result.findings, config.lang)
     if extra:
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)

@@ -16,7 +16,7 @@ from pathlib import Path
 from auditrack.commands.check import load_settings
 from auditrack.config import as_of_date
 from auditrack.engine import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from auditrack.findings import Category
+from auditrack.findings import Category, localize
 
 
 def run(
@@ -64,6 +64,7 @@ def run(
             f"auditrack: {data_errors} data error{'s' if data_errors != 1 else ''} (YAML, schema or references); "
             "the report shows only the valid records. `auditrack check` lists them.\n"
         )
+    localize(result.findings, lang or config.lang)
     return _render(kind, result, path, org, lang or config.lang, output, link_base)
 
 

@@ -71,6 +71,7 @@ def _to_finding(spec: Rule, hit: Hit, ctx: Context, used_waivers: set) -> Findin
         organisation=ctx.index.org_of(record),
         category=Category.GAP,
         hint=hit.hint,
+        translations={"sv": (hit.sv, hit.sv_hint)} if hit.sv else {},
     )
 
 

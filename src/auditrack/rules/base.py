@@ -32,6 +32,10 @@ class Hit:
     severity: Severity | None = None
     """Overrides the rule's default, e.g. a warning before a deadline and an error after."""
     hint: str | None = None
+    sv: str | None = None
+    """The message in Swedish."""
+    sv_hint: str | None = None
+    """The hint in Swedish."""
 
 
 @dataclass
@@ -41,8 +45,9 @@ class Context:
     config: Config
 
     def hit(self, record: BaseModel, message: str, field: str | tuple | None = None, *, severity: Severity | None = None,
-            hint: str | None = None) -> Hit:
-        return Hit(record, message, field, severity, hint)
+            hint: str | None = None, sv: str | None = None, sv_hint: str | None = None) -> Hit:
+        """One finding about `record`: the message and hint in English, and in Swedish (`sv`, `sv_hint`)."""
+        return Hit(record, message, field, severity, hint, sv, sv_hint)
 
 
 Check = Callable[[Context], Iterable[Hit]]

@@ -8,14 +8,19 @@ from auditrack.rules.timeline import days, in_force, regulators, superseded_by
 from auditrack.timeline import covers, uncovered
 
 
-def _unregulated_text(ctx: Context, mandate) -> str:
+def _unregulated_text(ctx: Context, mandate, lang: str = "en") -> str:
+    from auditrack.i18n import word
+
     org = ctx.index.org_of(mandate)
     names = []
     for kind, ids in (("role", mandate.roles), ("body", mandate.bodies)):
         for ref in ids:
             record = ctx.index.get(org, ref, kind)
             names.append(record.name if record is not None else ref)
-    topics = ", ".join(mandate.regulates) if mandate.regulates else "what it regulates"
+    if lang == "sv":
+        topics = ", ".join(word("sv", "topic", t) for t in mandate.regulates) if mandate.regulates else "det som uppdraget reglerade"
+    else:
+        topics = ", ".join(mandate.regulates) if mandate.regulates else "what it regulates"
     return topics + (f" ({'; '.join(names)})" if names else "")
 
 
@@ -57,6 +62,7 @@ def mandate_lapses(ctx: Context):
             continue
         end = mandate.valid_until.end
         what = _unregulated_text(ctx, mandate)
+        what_sv = _unregulated_text(ctx, mandate, "sv")
         if end < ctx.as_of:
             yield ctx.hit(
                 mandate,
@@ -64,6 +70,9 @@ def mandate_lapses(ctx: Context):
                 f"since then nothing regulates {what}",
                 "valid_until",
                 hint="Adopt a new mandate that supersedes it, or record the decision that extends it.",
+                sv=f"uppdraget '{mandate.title}' upphörde {end.isoformat()} utan efterföljare; "
+                   f"sedan dess reglerar inget {what_sv}",
+                sv_hint="Anta ett nytt uppdrag som ersätter det (supersedes), eller registrera beslutet som förlänger det.",
             )
         elif end - days(horizon) <= ctx.as_of:
             left = (end - ctx.as_of).days
