@@ -718,10 +718,15 @@ class TestCommand:
 
 
 class TestTemplateLookup:
-    def test_editable_install_uses_the_repository_templates(self):
+    def test_the_installed_templates_are_the_repository_templates(self):
+        # Editable: the repository's folder itself; from a wheel: copies inside the package. Same content either way.
         from auditrack.reports.environment import packaged_templates
 
-        assert packaged_templates() == TEMPLATES
+        packaged = packaged_templates()
+        names = sorted(p.name for p in TEMPLATES.glob("*.j2"))
+        assert names and sorted(p.name for p in packaged.glob("*.j2")) == names
+        for name in names:
+            assert (packaged / name).read_bytes() == (TEMPLATES / name).read_bytes(), name
 
     def test_a_wheel_carries_the_templates(self, tmp_path):
         pytest.importorskip("hatchling")
