@@ -17,6 +17,8 @@ there, so a golden cannot be accepted with a broken layout.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 from datetime import date
 from pathlib import Path
@@ -26,6 +28,7 @@ import pytest
 from auditrack import i18n
 from auditrack.config import find_config, load_config
 from auditrack.engine import load_repository, run_check
+from auditrack.findings import localize
 from auditrack.reports import KINDS, render
 from test_reports import mermaid_blocks, parse_markdown
 
@@ -45,6 +48,10 @@ def results():
 
 def _render(results, kind: str, lang: str) -> str:
     result = results["checked"] if kind == "gaps" else results["loaded"]
+    if kind == "gaps":
+        # As `auditrack report gaps --lang LANG` does: the findings' messages in the report's language
+        # (on copies, since the module's results are shared by both languages).
+        result = dataclasses.replace(result, findings=localize([copy.copy(f) for f in result.findings], lang))
     return render(kind, result, lang=lang, data_root=ROOT)
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from auditrack import __version__
 from auditrack.config import Config
 from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.i18n import number
 from auditrack.index import Index
 from auditrack.loader.discover import discover
 from auditrack.loader.salvage import salvage_header
@@ -95,6 +96,8 @@ def load_sources(sources: list[Source], config: Config, result: "CheckResult") -
             result.findings.append(Finding(
                 "Y013", Severity.ERROR, f"cannot read the file: {raw.strerror or raw}", Location(relative),
                 category=Category.DATA, hint="Make the file readable (check its permissions).",
+                translations={"sv": (f"filen går inte att läsa: {raw.strerror or raw}",
+                                     "Gör filen läsbar (kontrollera behörigheterna).")},
             ))
             continue
         try:
@@ -197,6 +200,11 @@ def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
             f"{'are' if count != 1 else 'is'} held back while some of its files have errors",
             first_error[organisation].location, None, organisation, Category.DATA,
             "Fix this organisation's data errors first; its gaps are reported once its data can be trusted.",
+            translations={"sv": (
+                f"{count} {'brist' if count == 1 else 'brister'} hos organisationen '{organisation}' visas inte "
+                "så länge några av organisationens filer innehåller fel",
+                "Rätta först felen i organisationens datafiler; bristerna visas när uppgifterna går att lita på.",
+            )},
         ))
     return kept
 
@@ -228,5 +236,10 @@ def _capped(findings: list[Finding]) -> list[Finding]:
         f"{len(rest):,} more findings in this file are not shown (only the first {MAX_FINDINGS_PER_FILE} are); "
         "fix those and check again",
         first.location, first.subject, first.organisation, first.category,
+        translations={"sv": (
+            f"ytterligare {number('sv', len(rest))} {'iakttagelse' if len(rest) == 1 else 'iakttagelser'} i filen "
+            f"visas inte (bara de första {MAX_FINDINGS_PER_FILE} visas); rätta dem som visas och kontrollera igen",
+            None,
+        )},
     ))
     return shown

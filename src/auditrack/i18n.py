@@ -451,6 +451,14 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "participant-experience": "deltagarnas upplevelse", "implementation": "genomförande", "process": "process",
         },
         "reached": {"true": "✅ uppnått", "false": "❌ ej uppnått"},
+        "direction": {"increase": "öka", "decrease": "minska", "maintain": "ligga kvar"},
+        "kind": {
+            "organisation": "organisation", "audit-report": "granskningsrapport", "recommendation": "rekommendation",
+            "response": "svar", "action": "åtgärd", "follow-up": "uppföljning", "programme": "program", "goal": "mål",
+            "indicator": "nyckeltal", "body": "organ", "role": "roll", "mandate": "uppdrag",
+            "reporting-requirement": "krav på återrapportering", "evaluation": "utvärdering", "intervention": "insats",
+            "document": "styrdokument",
+        },
     },
     "en": {
         "action-status": {"planned": "planned", "in-progress": "in progress", "done": "done", "cancelled": "cancelled"},
@@ -497,6 +505,14 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "participant-experience": "participants' experience", "implementation": "implementation", "process": "process",
         },
         "reached": {"true": "✅ reached", "false": "❌ not reached"},
+        "direction": {"increase": "increase", "decrease": "decrease", "maintain": "maintain"},
+        "kind": {
+            "organisation": "organisation", "audit-report": "audit report", "recommendation": "recommendation",
+            "response": "response", "action": "action", "follow-up": "follow-up", "programme": "programme", "goal": "goal",
+            "indicator": "indicator", "body": "body", "role": "role", "mandate": "mandate",
+            "reporting-requirement": "reporting requirement", "evaluation": "evaluation", "intervention": "intervention",
+            "document": "governing document",
+        },
     },
 }
 
@@ -527,3 +543,20 @@ def word(lang: str, group: str, value) -> str:
         return ""
     key = str(value).lower() if isinstance(value, bool) else str(value)
     return WORDS.get(lang, WORDS["en"]).get(group, {}).get(key, key)
+
+
+_CONJUNCTIONS = {"sv": {"and": "och", "or": "eller"}, "en": {"and": "and", "or": "or"}}
+
+
+def listing(lang: str, items, conjunction: str = "and") -> str:
+    """Items as a sentence lists them: 'a, b och c' (sv) or 'a, b and c' (en)."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_CONJUNCTIONS.get(lang, _CONJUNCTIONS['en'])[conjunction]} {items[-1]}"
+
+
+def number(lang: str, n: int) -> str:
+    """A whole number with thousands grouped as the language writes it: 1 048 576 (sv), 1,048,576 (en)."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if lang == "sv" else text

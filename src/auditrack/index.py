@@ -10,6 +10,7 @@ from typing import Iterator
 from pydantic import BaseModel
 
 from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.i18n import listing, word
 from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models.base import Record
 from auditrack.models.introspect import reference_fields, walk
@@ -125,6 +126,8 @@ class Index:
             findings.append(_data(
                 "X002", f"the organisation id '{top.id}' is already used in {other.file.path}", loaded.locate(("id",)), top.id, top.id,
                 "Give each organisation its own id.",
+                sv=(f"organisationens id '{top.id}' används redan i {other.file.path}",
+                    "Ge varje organisation ett eget id."),
             ))
             return
         entry = Entry("organisation", top.id, top, loaded, (), top)
@@ -152,6 +155,9 @@ class Index:
                     f"ids must be unique within organisation '{organisation}'",
                     loaded.locate(path + ("id",)), model.id, organisation,
                     "Give this record a different id, and update any references to it.",
+                    sv=(f"id:t '{model.id}' används redan av en post av typen {word('sv', 'kind', other.kind)} i "
+                        f"{other.file.path}; id måste vara unika inom organisationen '{organisation}'",
+                        "Ge posten ett annat id och uppdatera alla hänvisningar till den."),
                 ))
                 continue
             self.entries[key] = entry
@@ -172,16 +178,20 @@ class Index:
                     if problem is None:
                         self.referrers[(organisation, target)].append((model, key))
                         continue
-                    yield _data("X001", problem[0], loaded.locate(at), getattr(model, "id", None), organisation, problem[1])
+                    yield _data("X001", problem[0], loaded.locate(at), getattr(model, "id", None), organisation,
+                                problem[1], sv=problem[2:])
 
-    def _check_ref(self, organisation: str, target: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
+    def _check_ref(self, organisation: str, target: str, kinds: tuple[str, ...]) -> tuple[str, str, str, str] | None:
+        """None when the reference resolves; else the message and hint, in English and in Swedish."""
         wanted = " or ".join(kinds)
         if kinds == ("organisation",):
             if target in self.organisations or target in self.invalid_organisations:
                 return None
-            suggestion = _suggest(target, self.organisations)
+            suggestion, suggestion_sv = _suggest(target, self.organisations)
             return (f"unknown organisation '{target}'{suggestion}",
-                    "Add an organisation file (kind: organisation) with this id, or correct the id.")
+                    "Add an organisation file (kind: organisation) with this id, or correct the id.",
+                    f"organisationen '{target}' finns inte{suggestion_sv}",
+                    "Lägg till en organisationsfil (kind: organisation) med detta id, eller rätta id:t.")
         if organisation not in self.organisations:
             return None  # reported once, on the `organisation:` field
         entry = self.entries.get((organisation, target))
@@ -189,19 +199,32 @@ class Index:
             return None  # the record's own file is invalid and reported
         if entry is None:
             candidates = [k[1] for k, e in self.entries.items() if k[0] == organisation and e.kind in kinds]
-            suggestion = _suggest(target, candidates)
+            suggestion, suggestion_sv = _suggest(target, candidates)
             return (f"unknown {wanted} '{target}' in organisation '{organisation}'{suggestion}",
-                    f"Use the id of an existing {wanted}, or add a {wanted} with this id.")
+                    f"Use the id of an existing {wanted}, or add a {wanted} with this id.",
+                    f"'{target}' finns inte som {_kinds_sv(kinds)} i organisationen '{organisation}'{suggestion_sv}",
+                    f"Ange id för en befintlig post av typen {_kinds_sv(kinds)}, eller lägg till en sådan post "
+                    "med detta id.")
         if entry.kind not in kinds:
             return (f"'{target}' is a {entry.kind}, but a {wanted} is expected here",
-                    f"Refer to a {wanted} here.")
+                    f"Refer to a {wanted} here.",
+                    f"'{target}' är en post av typen {word('sv', 'kind', entry.kind)}, men här krävs en post av typen "
+                    f"{_kinds_sv(kinds)}",
+                    f"Hänvisa här till en post av typen {_kinds_sv(kinds)}.")
         return None
 
 
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def _kinds_sv(kinds: tuple[str, ...]) -> str:
+    return listing("sv", [word("sv", "kind", k) for k in kinds], "or")
 
 
-def _data(code: str, message: str, location: Location, subject, organisation, hint: str | None) -> Finding:
-    return Finding(code, Severity.ERROR, message, location, subject, organisation, Category.DATA, hint)
+def _suggest(target: str, options) -> tuple[str, str]:
+    """'; did you mean ...?' in English and in Swedish, or nothing when no option is close."""
+    close = difflib.get_close_matches(target, list(options), n=1, cutoff=0.6)
+    return (f"; did you mean '{close[0]}'?", f"; menade du '{close[0]}'?") if close else ("", "")
+
+
+def _data(code: str, message: str, location: Location, subject, organisation, hint: str | None,
+          sv: tuple[str, str | None] | None = None) -> Finding:
+    return Finding(code, Severity.ERROR, message, location, subject, organisation, Category.DATA, hint,
+                   translations={"sv": sv} if sv else {})

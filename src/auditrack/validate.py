@@ -26,6 +26,28 @@ _EXPECTED = {
     "model_type": "a mapping of fields (`name: value` lines)",
     "model_attributes_type": "a mapping of fields (`name: value` lines)",
 }
+_EXPECTED_SV = {
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "int_parsing": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "float_parsing": "ett tal",
+    "bool_type": "true eller false",
+    "bool_parsing": "true eller false",
+    "list_type": "en lista (en `- punkt` per rad)",
+    "dict_type": "en uppsättning fält (rader med `namn: värde`)",
+    "model_type": "en uppsättning fält (rader med `namn: värde`)",
+    "model_attributes_type": "en uppsättning fält (rader med `namn: värde`)",
+}
+# What a value out of range should be, in Swedish: (too small or too large, the limit as a phrase).
+_RANGE_SV = {
+    "greater_than_equal": ("för litet", "minst {ge}"),
+    "greater_than": ("för litet", "större än {gt}"),
+    "less_than_equal": ("för stort", "högst {le}"),
+    "less_than": ("för stort", "mindre än {lt}"),
+    "string_too_long": ("för långt", "högst {max_length} tecken långt"),
+}
 
 
 def validate_file(loaded: LoadedFile) -> tuple[BaseModel | None, list[Finding]]:
@@ -38,13 +60,17 @@ def validate_file(loaded: LoadedFile) -> tuple[BaseModel | None, list[Finding]]:
         return None, [_data_finding(
             loaded, ("kind",), "S001", "the file does not say what it holds: the `kind:` field is missing",
             f"Add `kind:` as the first field, with one of: {', '.join(FILE_KINDS)}.", key=True,
+            sv="filen anger inte vad den innehåller: fältet `kind:` saknas",
+            sv_hint=f"Lägg till `kind:` som första fält, med något av värdena: {', '.join(FILE_KINDS)}.",
         )]
     model = FILE_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        suggestion = _did_you_mean(str(kind), FILE_KINDS)
+        suggestion, suggestion_sv = _did_you_mean(str(kind), FILE_KINDS)
         return None, [_data_finding(
             loaded, ("kind",), "S001", f"unknown kind '{_short(str(kind))}'{suggestion}",
             f"Use one of: {', '.join(FILE_KINDS)}.",
+            sv=f"`kind:` har ett okänt värde, '{_short(str(kind))}'{suggestion_sv}",
+            sv_hint=f"Använd något av värdena: {', '.join(FILE_KINDS)}.",
         )]
     try:
         return model.model_validate(data), []
@@ -78,61 +104,105 @@ def _findings_from(exc: ValidationError, loaded: LoadedFile, model: type[BaseMod
 def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel]) -> Finding:
     kind = error["type"]
     where = f" in '{_path_text(loc[:-1])}'" if len(loc) > 1 else ""
+    where_sv = f" i '{_path_text(loc[:-1], 'sv')}'" if len(loc) > 1 else ""
     name = _short(str(loc[-1])) if loc else "?"
     label = f"field '{_path_text(loc)}'" if loc else "the file"
+    label_sv = f"fältet '{_path_text(loc, 'sv')}'" if loc else "filen"
     if kind == "missing":
         return _data_finding(
             loaded, loc[:-1], "S002", f"the required field '{name}' is missing{where}",
             f"Add `{name}:` with its value.",
+            sv=f"det obligatoriska fältet '{name}' saknas{where_sv}", sv_hint=f"Lägg till `{name}:` och fältets värde.",
         )
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
         allowed = field_names(parent) if parent else []
-        suggestion = _did_you_mean(str(name), allowed)
+        suggestion, suggestion_sv = _did_you_mean(str(name), allowed)
         hint = f"Allowed fields here: {', '.join(allowed)}." if allowed else "Remove the field."
+        hint_sv = f"Tillåtna fält här: {', '.join(allowed)}." if allowed else "Ta bort fältet."
         return _data_finding(
             loaded, loc, "S003", f"unknown field '{name}'{where}{suggestion}", hint, key=True,
+            sv=f"okänt fält '{name}'{where_sv}{suggestion_sv}", sv_hint=hint_sv,
         )
     value = error.get("input")
-    shown = _show(value)
+    shown, shown_sv = _show(value), _show(value, "sv")
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        message = f"{label}: {shown} is not one of the allowed values: {expected.replace(chr(39), '')}"
+        expected = error.get("ctx", {}).get("expected", "").replace(chr(39), "")
+        message = f"{label}: {shown} is not one of the allowed values: {expected}"
+        first, _, last = expected.rpartition(" or ")
+        message_sv = f"{label_sv}: {shown_sv} är inte ett av de tillåtna värdena: {f'{first} eller {last}' if first else last}"
     elif kind.startswith("period_"):
         message = f"{label}: {error['msg']}"
+        if kind == "period_format":
+            message_sv = (f"{label_sv}: '{error.get('ctx', {}).get('value', '')}' är inte ett giltigt datum: skriv "
+                          "ÅÅÅÅ-MM-DD (2022-03-31), eller bara ÅÅÅÅ-MM, ÅÅÅÅ-Qn, ÅÅÅÅ-Hn eller ÅÅÅÅ när källan "
+                          "inte anger mer")
+        elif kind == "period_type":
+            message_sv = f"{label_sv}: ett datum ska skrivas som text, till exempel 2022-03-31"
+        else:
+            message_sv = f"{label_sv}: {error['msg']}"
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern")
         if pattern == ID_PATTERN:
             message = (f"{label}: {shown} is not a valid id: use lower-case letters, digits, '.', '_' and '-', "
                        "starting with a letter or digit (e.g. 'ludvika-2022-r1')")
+            message_sv = (f"{label_sv}: {shown_sv} är inte ett giltigt id: använd små bokstäver (a–z utan å, ä och ö), "
+                          "siffror, '.', '_' och '-', och börja med en bokstav eller siffra (till exempel "
+                          "'ludvika-2022-r1')")
         else:
             message = f"{label}: {shown} does not have the expected form ({pattern})"
+            message_sv = f"{label_sv}: {shown_sv} har inte den form som krävs ({pattern})"
     elif kind in _EXPECTED:
         message = f"{label}: expected {_EXPECTED[kind]}, got {shown}"
+        message_sv = f"{label_sv}: värdet ska vara {_EXPECTED_SV[kind]}, inte {shown_sv}"
     elif kind in {"string_too_short", "too_short"}:
         message = f"{label}: must not be empty"
+        message_sv = f"{label_sv}: får inte vara tomt"
     elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than", "string_too_long"}:
         message = f"{label}: {shown} is out of range ({error['msg'].lower()})"
+        problem, limit = _RANGE_SV[kind]
+        try:
+            limit = limit.format(**error.get("ctx", {}))
+        except (KeyError, IndexError):
+            limit = None
+        message_sv = f"{label_sv}: {shown_sv} är {problem}" + (f" (värdet ska vara {limit})" if limit else "")
     else:
+        # pydantic's own message, which we cannot translate reliably, stays in English
         message = f"{label}: {error['msg']} (got {shown})"
-    return _data_finding(loaded, loc, "S004", message, _hint_for(kind))
+        message_sv = f"{label_sv}: {error['msg']} (värdet är {shown_sv})"
+    return _data_finding(loaded, loc, "S004", message, _hint_for(kind), sv=message_sv, sv_hint=_hint_for(kind, "sv"))
 
 
-def _hint_for(kind: str) -> str | None:
+_HINTS = {
+    "period": ("Write dates as YYYY-MM-DD, e.g. 2022-03-31.", "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2022-03-31."),
+    "literal": ("Use one of the values listed, spelt exactly as shown.",
+                "Använd ett av de uppräknade värdena, stavat exakt som det står."),
+    "list": ("Write each item on its own line starting with '- '.",
+             "Skriv varje punkt på en egen rad som börjar med '- '."),
+    "mapping": ("Write the fields indented under this key, one `name: value` per line.",
+                "Skriv fälten indragna under den här nyckeln, ett `namn: värde` per rad."),
+}
+
+
+def _hint_for(kind: str, lang: str = "en") -> str | None:
     if kind.startswith("period_"):
-        return "Write dates as YYYY-MM-DD, e.g. 2022-03-31."
-    if kind == "literal_error":
-        return "Use one of the values listed, spelt exactly as shown."
-    if kind in {"list_type"}:
-        return "Write each item on its own line starting with '- '."
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return "Write the fields indented under this key, one `name: value` per line."
-    return None
+        key = "period"
+    elif kind == "literal_error":
+        key = "literal"
+    elif kind in {"list_type"}:
+        key = "list"
+    elif kind in {"dict_type", "model_type", "model_attributes_type"}:
+        key = "mapping"
+    else:
+        return None
+    return _HINTS[key][1 if lang == "sv" else 0]
 
 
-def _path_text(loc: tuple) -> str:
-    """A readable path into the file: `actions › item 2 › owner`; a very deep one keeps its last steps."""
-    parts = [f"item {part + 1}" if isinstance(part, int) else _short(str(part)) for part in loc]
+def _path_text(loc: tuple, lang: str = "en") -> str:
+    """A readable path into the file: `actions › item 2 › owner` (sv: `actions › punkt 2 › owner`); a very deep
+    one keeps its last steps."""
+    item = "punkt" if lang == "sv" else "item"
+    parts = [f"{item} {part + 1}" if isinstance(part, int) else _short(str(part)) for part in loc]
     if len(parts) > 6:
         parts = ["…", *parts[-5:]]
     return " › ".join(parts)
@@ -142,25 +212,27 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _show(value) -> str:
+def _show(value, lang: str = "en") -> str:
     if value is None:
-        return "an empty value"
+        return "ett tomt värde" if lang == "sv" else "an empty value"
     if isinstance(value, dict):
-        return "a mapping"
+        return "en uppsättning fält" if lang == "sv" else "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return "en lista" if lang == "sv" else "a list"
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."
     return f"'{text}'"
 
 
-def _did_you_mean(word: str, options) -> str:
+def _did_you_mean(word: str, options) -> tuple[str, str]:
+    """'; did you mean ...?' in English and in Swedish, or nothing when no option is close."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return (f"; did you mean '{close[0]}'?", f"; menade du '{close[0]}'?") if close else ("", "")
 
 
-def _data_finding(loaded: LoadedFile, loc: tuple, code: str, message: str, hint: str | None, key: bool = False) -> Finding:
+def _data_finding(loaded: LoadedFile, loc: tuple, code: str, message: str, hint: str | None, key: bool = False, *,
+                  sv: str | None = None, sv_hint: str | None = None) -> Finding:
     data = loaded.data if isinstance(loaded.data, dict) else {}
     subject = data.get("id") if isinstance(data.get("id"), str) else None
     org = data.get("organisation") if isinstance(data.get("organisation"), str) else None
@@ -173,4 +245,5 @@ def _data_finding(loaded: LoadedFile, loc: tuple, code: str, message: str, hint:
         organisation=org,
         category=Category.DATA,
         hint=hint,
+        translations={"sv": (sv, sv_hint)} if sv else {},
     )

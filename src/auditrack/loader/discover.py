@@ -41,6 +41,8 @@ def discover(root: Path, folders: list[str]) -> Discovery:
             found.findings.append(_finding(
                 "Y012", f"the data folder '{_clean(folder)}' cannot be opened ({_reason(exc)}); it is not read",
                 _relative(base, root), "Point the configured path at a folder inside the repository.",
+                sv=f"datamappen '{_clean(folder)}' går inte att öppna ({_reason(exc, 'sv')}) och läses inte",
+                sv_hint="Ange en sökväg till en mapp inom repositoriet.",
             ))
             continue
         if not _inside(target, root):
@@ -53,6 +55,11 @@ def discover(root: Path, folders: list[str]) -> Discovery:
                 + f" outside the repository ({_clean(str(target))}); it is not read",
                 _relative(base, root) if linked else _clean(folder),
                 "Keep the data inside the repository and list its folders, relative to it, under `paths:`.",
+                sv=f"datamappen '{_clean(folder)}' "
+                   + ("är en symbolisk länk som leder" if linked else "ligger")
+                   + f" utanför repositoriet ({_clean(str(target))}) och läses inte",
+                sv_hint="Håll uppgifterna inom repositoriet och ange deras mappar, relativt till repositoriet, "
+                        "under `paths:`.",
             ))
             continue
         if target.is_dir():
@@ -74,6 +81,8 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
             found.findings.append(_finding(
                 "Y013", f"cannot read the folder: {_reason(exc)}", _relative(folder, root),
                 "Make the folder readable (check its permissions).",
+                sv=f"mappen går inte att läsa: {_reason(exc, 'sv')}",
+                sv_hint="Gör mappen läsbar (kontrollera behörigheterna).",
             ))
             continue
         subfolders = []
@@ -104,6 +113,8 @@ def _consider(path: Path, root: Path, found: Discovery) -> None:
         found.findings.append(_finding(
             "Y013", f"cannot read the file: {_reason(exc)}", _relative(path, root),
             "Make the file readable (check its permissions).",
+            sv=f"filen går inte att läsa: {_reason(exc, 'sv')}",
+            sv_hint="Gör filen läsbar (kontrollera behörigheterna).",
         ))
         return
     if not stat.S_ISREG(mode):
@@ -111,6 +122,8 @@ def _consider(path: Path, root: Path, found: Discovery) -> None:
         found.findings.append(_finding(
             "Y013", "this is not a regular file (a pipe, socket or device); it is not read", _relative(path, root),
             "Remove it from the data folders.",
+            sv="det här är ingen vanlig fil (utan en pipe, en socket eller en enhet) och den läses inte",
+            sv_hint="Ta bort den ur datamapparna.",
         ))
         return
     found.files.append((path, _relative(path, root)))
@@ -124,18 +137,24 @@ def _check_link(path: Path, root: Path, found: Discovery, folder: bool) -> bool:
         found.findings.append(_finding(
             "Y012", "the symbolic link is broken or loops", _relative(path, root),
             "Remove the link or point it at a file in the repository.",
+            sv="den symboliska länken är bruten eller går i en slinga",
+            sv_hint="Ta bort länken eller låt den peka på en fil i repositoriet.",
         ))
         return False
     if not _inside(target, root):
         found.findings.append(_finding(
             "Y012", f"the symbolic link points outside the repository ({_clean(str(target))}); it is not followed",
             _relative(path, root), "Copy the data into the repository instead of linking to it.",
+            sv=f"den symboliska länken pekar utanför repositoriet ({_clean(str(target))}) och följs inte",
+            sv_hint="Kopiera uppgifterna till repositoriet i stället för att länka till dem.",
         ))
         return False
     if folder:
         found.findings.append(_finding(
             "Y012", "the symbolic link points to a folder; linked folders are not followed", _relative(path, root),
             "Move the files into the data folders instead of linking to them.",
+            sv="den symboliska länken pekar på en mapp; länkade mappar följs inte",
+            sv_hint="Flytta filerna till datamapparna i stället för att länka till dem.",
         ))
         return False
     return True
@@ -159,11 +178,12 @@ def _is_dir(entry: os.DirEntry, follow: bool) -> bool:
         return False
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, lang: str = "en") -> str:
+    """Why a path cannot be read. The system's own text (strerror) stays as the system gives it."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     if isinstance(exc, RuntimeError):
-        return "the symbolic links loop"
+        return "de symboliska länkarna går i en slinga" if lang == "sv" else "the symbolic links loop"
     return str(exc) or type(exc).__name__
 
 
@@ -185,5 +205,8 @@ def _clean(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _finding(code: str, message: str, where: str, hint: str) -> Finding:
-    return Finding(code, Severity.ERROR, message, Location(where), category=Category.DATA, hint=hint)
+def _finding(code: str, message: str, where: str, hint: str, *,
+             sv: str | None = None, sv_hint: str | None = None) -> Finding:
+    """A data finding about a path, with its message and hint in English and in Swedish (`sv`, `sv_hint`)."""
+    return Finding(code, Severity.ERROR, message, Location(where), category=Category.DATA, hint=hint,
+                   translations={"sv": (sv, sv_hint)} if sv else {})

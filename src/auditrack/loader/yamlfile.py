@@ -41,6 +41,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.i18n import number
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
@@ -91,7 +92,9 @@ class _Stop(Exception):
     """Raised inside the builder when a guard refuses the file."""
 
 
-def _finding(path: str, code: str, message: str, line: int, column: int, hint: str | None = None) -> Finding:
+def _finding(path: str, code: str, message: str, line: int, column: int, hint: str | None = None, *,
+             sv: str | None = None, sv_hint: str | None = None) -> Finding:
+    """A data finding about a file, with its message and hint in English and in Swedish (`sv`, `sv_hint`)."""
     return Finding(
         code=code,
         severity=Severity.ERROR,
@@ -99,7 +102,13 @@ def _finding(path: str, code: str, message: str, line: int, column: int, hint: s
         location=Location(path, line, column),
         category=Category.DATA,
         hint=hint,
+        translations={"sv": (sv, sv_hint)} if sv else {},
     )
+
+
+_SAVE_AS_UTF8_SV = ("Spara filen med teckenkodningen UTF-8 (de flesta redigeringsprogram har det under "
+                    "'Spara med kodning').")
+_EMPTY_SV = ("filen är tom: den innehåller inga uppgifter", "Lägg till postens fält, med `kind:` först, eller ta bort filen.")
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
@@ -114,6 +123,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
                 path, "Y008",
                 f"the file is encoded as {encoding} (it starts with the bytes {bom.hex(' ')}), not UTF-8",
                 1, 1, "Save the file with UTF-8 encoding (most editors offer it under 'Save with encoding').",
+                sv=f"filen är kodad som {encoding} (den börjar med bytena {bom.hex(' ')}), inte som UTF-8",
+                sv_hint=_SAVE_AS_UTF8_SV,
             )
     skipped = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     body = raw[skipped:] if skipped else raw
@@ -124,6 +135,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
             path, "Y007",
             f"the file contains a NUL byte at byte {nul + skipped}: it looks like a binary file, not YAML text",
             line, col, "Save the file as plain UTF-8 text, or remove it from the data folders.",
+            sv=f"filen innehåller en NUL-byte vid byte {nul + skipped}: den ser ut att vara en binärfil, inte YAML-text",
+            sv_hint="Spara filen som vanlig text i UTF-8, eller ta bort den ur datamapparna.",
         )
     try:
         text = body.decode("utf-8")
@@ -133,6 +146,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
             path, "Y008",
             f"the file is not valid UTF-8: byte {exc.start + skipped} (0x{body[exc.start]:02x}) cannot be decoded",
             line, col, "Save the file with UTF-8 encoding (most editors offer it under 'Save with encoding').",
+            sv=f"filen är inte giltig UTF-8: byte {exc.start + skipped} (0x{body[exc.start]:02x}) går inte att avkoda",
+            sv_hint=_SAVE_AS_UTF8_SV,
         )
     bad = _NOT_PRINTABLE.search(text)
     if bad:
@@ -145,6 +160,10 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
             "YAML text cannot hold it (it looks like binary content or an invisible character pasted in)",
             line, col, "Delete the character (it is invisible in most editors), or write it as an escape "
             "such as \"\\u0001\" inside double quotes if it is really meant.",
+            sv=f"filen innehåller styrtecknet U+{ord(bad.group()):04X} vid byte {offset}: det kan inte finnas i "
+               "YAML-text (det ser ut som binärt innehåll eller ett osynligt tecken som har klistrats in)",
+            sv_hint="Ta bort tecknet (det syns inte i de flesta redigeringsprogram), eller skriv det som en "
+                    "escape-sekvens, till exempel \"\\u0001\" inom dubbla citattecken, om det verkligen ska vara där.",
         )
     return text, None
 
@@ -177,6 +196,9 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
             # Only the first max_bytes + 1 bytes are read, so the real size is not known here.
             f"the file is larger than the limit of {limits.max_bytes:,} bytes; it is not read",
             1, 1, "Split the file, or raise `limits.max_file_bytes` in auditrack.yaml if it is really this large.",
+            sv=f"filen är större än gränsen på {number('sv', limits.max_bytes)} byte och läses inte",
+            sv_hint="Dela upp filen, eller höj `limits.max_file_bytes` i auditrack.yaml om den verkligen ska vara "
+                    "så stor.",
         ))
         return result
     text, problem = decode(raw, path)
@@ -189,6 +211,7 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
         result.findings.append(_finding(
             path, "Y009", "the file is empty: it holds no data",
             1, 1, "Add the record's fields, starting with `kind:`, or delete the file.",
+            sv=_EMPTY_SV[0], sv_hint=_EMPTY_SV[1],
         ))
         return result
     parser = _Parser(text)
@@ -201,18 +224,26 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem_text = exc.problem or "invalid YAML"
+        # libyaml's own problem text stays in English; only our framing is translated.
+        problem_sv = exc.problem or "ogiltig YAML"
         context = f" {exc.context}" if exc.context else ""
         if exc.context == "while scanning a quoted scalar" and exc.context_mark:
             # The end of the file is no help: point at the quote that is never closed.
             mark, problem_text, context = exc.context_mark, "this quoted text has no closing quote", ""
+            problem_sv = "texten inom citattecken har inget avslutande citattecken"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         result.findings.append(_finding(
             path, "Y001", f"YAML syntax error: {problem_text}{context}",
             line, col, "Check indentation (spaces, not tabs) and that text containing ': ' or '#' is in quotes.",
+            sv=f"syntaxfel i YAML: {problem_sv}{context}",
+            sv_hint="Kontrollera indraget (mellanslag, inte tabbar) och att text som innehåller ': ' eller '#' står "
+                    "inom citattecken.",
         ))
         result.data = None
     except yaml.YAMLError as exc:
-        result.findings.append(_finding(path, "Y001", f"YAML syntax error: {_short(' '.join(str(exc).split()), 200)}", 1, 1))
+        detail = _short(' '.join(str(exc).split()), 200)
+        result.findings.append(_finding(path, "Y001", f"YAML syntax error: {detail}", 1, 1,
+                                        sv=f"syntaxfel i YAML: {detail}"))
         result.data = None
     finally:
         parser.dispose()
@@ -220,13 +251,17 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
         result.findings.append(_finding(
             path, "Y009", "the file is empty: it holds no data",
             1, 1, "Add the record's fields, starting with `kind:`, or delete the file.",
+            sv=_EMPTY_SV[0], sv_hint=_EMPTY_SV[1],
         ))
     if result.data is not None and not isinstance(result.data, dict):
         what = "a list" if isinstance(result.data, list) else "a single value"
+        what_sv = "en lista" if isinstance(result.data, list) else "ett enda värde"
         line, col = result.positions.get((), (1, 1))
         result.findings.append(_finding(
             path, "Y010", f"the file holds {what}, but a data file must be a mapping of fields (`kind: ...` and so on)",
             line, col, "Start the file with `kind:` and the record's fields, each on its own line as `name: value`.",
+            sv=f"filen innehåller {what_sv}, men en datafil ska bestå av fält (`kind: ...` och så vidare)",
+            sv_hint="Börja filen med `kind:` och fortsätt med postens fält, vart och ett på en egen rad som `namn: värde`.",
         ))
         result.data = None
     return result
@@ -257,6 +292,9 @@ def _build(parser, result: LoadedFile, limits: Limits):
                 f"the file holds more than {limits.max_nodes:,} keys, values and list items; "
                 "auditrack stops reading it here",
                 line, col, "Split the data into several files; no single auditrack record needs this many values.",
+                sv=f"filen innehåller fler än {number('sv', limits.max_nodes)} nycklar, värden och listpunkter; "
+                   "auditrack slutar läsa den här",
+                sv_hint="Dela upp uppgifterna i flera filer; ingen enskild post i auditrack behöver så många värden.",
             ))
             raise _Stop
         if event.anchor is not None and len(anchors) < 1000:
@@ -314,6 +352,9 @@ def _build(parser, result: LoadedFile, limits: Limits):
                             f"the key '{_short(value)}' appears twice in the same mapping (first on line {first}); "
                             "YAML would silently keep only the last value",
                             line, col, "Keep one of the two entries and delete the other.",
+                            sv=f"nyckeln '{_short(value)}' står två gånger på samma nivå (första gången på rad {first}); "
+                               "YAML skulle utan varning behålla bara det sista värdet",
+                            sv_hint="Behåll en av de två raderna och ta bort den andra.",
                         ))
                         frame[2] = _DUPLICATE
                     else:
@@ -329,6 +370,8 @@ def _build(parser, result: LoadedFile, limits: Limits):
                     result.findings.append(_finding(
                         path_name, "Y010", "a key must be plain text, not a list or a mapping",
                         line, col, "Write keys as `name: value`.",
+                        sv="en nyckel måste vara vanlig text, inte en lista eller en uppsättning fält",
+                        sv_hint="Skriv nycklar som `namn: värde`.",
                     ))
                     raise _Stop
                 if len(stack) >= limits.max_depth:
@@ -336,6 +379,8 @@ def _build(parser, result: LoadedFile, limits: Limits):
                         path_name, "Y005",
                         f"the data is nested more than {limits.max_depth} levels deep",
                         line, col, "Flatten the structure; no auditrack record needs this depth.",
+                        sv=f"uppgifterna är nästlade i fler än {limits.max_depth} nivåer",
+                        sv_hint="Gör strukturen plattare; ingen post i auditrack behöver så många nivåer.",
                     ))
                     raise _Stop
                 container: dict | list = {} if kind is yaml.MappingStartEvent else []
@@ -346,13 +391,21 @@ def _build(parser, result: LoadedFile, limits: Limits):
             elif kind is yaml.AliasEvent:
                 name = _short(event.anchor)
                 where = f" (it repeats &{name} from line {anchors[event.anchor]})" if event.anchor in anchors else ""
+                anchored_on = anchors.get(event.anchor)
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] == "<<":
                     message = f"the merge key `<<: *{name}` is not allowed{where}: write the fields out in this mapping"
                     hint = f"Replace `<<: *{name}` with the fields it stands for."
+                    where_sv = f" (den upprepar &{name} från rad {anchored_on})" if anchored_on else ""
+                    sv = f"sammanslagningsnyckeln `<<: *{name}` är inte tillåten{where_sv}: skriv ut fälten här i stället"
+                    sv_hint = f"Ersätt `<<: *{name}` med de fält den står för."
                 else:
                     message = f"the alias *{name} is not allowed{where}: write the value out where it is used"
                     hint = "Replace the alias with the value it stands for; aliases are refused so no file can expand into huge data."
-                result.findings.append(_finding(path_name, "Y004", message, line, col, hint))
+                    where_sv = f" (det upprepar &{name} från rad {anchored_on})" if anchored_on else ""
+                    sv = f"aliaset *{name} är inte tillåtet{where_sv}: skriv ut värdet där det används"
+                    sv_hint = ("Ersätt aliaset med värdet det står för; alias tillåts inte, så att ingen fil kan växa "
+                               "till enorma mängder data.")
+                result.findings.append(_finding(path_name, "Y004", message, line, col, hint, sv=sv, sv_hint=sv_hint))
                 raise _Stop
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -361,6 +414,8 @@ def _build(parser, result: LoadedFile, limits: Limits):
                         path_name, "Y011",
                         "the file holds more than one YAML document (a second `---`); auditrack reads one record per file",
                         line, col, "Move each document into a file of its own.",
+                        sv="filen innehåller mer än ett YAML-dokument (ett andra `---`); auditrack läser en post per fil",
+                        sv_hint="Flytta varje dokument till en egen fil.",
                     ))
                     raise _Stop
             elif kind is yaml.StreamEndEvent:
@@ -371,6 +426,10 @@ def _build(parser, result: LoadedFile, limits: Limits):
                 path_name, "Y002",
                 f"{duplicates - MAX_DUPLICATE_FINDINGS:,} more duplicate keys in this file are not listed",
                 unlisted[0], unlisted[1], "Fix the duplicate keys listed, then check again.",
+                sv=f"ytterligare {number('sv', duplicates - MAX_DUPLICATE_FINDINGS)} "
+                   f"{'dubblerad nyckel' if duplicates - MAX_DUPLICATE_FINDINGS == 1 else 'dubblerade nycklar'} "
+                   "i filen visas inte",
+                sv_hint="Rätta de dubblerade nycklar som visas och kontrollera sedan igen.",
             ))
 
 
@@ -406,4 +465,6 @@ class _TagError(_Stop):
             path, "Y003",
             f"the tag '{tag}' is not allowed: auditrack reads plain YAML values only",
             line, col, "Remove the tag (the part starting with `!`); put the value in quotes if it must stay text.",
+            sv=f"taggen '{tag}' är inte tillåten: auditrack läser bara vanliga YAML-värden",
+            sv_hint="Ta bort taggen (det som börjar med `!`); sätt värdet inom citattecken om det ska förbli text.",
         )

@@ -88,11 +88,19 @@ def _waiver_findings(index: Index, config: Config, as_of: date, used: set) -> li
                     f"the waiver of {waiver.rule} on '{record.id}' expired on {waiver.expires}; the rule applies again",
                     loc, record.id, entry.organisation, Category.GAP,
                     "Fix the gap, or renew the waiver with a new expiry date and approval.",
+                    translations={"sv": (
+                        f"undantaget från {waiver.rule} för '{record.id}' gick ut {waiver.expires}; regeln gäller igen",
+                        "Åtgärda bristen, eller förnya undantaget med ett nytt slutdatum och ett nytt godkännande.",
+                    )},
                 ))
             elif (id(record), i) not in used and selected("W002", config) and selected(waiver.rule, config):
                 findings.append(Finding(
                     "W002", Severity(config.severity.get("W002", "warning")),
                     f"the waiver of {waiver.rule} on '{record.id}' is unused: the rule finds nothing here",
                     loc, record.id, entry.organisation, Category.GAP, "Remove the waiver.",
+                    translations={"sv": (
+                        f"undantaget från {waiver.rule} för '{record.id}' används inte: regeln hittar ingenting här",
+                        "Ta bort undantaget.",
+                    )},
                 ))
     return findings

@@ -37,14 +37,24 @@ def evaluation_not_done(ctx: Context):
         if evaluation.planned is not None and evaluation.planned.end >= ctx.as_of:
             yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' is not done yet; "
                                       f"it is planned for {evaluation.planned}", "planned", severity=Severity.WARNING,
-                          hint="Record done and result when it has been carried out.")
+                          hint="Record done and result when it has been carried out.",
+                          sv=f"utvärderingen '{evaluation.title}' ska göras men är ännu inte genomförd; "
+                             f"den är planerad till {evaluation.planned}",
+                          sv_hint="Registrera `done:` och `result:` när utvärderingen är genomförd.")
         elif evaluation.planned is not None:
             yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' was planned for "
                                       f"{evaluation.planned} but has not been done", "planned",
-                          hint="Carry out the evaluation and record done and result, or re-plan it.")
+                          hint="Carry out the evaluation and record done and result, or re-plan it.",
+                          sv=f"utvärderingen '{evaluation.title}' var planerad till {evaluation.planned} "
+                             "men är inte genomförd",
+                          sv_hint="Genomför utvärderingen och registrera `done:` och `result:`, eller planera in den "
+                                  "på nytt (`planned:`).")
         else:
             yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' has not been done, and none is planned",
-                          "required", hint="Plan the evaluation (planned:) and record done and result when it is done.")
+                          "required", hint="Plan the evaluation (planned:) and record done and result when it is done.",
+                          sv=f"utvärderingen '{evaluation.title}' ska göras men är varken genomförd eller planerad",
+                          sv_hint="Planera utvärderingen (`planned:`) och registrera `done:` och `result:` "
+                                  "när den är genomförd.")
 
 
 @rule("G402", "intervention-without-participant-data", Severity.WARNING, example="""
@@ -70,7 +80,9 @@ def intervention_without_participant_data(ctx: Context):
     for intervention in ctx.index.records("intervention"):
         if not intervention.participants:
             yield ctx.hit(intervention, f"no participant data is kept for the intervention '{intervention.name}'", "name",
-                          hint="Record participants per period (participants: [{period: ..., count: ...}]).")
+                          hint="Record participants per period (participants: [{period: ..., count: ...}]).",
+                          sv=f"det finns inga uppgifter om antalet deltagare i insatsen '{intervention.name}'",
+                          sv_hint="Registrera antalet deltagare per period (participants: [{period: ..., count: ...}]).")
 
 
 @rule("G403", "method-without-evidence", Severity.WARNING, example="""
@@ -100,7 +112,13 @@ def method_without_evidence(ctx: Context):
         evidence = programme.evidence_base
         if evidence is None:
             yield ctx.hit(programme, f"the working model '{programme.name}' states no evidence base for its methods", "name",
-                          hint="Record the research or evaluations behind the methods under evidence_base.")
+                          hint="Record the research or evaluations behind the methods under evidence_base.",
+                          sv=f"arbetsmodellen '{programme.name}' anger inte vilken forskning eller kunskap metoderna "
+                             "bygger på",
+                          sv_hint="Ange under `evidence_base:` vilken forskning eller vilka utvärderingar metoderna "
+                                  "bygger på.")
         elif evidence.research_used is False and not evidence.references:
             yield ctx.hit(programme, f"the working model '{programme.name}' was designed without using available research",
-                          "evidence_base", hint="Review the methods against the research, and record it under evidence_base.references.")
+                          "evidence_base", hint="Review the methods against the research, and record it under evidence_base.references.",
+                          sv=f"arbetsmodellen '{programme.name}' utformades utan stöd i tillgänglig forskning",
+                          sv_hint="Pröva metoderna mot forskningen och ange källorna under `evidence_base.references`.")

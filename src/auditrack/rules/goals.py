@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditrack.findings import Severity
+from auditrack.i18n import listing, word
 from auditrack.models.goals import Goal
 from auditrack.rules.base import Context, rule
 
@@ -47,7 +48,12 @@ def goal_not_broken_down(ctx: Context):
     for goal in ctx.index.records("goal"):
         if goal.level == "overall" and not goal.sub_goals:
             yield ctx.hit(goal, f"the overall goal '{goal.id}' is not broken down into measurable sub-goals", "level",
-                          hint="Add sub_goals, each with an indicator, a target value, a unit and a date.")
+                          hint="Add sub_goals, each with an indicator, a target value, a unit and a date.",
+                          sv=f"det övergripande målet '{goal.id}' är inte nedbrutet i mätbara delmål",
+                          sv_hint="Lägg till delmål under `sub_goals:`, vart och ett med nyckeltal, målvärde, enhet och tidpunkt.")
+
+
+_PARTS_SV = {"indicator": "nyckeltal", "target value": "målvärde", "unit": "enhet", "date": "tidpunkt"}
 
 
 def _missing_parts(goal: Goal) -> list[str]:
@@ -93,7 +99,10 @@ def goal_not_measurable(ctx: Context):
         missing = _missing_parts(goal)
         if missing:
             yield ctx.hit(goal, f"the goal '{goal.id}' is not measurable: it has no {', '.join(missing)}", "text",
-                          hint="Add the missing parts: indicator, and targets with value, unit and period.")
+                          hint="Add the missing parts: indicator, and targets with value, unit and period.",
+                          sv=f"målet '{goal.id}' är inte mätbart: det saknar {listing('sv', (_PARTS_SV[m] for m in missing))}",
+                          sv_hint="Lägg till det som saknas: nyckeltal (`indicator:`) och målvärden (`targets:`) "
+                                  "med värde, enhet och period.")
 
 
 @rule("G103", "target-not-followed-up", Severity.ERROR, example="""
@@ -142,6 +151,10 @@ def target_not_followed_up(ctx: Context):
                     f"{target.period.end.isoformat()} with no measurement or follow-up",
                     ("targets", i),
                     hint="Add a measurement of the goal's indicator for that period, or a follow_ups entry on the goal.",
+                    sv=f"målvärdet {_fmt(target.value)}{unit} för {target.period} i målet '{goal.id}' har varken mätts "
+                       f"eller följts upp, trots att perioden slutade {target.period.end.isoformat()}",
+                    sv_hint="Lägg till en mätning av målets nyckeltal för perioden, eller en uppföljning av målet "
+                            "under `follow_ups:`.",
                 )
 
 
@@ -170,7 +183,10 @@ def direction_only_goal(ctx: Context):
         if goal.direction and not goal.targets:
             yield ctx.hit(goal, f"the goal '{goal.id}' only states a direction ({goal.direction}) with no target value: "
                                 "by how much, and by when?", "direction",
-                          hint="Add targets with value, unit and period.")
+                          hint="Add targets with value, unit and period.",
+                          sv=f"målet '{goal.id}' anger bara en riktning (ska {word('sv', 'direction', goal.direction)}) "
+                             "men inget målvärde: med hur mycket, och till när?",
+                          sv_hint="Lägg till målvärden under `targets:`, med värde, enhet och period.")
 
 
 @rule("G105", "indicator-not-linked", Severity.WARNING, example="""
@@ -202,7 +218,9 @@ def indicator_not_linked(ctx: Context):
         linked = any(model is not indicator and key == "indicator" for model, key in ctx.index.referring(indicator))
         if not linked:
             yield ctx.hit(indicator, f"the indicator '{indicator.id}' is not linked to any goal", "name",
-                          hint="Add `goals:` with the goals it measures, or remove the indicator.")
+                          hint="Add `goals:` with the goals it measures, or remove the indicator.",
+                          sv=f"nyckeltalet '{indicator.id}' är inte kopplat till något mål",
+                          sv_hint="Ange under `goals:` vilka mål nyckeltalet mäter, eller ta bort nyckeltalet.")
 
 
 @rule("G106", "measurements-not-analysed", Severity.WARNING, example="""
@@ -235,12 +253,18 @@ def measurements_not_analysed(ctx: Context):
             continue
         latest = max(indicator.measurements, key=lambda m: m.period.end)
         if not indicator.analyses:
-            periods = ", ".join(sorted({str(m.period) for m in indicator.measurements}))
+            measured = sorted({str(m.period) for m in indicator.measurements})
+            periods = ", ".join(measured)
             yield ctx.hit(indicator, f"the indicator '{indicator.id}' has measurements ({periods}) but no analysis of them",
-                          "measurements", hint="Add an analyses entry: what the figures show and what follows from them.")
+                          "measurements", hint="Add an analyses entry: what the figures show and what follows from them.",
+                          sv=f"nyckeltalet '{indicator.id}' har mätvärden för {listing('sv', measured)} men ingen analys av dem",
+                          sv_hint="Lägg till en analys under `analyses:`: vad siffrorna visar och vad de leder till.")
             continue
         last_analysis = max(a.date.end for a in indicator.analyses)
         if latest.period.start > last_analysis:
             yield ctx.hit(indicator, f"the latest measurement of '{indicator.id}' ({latest.period}) has not been analysed; "
                                      f"the last analysis is from {last_analysis.isoformat()}", "analyses",
-                          hint="Add an analyses entry for the latest period.")
+                          hint="Add an analyses entry for the latest period.",
+                          sv=f"den senaste mätningen av nyckeltalet '{indicator.id}' ({latest.period}) har inte analyserats; "
+                             f"den senaste analysen är från {last_analysis.isoformat()}",
+                          sv_hint="Lägg till en analys av den senaste perioden under `analyses:`.")

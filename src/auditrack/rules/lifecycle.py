@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditrack.findings import Severity
+from auditrack.i18n import label, word
 from auditrack.models.base import add_days, add_months
 from auditrack.rules.base import Context, rule
 from auditrack.rules.timeline import in_force, regulators
@@ -54,18 +55,27 @@ def response_missing(ctx: Context):
         days_allowed = ctx.config.horizons.response_days
         due = request.due.end if request.due else add_days(request.requested_on.end, days_allowed)
         due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
+        due_text_sv = due.isoformat() if request.due else (
+            f"{due.isoformat()} ({label('sv', 'days', days_allowed).format(n=days_allowed)} efter begäran, "
+            "eftersom begäran inte angav något datum)")
         org = ctx.index.org_of(report)
         asked = ctx.index.get(org, request.requested_from, "body")
         who = asked.name if asked is not None else request.requested_from
         if ctx.as_of > due:
             yield ctx.hit(report, f"no response to '{report.title}' is recorded; {who} was asked on "
                                   f"{request.requested_on} and the response was due {due_text}", "response_request",
-                          hint="Record the board's response (kind: response) with its decision reference and actions.")
+                          hint="Record the board's response (kind: response) with its decision reference and actions.",
+                          sv=f"inget svar på '{report.title}' är registrerat; {who} ombads svara {request.requested_on} "
+                             f"och svaret skulle ha lämnats senast {due_text_sv}",
+                          sv_hint="Registrera det antagna svaret (kind: response) med beslutsparagraf och åtgärder.")
         else:
             yield ctx.hit(report, f"a response to '{report.title}' was requested from {who} on {request.requested_on}; "
                                   f"it is due {due_text} and not yet recorded", "response_request",
                           severity=Severity.INFO,
-                          hint="Record the board's response (kind: response) when it has been adopted.")
+                          hint="Record the board's response (kind: response) when it has been adopted.",
+                          sv=f"{who} ombads {request.requested_on} att svara på '{report.title}'; svaret ska lämnas "
+                             f"senast {due_text_sv} och är ännu inte registrerat",
+                          sv_hint="Registrera svaret (kind: response) när det har antagits.")
 
 
 @rule("R102", "response-without-actions", Severity.ERROR, example="""
@@ -95,7 +105,10 @@ def response_without_actions(ctx: Context):
         org = ctx.index.org_of(response)
         if not response.actions:
             yield ctx.hit(response, f"the response '{response.id}' commits to no actions", "actions",
-                          hint="List the actions, each with owner, due date and the recommendations it answers.")
+                          hint="List the actions, each with owner, due date and the recommendations it answers.",
+                          sv=f"svaret '{response.id}' innehåller inga åtgärder",
+                          sv_hint="För upp åtgärderna under `actions:`, var och en med ansvarig, datum för när den "
+                                  "ska vara klar och de rekommendationer den besvarar.")
             continue
         report = ctx.index.get(org, response.report, "audit-report")
         if report is None:
@@ -104,7 +117,10 @@ def response_without_actions(ctx: Context):
         for rec in report.recommendations:
             if rec.id not in answered:
                 yield ctx.hit(response, f"no action in the response answers the recommendation '{rec.id}'", "actions",
-                              hint=f"Add an action with recommendations: [{rec.id}], or explain in the response why none is needed.")
+                              hint=f"Add an action with recommendations: [{rec.id}], or explain in the response why none is needed.",
+                              sv=f"ingen åtgärd i svaret besvarar rekommendationen '{rec.id}'",
+                              sv_hint=f"Lägg till en åtgärd med recommendations: [{rec.id}], eller förklara i svaret "
+                                      "varför ingen åtgärd behövs.")
 
 
 @rule("R103", "action-incomplete", Severity.ERROR, example="""
@@ -131,11 +147,14 @@ def action_incomplete(ctx: Context):
     for action in ctx.index.records("action"):
         if action.status == "cancelled":
             continue
-        fields = (("owner", action.owner, "owner: (a role id)"), ("due date", action.due, "due: (YYYY-MM-DD)"))
-        missing = [(name, how) for name, value, how in fields if value is None]
+        fields = (("owner", action.owner, "owner: (a role id)", "ansvarig", "owner: (id för en roll)"),
+                  ("due date", action.due, "due: (YYYY-MM-DD)", "datum för när den ska vara klar", "due: (ÅÅÅÅ-MM-DD)"))
+        missing = [(name, how, name_sv, how_sv) for name, value, how, name_sv, how_sv in fields if value is None]
         if missing:
-            yield ctx.hit(action, f"the action '{action.id}' has no {' and no '.join(n for n, _ in missing)}", "text",
-                          hint=f"Add {' and '.join(how for _, how in missing)}.")
+            yield ctx.hit(action, f"the action '{action.id}' has no {' and no '.join(m[0] for m in missing)}", "text",
+                          hint=f"Add {' and '.join(m[1] for m in missing)}.",
+                          sv=f"åtgärden '{action.id}' saknar {' och '.join(m[2] for m in missing)}",
+                          sv_hint=f"Lägg till {' och '.join(m[3] for m in missing)}.")
 
 
 @rule("R104", "action-overdue", Severity.ERROR, example="""
@@ -167,7 +186,12 @@ def action_overdue(ctx: Context):
             late = (ctx.as_of - action.due.end).days
             yield ctx.hit(action, f"the action '{action.id}' was due {action.due.end.isoformat()} and is still "
                                   f"{action.status} ({late} days late)", "due",
-                          hint="Finish it and record status: done with evidence, or record a new due date.")
+                          hint="Finish it and record status: done with evidence, or record a new due date.",
+                          sv=f"åtgärden '{action.id}' skulle ha varit klar {action.due.end.isoformat()} men har "
+                             f"fortfarande status {word('sv', 'action-status', action.status)} "
+                             f"({label('sv', 'days', late).format(n=late)} försenad)",
+                          sv_hint="Slutför åtgärden och registrera status: done med underlag (evidence), eller "
+                                  "registrera ett nytt datum för när den ska vara klar.")
 
 
 @rule("R105", "done-without-evidence", Severity.WARNING, example="""
@@ -192,10 +216,15 @@ def done_without_evidence(ctx: Context):
     for action in ctx.index.records("action"):
         if action.status != "done":
             continue
-        missing = [name for name, value in (("evidence", action.evidence), ("date done", action.done)) if not value]
+        missing = [(name, name_sv) for name, name_sv, value in (
+            ("evidence", "underlag", action.evidence), ("date done", "datum för när den genomfördes", action.done),
+        ) if not value]
         if missing:
-            yield ctx.hit(action, f"the action '{action.id}' is marked done without {' and without '.join(missing)}",
-                          "status", hint="Add evidence: (links or decision references) and done: (the date).")
+            yield ctx.hit(action, f"the action '{action.id}' is marked done without {' and without '.join(m[0] for m in missing)}",
+                          "status", hint="Add evidence: (links or decision references) and done: (the date).",
+                          sv=f"åtgärden '{action.id}' är markerad som genomförd utan {' och utan '.join(m[1] for m in missing)}",
+                          sv_hint="Lägg till evidence: (länkar eller hänvisningar till beslut) och done: (datumet då "
+                                  "åtgärden genomfördes).")
 
 
 @rule("R106", "follow-up-missing", Severity.WARNING, example="""
@@ -240,7 +269,12 @@ def follow_up_missing(ctx: Context):
             yield ctx.hit(report, f"{len(missing)} of {len(report.recommendations)} recommendations of '{report.title}' "
                                   f"have no follow-up assessment {months} months after the report "
                                   f"(due {due.isoformat()}): {', '.join(missing)}", "recommendations",
-                          hint="Record a follow-up (kind: follow-up) grading each recommendation.")
+                          hint="Record a follow-up (kind: follow-up) grading each recommendation.",
+                          sv=f"{len(missing)} av {len(report.recommendations)} "
+                             f"{'rekommendation' if len(report.recommendations) == 1 else 'rekommendationer'} "
+                             f"från '{report.title}' har inte bedömts i någon uppföljning {months} månader efter "
+                             f"rapporten (senast {due.isoformat()}): {', '.join(missing)}",
+                          sv_hint="Registrera en uppföljning (kind: follow-up) med en bedömning av varje rekommendation.")
 
 
 @rule("R107", "owner-not-mandated", Severity.WARNING, example="""
@@ -277,4 +311,8 @@ def owner_not_mandated(ctx: Context):
         if not any(in_force(ctx.index, r, day) for r in regulators(ctx.index, role)):
             yield ctx.hit(action, f"the owner of action '{action.id}', the role '{role.name}', is not covered by any "
                                   f"mandate or document in force on its due date {day.isoformat()}", "owner",
-                          hint="Choose an owner whose role a mandate covers at the due date, or renew the role's mandate.")
+                          hint="Choose an owner whose role a mandate covers at the due date, or renew the role's mandate.",
+                          sv=f"ansvarig för åtgärden '{action.id}' är rollen '{role.name}', men inget uppdrag eller "
+                             f"styrdokument som omfattar rollen gäller {day.isoformat()}, då åtgärden ska vara klar",
+                          sv_hint="Välj en ansvarig roll som ett uppdrag omfattar när åtgärden ska vara klar, "
+                                  "eller förnya rollens uppdrag.")

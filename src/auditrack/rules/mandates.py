@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from auditrack.findings import Severity
+from auditrack.i18n import label, word
 from auditrack.rules.base import Context, rule
 from auditrack.rules.timeline import days, in_force, regulators, superseded_by
 from auditrack.timeline import covers, uncovered
 
 
 def _unregulated_text(ctx: Context, mandate, lang: str = "en") -> str:
-    from auditrack.i18n import word
-
     org = ctx.index.org_of(mandate)
     names = []
     for kind, ids in (("role", mandate.roles), ("body", mandate.bodies)):
@@ -83,6 +82,9 @@ def mandate_lapses(ctx: Context):
                 "valid_until",
                 severity=Severity.WARNING,
                 hint="Adopt a new mandate that supersedes it before the end date.",
+                sv=f"uppdraget '{mandate.title}' upphör {end.isoformat()} (om {label('sv', 'days', left).format(n=left)}) "
+                   f"utan efterföljare; därefter reglerar inget {what_sv}",
+                sv_hint="Anta före slutdatumet ett nytt uppdrag som ersätter det (supersedes).",
             )
 
 
@@ -126,7 +128,11 @@ def mandate_coverage_gap(ctx: Context):
             yield ctx.hit(programme, f"no mandate that regulates roles and responsibilities for '{programme.name}' "
                                      f"is recorded since it started ({programme.started})", "started",
                           severity=Severity.WARNING,
-                          hint="Add the mandate (kind: mandate, programme: this id, regulates: [roles, responsibilities]).")
+                          hint="Add the mandate (kind: mandate, programme: this id, regulates: [roles, responsibilities]).",
+                          sv=f"inget uppdrag som reglerar roller och ansvar för '{programme.name}' är registrerat "
+                             f"sedan arbetet startade ({programme.started})",
+                          sv_hint="Lägg till uppdraget (kind: mandate, programme: programmets id, "
+                                  "regulates: [roles, responsibilities]).")
             continue
         for gap in uncovered(programme, mandates, ctx.as_of):
             if gap.end == ctx.as_of and gap.start > programme.started.end:
@@ -138,6 +144,10 @@ def mandate_coverage_gap(ctx: Context):
                 f"{since} to {gap.end.isoformat()}",
                 "started",
                 hint="Record the mandate that covered this period, or waive the finding with the board's reason.",
+                sv=f"roller och ansvar för '{programme.name}' reglerades inte av något uppdrag från "
+                   f"{since} till {gap.end.isoformat()}",
+                sv_hint="Registrera uppdraget som gällde under perioden, eller gör undantag för iakttagelsen (waivers) "
+                        "med styrelsens eller nämndens motivering.",
             )
 
 
@@ -176,11 +186,15 @@ def role_not_held(ctx: Context):
             continue
         if not role.holders:
             message = f"no one is recorded as holding the role '{role.name}'"
+            sv = f"rollen '{role.name}' har ingen registrerad innehavare"
         else:
             last = max((h.until.end for h in role.holders if h.until), default=None)
             message = f"no one holds the role '{role.name}' on {ctx.as_of.isoformat()}" + (
                 f"; the last holder's term ended {last.isoformat()}" if last else "")
-        yield ctx.hit(role, message, "holders", hint="Record the current holder under holders, with from and appointed_by.")
+            sv = f"rollen '{role.name}' är obesatt per {ctx.as_of.isoformat()}" + (
+                f"; den senaste innehavarens förordnande gick ut {last.isoformat()}" if last else "")
+        yield ctx.hit(role, message, "holders", hint="Record the current holder under holders, with from and appointed_by.",
+                      sv=sv, sv_hint="Registrera under `holders:` vem som har rollen nu, med `from:` och `appointed_by:`.")
 
 
 @rule("G204", "unregulated-body-or-role", Severity.WARNING, example="""
@@ -216,13 +230,19 @@ def unregulated_body_or_role(ctx: Context):
             found = regulators(ctx.index, record)
             if any(in_force(ctx.index, r, ctx.as_of) for r in found):
                 continue
+            noun, it, listed = ("organet", "det", "bodies") if kind == "body" else ("rollen", "den", "roles")
             if found:
                 message = (f"the {kind} '{record.name}' is no longer regulated: no mandate or document that "
                            f"regulates it is in force on {ctx.as_of.isoformat()}")
+                sv = (f"{noun} '{record.name}' regleras inte längre: inget uppdrag eller styrdokument som reglerar "
+                      f"{it} gäller per {ctx.as_of.isoformat()}")
             else:
                 message = f"nothing regulates the {kind} '{record.name}': no mandate or governing document names it"
+                sv = f"{noun} '{record.name}' regleras inte: inget uppdrag eller styrdokument nämner {it}"
             yield ctx.hit(record, message, "name",
-                          hint="Add `regulated_by:` with a mandate or document in force, or list it in one.")
+                          hint="Add `regulated_by:` with a mandate or document in force, or list it in one.",
+                          sv=sv, sv_hint=f"Ange ett gällande uppdrag eller styrdokument under `regulated_by:`, "
+                                         f"eller ta med {noun} under `{listed}:` i ett sådant.")
 
 
 @rule("G205", "body-without-minutes", Severity.WARNING, example="""
@@ -247,6 +267,12 @@ def body_without_minutes(ctx: Context):
     """
     for body in ctx.index.records("body"):
         if body.minutes is not None and body.minutes.kept is False:
+            type_sv = word("sv", "body-type", body.type)
+            named_sv = f"'{body.name}'" if type_sv.lower() in body.name.lower() else f"'{body.name}' ({type_sv})"
             yield ctx.hit(body, f"the {body.type.replace('-', ' ')} '{body.name}' keeps no minutes, so its decisions "
                                 "cannot be traced", "minutes",
-                          hint="Decide that minutes are kept and record minutes: {kept: true, since: ...}.")
+                          hint="Decide that minutes are kept and record minutes: {kept: true, since: ...}.",
+                          sv=f"organet {named_sv} för varken protokoll eller minnesanteckningar, så dess beslut går "
+                             "inte att spåra",
+                          sv_hint="Besluta att organet ska föra protokoll eller minnesanteckningar, och registrera det "
+                                  "som minutes: {kept: true, since: ...}.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from auditrack.findings import Severity
+from auditrack.i18n import listing, word
 from auditrack.models.topics import FOLLOW_UP_FORM
 from auditrack.rules.base import Context, rule
 from auditrack.rules.timeline import in_force
@@ -64,6 +65,11 @@ def reporting_shortfall(ctx: Context):
                         f"{year} had {given} (expected {expected})",
                         "times_per_year",
                         hint="Log the reports given that year under reports, or explain to the board why they were not given.",
+                        sv=f"enligt '{req.title}' ska {to} få {req.times_per_year} "
+                           f"{'rapport' if req.times_per_year == 1 else 'rapporter'} per år; "
+                           f"{year} lämnades {given}, men {expected} krävdes",
+                        sv_hint="Registrera de rapporter som lämnades det året under `reports:`, eller redovisa för "
+                                "styrelsen eller nämnden varför de uteblev.",
                     )
         previous = first
         for i, due in enumerate(sorted(req.due_dates, key=lambda p: p.end)):
@@ -71,7 +77,10 @@ def reporting_shortfall(ctx: Context):
                 break
             if not any(previous <= r.date.start <= due.end for r in req.reports):
                 yield ctx.hit(req, f"no report to {to} was given by the due date {due}", ("due_dates", i),
-                              hint="Log the report under reports, with its date and minutes reference.")
+                              hint="Log the report under reports, with its date and minutes reference.",
+                              sv=f"ingen rapport lämnades till {to} senast {due}, som kravet anger",
+                              sv_hint="Registrera rapporten under `reports:`, med datum och hänvisning till protokollet "
+                                      "(t.ex. KS 2021-10-19 § 170).")
             previous = due.end
 
 
@@ -109,6 +118,11 @@ def report_lacks_required_content(ctx: Context):
                     f"(it covered: {', '.join(report.covered)})",
                     ("reports", i),
                     hint="Reports must cover the required content, e.g. the effects of the work, not only how the cooperation works.",
+                    sv=f"rapporten från {report.date} enligt '{req.title}' tar inte upp "
+                       f"{listing('sv', (word('sv', 'content', c) for c in missing))} "
+                       f"(den tog upp {listing('sv', (word('sv', 'content', c) for c in report.covered))})",
+                    sv_hint="Rapporterna ska ta upp det innehåll som krävs, till exempel arbetets effekter, "
+                            "inte bara hur samverkan fungerar.",
                 )
 
 
@@ -147,10 +161,15 @@ def follow_up_form_unregulated(ctx: Context):
         if missing:
             words = {"follow-up-content": "what it must contain", "follow-up-method": "how it is done",
                      "follow-up-timing": "when it is done"}
+            words_sv = {"follow-up-content": "vad den ska innehålla", "follow-up-method": "hur den görs",
+                        "follow-up-timing": "när den görs"}
             yield ctx.hit(
                 programme,
                 f"no governing document in force regulates the follow-up of '{programme.name}': "
                 + ", ".join(words[m] for m in missing),
                 "name",
                 hint="Adopt a document that regulates the follow-up's content, method and timing.",
+                sv=f"inget gällande styrdokument reglerar uppföljningen av '{programme.name}': "
+                   + listing("sv", (words_sv[m] for m in missing)),
+                sv_hint="Anta ett styrdokument som reglerar vad uppföljningen ska innehålla, hur den görs och när.",
             )
