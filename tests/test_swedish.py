@@ -390,3 +390,15 @@ def test_file_level_errors_in_swedish(tmp_path):
     assert found["okand.yaml"].message == "`kind:` har ett okänt värde, 'goall'; menade du 'goal'?"
     for f in found.values():
         assert not english_in(f.message) and not english_in(f.hint), (f.code, f.message, f.hint)
+
+
+def test_the_summary_line_in_swedish():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-m", "auditrack", "check", str(root), "--lang", "sv", "--as-of", "2022-03-15",
+                           "--format", "text"], capture_output=True, text=True, timeout=60)
+    last = done.stdout.splitlines()[-1]
+    assert last.endswith(" (per 2022-03-15)") and " varningar, " in last and " i " in last

@@ -33,6 +33,8 @@ class CheckResult:
     index: Index | None = None
     documents: list[tuple[LoadedFile, BaseModel]] = field(default_factory=list)
     missing_folders: list[str] = field(default_factory=list)
+    lang: str = "en"
+    """The language the findings' messages are in (set when they are localised)."""
     unjudged: set[str] = field(default_factory=set)
     """Organisations whose gaps were not judged because some of their files cannot be trusted."""
 

@@ -59,7 +59,8 @@ def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None,
     if config is None:
         return EXIT_USAGE
     result = run_check(path, config, as_of_date(config, as_of))
-    localize(result.findings, lang or config.lang)
+    result.lang = lang or config.lang
+    localize(result.findings, result.lang)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         sys.stderr.write(
             f"auditrack: no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "

@@ -16,8 +16,15 @@ def use_colour(stream: TextIO) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+_SV = {"error": ("fel", "fel"), "warning": ("varning", "varningar"), "info": ("upplysning", "upplysningar")}
+
+
 def summary_line(result) -> str:
     counts = count_by_severity(result.findings)
+    if getattr(result, "lang", "en") == "sv":
+        parts = [f"{counts[s]} {_SV[s][counts[s] != 1]}" for s in ("error", "warning", "info")]
+        files = f"{result.files} {'fil' if result.files == 1 else 'filer'}"
+        return f"{', '.join(parts)} i {files} (per {result.as_of.isoformat()})"
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info")]
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
     return f"{', '.join(parts)} in {files} (as of {result.as_of.isoformat()})"
