@@ -1,3 +1,15 @@
 """auditrack: governance-as-code for Swedish municipal audits."""
 
 __version__ = "0.1.0"
+
+
+def main() -> None:
+    """The console script. `--version` is answered before the command machinery (typer) is imported."""
+    import sys
+
+    if sys.argv[1:] == ["--version"]:
+        print(f"auditrack {__version__}")
+        return
+    from auditrack.cli import main as run
+
+    run()

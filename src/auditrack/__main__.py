@@ -1,3 +1,3 @@
-from auditrack.cli import main
+from auditrack import main
 
 main()

@@ -17,6 +17,7 @@ class Model(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid", frozen=False, populate_by_name=False, use_attribute_docstrings=True, allow_inf_nan=False,
+        defer_build=True,  # validators are built when a kind is first validated, not on import
     )
 
 
