@@ -447,7 +447,7 @@ class TestGovernance:
     def test_bodies_roles_and_org_chart(self, acme):
         text = report(acme, "governance", "sv")
         assert table_rows(text, "| Organ |") == [
-            ["Kommunstyrelsen", "styrelse", "–", "", "*uppgift saknas*", "permanent", "lag eller reglemente"],
+            ["Kommunstyrelsen", "styrelse", "–", "", "*uppgift saknas*", "permanent", "ordinarie organisation (inget programuppdrag krävs)"],
             ["Styrgrupp", "styrgrupp", "Kommunstyrelsen", "Varannan månad", "**nej**", "från 2021-01", "Uppdragsbeskrivning 2021"],
         ]
         assert table_rows(text, "| Roll |") == [

@@ -216,7 +216,16 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
         return result
     parser = _Parser(text)
     try:
-        result.data = _build(parser, result, limits)
+        try:
+            result.data = _build_plain(parser, result, limits)
+        except _NotPlain:
+            # Something the careful builder reports on (a tag, an alias, a duplicate key, a limit):
+            # read the file again with it, from a fresh parser and empty position tables.
+            parser.dispose()
+            result.positions.clear()
+            result.key_positions.clear()
+            parser = _Parser(text)
+            result.data = _build(parser, result, limits)
     except _Stop as stop:
         if isinstance(stop, _TagError):
             result.findings.append(stop.finding)
@@ -265,6 +274,81 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
         ))
         result.data = None
     return result
+
+
+class _NotPlain(Exception):
+    """Raised by the fast builder when a file needs the careful builder's checks and messages."""
+
+
+_ScalarEvent, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_CollectionEnds = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_StreamEnd, _DocumentStart = yaml.StreamEndEvent, yaml.DocumentStartEvent
+
+
+def _build_plain(parser, result: LoadedFile, limits: Limits):
+    """The same tree and positions as `_build`, for the common file that has no tag, anchor, alias, duplicate
+    key, non-text key or second document and stays within the limits. It does the per-event work inline
+    (a national check parses millions of events) and gives up with _NotPlain on anything else."""
+    positions, key_positions = result.positions, result.key_positions
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    stack: list[list] = []  # frames: [container, path, path of the key waiting for its value, is a mapping]
+    root = None
+    nodes = documents = 0
+    get_event = parser.get_event
+    while True:
+        event = get_event()
+        kind = event.__class__
+        if kind is _ScalarEvent or kind is _MappingStart or kind is _SequenceStart:
+            nodes += 1
+            if event.tag is not None or event.anchor is not None or nodes > max_nodes:
+                raise _NotPlain
+            mark = event.start_mark
+            position = (mark.line + 1, mark.column + 1)
+            if kind is _ScalarEvent:
+                value = None if (event.style == "" and event.value in PLAIN_NULLS) else event.value
+            else:
+                if len(stack) >= max_depth:
+                    raise _NotPlain
+                value = {} if kind is _MappingStart else []
+            if not stack:
+                root = value
+                positions[()] = position
+                path = ()
+            else:
+                frame = stack[-1]
+                container = frame[0]
+                if frame[3]:
+                    key_path = frame[2]
+                    if key_path is None:  # this event is a key
+                        if kind is not _ScalarEvent:
+                            raise _NotPlain
+                        key = "" if value is None else value
+                        if key in container:
+                            raise _NotPlain
+                        container[key] = None  # holds the key's place, so a repeat is seen as a duplicate
+                        key_path = frame[1] + (key,)
+                        key_positions[key_path] = position
+                        frame[2] = key_path
+                        continue
+                    frame[2] = None
+                    container[key_path[-1]] = value
+                    path = key_path
+                else:
+                    path = frame[1] + (len(container),)
+                    container.append(value)
+                positions[path] = position
+            if kind is not _ScalarEvent:
+                stack.append([value, path, None, kind is _MappingStart])
+        elif kind in _CollectionEnds:
+            stack.pop()
+        elif kind is _DocumentStart:
+            documents += 1
+            if documents > 1:
+                raise _NotPlain
+        elif kind is _StreamEnd:
+            return root
+        elif kind is yaml.AliasEvent:
+            raise _NotPlain
 
 
 def _build(parser, result: LoadedFile, limits: Limits):
