@@ -14,6 +14,15 @@ kind: organisation
 id: exempel
 name: Exempels kommun
 """
+KS = """\
+kind: body
+organisation: exempel
+id: ks
+name: Kommunstyrelsen
+type: board
+standing: true
+"""
+"""The municipal board, a standing body most small test repositories need."""
 
 
 def write_repo(root: Path, files: dict[str, str], with_org: bool = True) -> Path:

@@ -7,16 +7,8 @@ import subprocess
 import sys
 from datetime import date
 
-from rulekit import write_repo
+from rulekit import KS, write_repo
 
-KS = """\
-kind: body
-organisation: exempel
-id: ks
-name: Kommunstyrelsen
-type: board
-standing: true
-"""
 REPORT = """\
 kind: audit-report
 organisation: exempel

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from auditrack.config import Config
-from rulekit import hits, write_repo
+from rulekit import KS, hits, write_repo
 
 AS_OF = date(2024, 6, 1)
 
@@ -66,14 +66,6 @@ def test_g203_silent_with_a_current_holder_and_for_standing_roles(tmp_path):
     assert hits(tmp_path, AS_OF, "G203") == []
 
 
-KS = """\
-kind: body
-organisation: exempel
-id: ks
-name: Kommunstyrelsen
-type: board
-standing: true
-"""
 REPORT = """\
 kind: audit-report
 organisation: exempel

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from auditrack.findings import Severity
-from rulekit import hits, write_repo
+from rulekit import KS, hits, write_repo
 
 MANDATE = """\
 kind: mandate
@@ -76,14 +76,6 @@ purpose: Att bedöma uppföljningen.
 recommendations:
   - id: granskning-r1
     text: Följ upp målen.
-"""
-KS = """\
-kind: body
-organisation: exempel
-id: ks
-name: Kommunstyrelsen
-type: board
-standing: true
 """
 
 
