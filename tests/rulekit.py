@@ -23,6 +23,20 @@ type: board
 standing: true
 """
 """The municipal board, a standing body most small test repositories need."""
+REPORT = """\
+kind: audit-report
+organisation: exempel
+id: granskning
+title: Granskning
+audit_firm: Revisionsbyrån AB
+date: 2023-03-24
+audit_plan_year: 2022
+addressee: ks
+purpose: Att granska.
+recommendations:
+  - {id: granskning-r1, text: Gör något.}
+"""
+"""An audit report addressed to the board, with one recommendation."""
 
 
 def write_repo(root: Path, files: dict[str, str], with_org: bool = True) -> Path:

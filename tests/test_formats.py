@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import AS_OF, BOARD, BOARD_PATH, run_cli
+from test_diff import RESPONSE as DIFF_RESPONSE
 
 REPO = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -143,19 +144,7 @@ def test_github_maps_each_severity_to_its_command(repo, cli):
           due: 2022-06-30
     """))
     repo.write(BOARD_PATH, BOARD + "minutes: {kept: false}\n")
-    repo.write("recommendations/acme/2022-malstyrning/response.yaml", dedent("""
-        kind: response
-        id: svar
-        organisation: acme
-        report: r2022
-        decided_by: ks
-        date: 2022-03-18
-        actions:
-          - id: a1
-            recommendations: [rek-1]
-            text: Ta fram mätbara mål.
-            due: 2022-12-31
-    """))
+    repo.write("recommendations/acme/2022-malstyrning/response.yaml", DIFF_RESPONSE)  # an action without an owner
     out = cli("check", str(repo.root), "--format", "github", "--as-of", AS_OF)
     findings = cli("check", str(repo.root), "--format", "json", "--as-of", AS_OF).findings
     assert [(f["code"], f["severity"]) for f in findings] == [("G205", "warning"), ("R103", "error"), ("R101", "info")]

@@ -8,21 +8,9 @@ import sys
 from datetime import date
 
 from rulekit import KS, write_repo
+from rulekit import REPORT as BASE_REPORT
 
-REPORT = """\
-kind: audit-report
-organisation: exempel
-id: granskning
-title: Granskning
-audit_firm: Revisionsbyrån AB
-date: 2023-03-24
-audit_plan_year: 2022
-addressee: ks
-purpose: Att granska.
-recommendations:
-  - {id: granskning-r1, text: Gör något.}
-response_request: {requested_on: 2023-04-20, requested_from: ks, due: 2023-06-30}
-"""
+REPORT = BASE_REPORT + "response_request: {requested_on: 2023-04-20, requested_from: ks, due: 2023-06-30}\n"
 RESPONSE = """\
 kind: response
 organisation: exempel

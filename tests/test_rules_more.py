@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from auditrack.config import Config
-from rulekit import KS, hits, write_repo
+from rulekit import KS, REPORT, hits, write_repo
 
 AS_OF = date(2024, 6, 1)
 
@@ -66,19 +66,6 @@ def test_g203_silent_with_a_current_holder_and_for_standing_roles(tmp_path):
     assert hits(tmp_path, AS_OF, "G203") == []
 
 
-REPORT = """\
-kind: audit-report
-organisation: exempel
-id: granskning
-title: Granskning
-audit_firm: Revisionsbyrån AB
-date: 2023-03-24
-audit_plan_year: 2022
-addressee: ks
-purpose: Att granska.
-recommendations:
-  - {id: granskning-r1, text: Gör något.}
-"""
 RESPONSE = """\
 kind: response
 organisation: exempel
