@@ -20,18 +20,21 @@ from datetime import date
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from auditrack.codes import CODES
 from auditrack.config import Config
 from auditrack.engine import check_sources
 from auditrack.findings import Category
+from auditrack.loader.owner import owner_of, read_header
+from auditrack.loader.yamlfile import load_bytes
 from auditrack.models.base import FIRST_YEAR, LAST_YEAR
 from auditrack.formatters import FORMATS, get_formatter
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN, PERIOD_PATTERN
 from auditrack.rules import load_rules
+from auditrack.validate import validate_file
 
 AS_OF = date(2024, 6, 30)
 ORG_FILE = ("governance/acme/organisation.yaml", b"kind: organisation\nid: acme\nname: Acme kommun\n")
@@ -375,3 +378,19 @@ def test_alias_bombs_of_any_size_are_refused(levels, width):
         lines.append(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * width) + "]")
     result = check_one(("\n".join(lines) + "\n").encode())
     assert [(f.code, f.location.line) for f in schema_findings(result)] == [("Y004", 2)]
+
+
+@settings(SETTINGS, max_examples=150)
+@given(data=st.data())
+def test_the_organisation_read_before_loading_is_the_one_the_record_names(data):
+    """`check` groups files by loader/owner.py's reading before it loads them: for every file that loads and
+    validates, in any key order and any YAML style, that reading must be the record's own organisation."""
+    kind, record = data.draw(valid_record())
+    owner = data.draw(st.from_regex(ID_PATTERN, fullmatch=True).filter(lambda s: len(s) <= 80))
+    record["id" if kind == "organisation" else "organisation"] = owner
+    shuffled = dict(data.draw(st.permutations(list(record.items()))))
+    style = data.draw(st.sampled_from([False, None, True]))
+    raw = yaml.safe_dump(shuffled, allow_unicode=True, sort_keys=False, default_flow_style=style).encode("utf-8")
+    model, _ = validate_file(load_bytes(raw, "x.yaml"))
+    assume(model is not None)
+    assert owner_of(read_header(raw)) == owner

@@ -7,6 +7,7 @@ import gc
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from pydantic import BaseModel
 
@@ -14,8 +15,9 @@ from auditrack import __version__
 from auditrack.config import Config
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
-from auditrack.index import Index
+from auditrack.index import Index, Organisations
 from auditrack.loader.discover import discover
+from auditrack.loader.owner import owner_of, read_header
 from auditrack.loader.salvage import salvage_header
 from auditrack.loader.yamlfile import LoadedFile, Limits, load_bytes
 from auditrack.validate import validate_file
@@ -31,7 +33,16 @@ class CheckResult:
     files: int = 0
     findings: list[Finding] = field(default_factory=list)
     index: Index | None = None
+    """Every record of the repository, for the reports: set by `load_repository`. A check indexes one
+    organisation at a time and keeps none (see `check_sources`)."""
     documents: list[tuple[LoadedFile, BaseModel]] = field(default_factory=list)
+    """The valid files and their records: set by `load_repository`, with `index`."""
+    valid_files: list[str] = field(default_factory=list)
+    """The path of every file that loaded and validated, in the order they were checked."""
+    organisations: dict[str, str] = field(default_factory=dict)
+    """Id → name of every organisation with an organisation file or records (the id when it has no valid file)."""
+    file_organisation: dict[str, str] = field(default_factory=dict)
+    """The organisation of every valid file, by path."""
     missing_folders: list[str] = field(default_factory=list)
     lang: str = "en"
     """The language the findings' messages are in (set when they are localised)."""
@@ -87,10 +98,10 @@ def _gc_paused(function):
     return paused
 
 
-@_gc_paused
-def load_sources(sources: list[Source], config: Config, result: "CheckResult") -> "CheckResult":
-    """Parse and validate every source and index the records into `result`. No rules are run."""
-    limits = Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
+def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> tuple[list, list[LoadedFile]]:
+    """Parse and validate `sources`: the valid files with their records, and the files that failed (for an
+    unparsable file, what `salvage_header` could read of it). Their findings go to `result`."""
+    documents: list[tuple[LoadedFile, BaseModel]] = []
     invalid: list[LoadedFile] = []
     for relative, raw in sources:
         result.files += 1
@@ -110,23 +121,42 @@ def load_sources(sources: list[Source], config: Config, result: "CheckResult") -
             continue
         if loaded.data is None:
             header = salvage_header(raw)
-            owner = header.get("id") if header.get("kind") == "organisation" else header.get("organisation")
             for finding in loaded.findings:
-                finding.organisation = finding.organisation or owner
+                finding.organisation = finding.organisation or owner_of(header)
             invalid.append(LoadedFile(relative, data=header))
         result.findings.extend(_capped(loaded.findings + problems))
         if loaded.data is None:
             continue
         if model is not None:
-            result.documents.append((loaded, model))
+            documents.append((loaded, model))
         else:
             invalid.append(loaded)
+    return documents, invalid
+
+
+def _limits(config: Config) -> Limits:
+    return Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
+
+
+def _record(index: Index, documents: list, result: CheckResult) -> None:
+    """Keep what the formatters and reports need of an index after it is gone."""
+    result.valid_files.extend(loaded.path for loaded, _ in documents)
+    result.organisations.update(index.named_organisations())
+    result.file_organisation.update(index.file_organisation)
+
+
+@_gc_paused
+def load_sources(sources: list[Source], config: Config, result: CheckResult) -> CheckResult:
+    """Parse and validate every source and index all records at once into `result` (for the reports, which
+    look across the whole repository). No rules are run."""
+    documents, invalid = _load_files(sources, _limits(config), result)
     try:
-        index, problems = Index.build(result.documents, invalid)
+        index, problems = Index.build(documents, invalid)
     except Exception as exc:
         index, problems = Index(), [internal_finding("building the index of records", exc)]
-    result.index = index
+    result.index, result.documents = index, documents
     result.findings.extend(problems)
+    _record(index, documents, result)
     return result
 
 
@@ -153,40 +183,92 @@ def _read(path: Path, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path(".")) -> CheckResult:
+EachIndex = Callable[[Index], None]
+"""Called with each organisation's index once its rules have run: what a command needs of the records beyond
+the findings (`diff` takes the status of every recommendation and action)."""
+
+
+def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path("."),
+                  each_index: EachIndex | None = None) -> CheckResult:
     """Run a whole check on data that is already in memory (e.g. read from a git revision)."""
-    result = load_sources(sources, config, CheckResult(root=root, as_of=as_of, config=config))
-    return _apply_rules(result, as_of)
+    result = CheckResult(root=root, as_of=as_of, config=config)
+    return _check(sources, result, each_index)
 
 
-def run_check(root: Path, config: Config, as_of: date) -> CheckResult:
-    """Load the repository under `root` and run every selected rule against it."""
-    return _apply_rules(load_repository(root, config), as_of)
+def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | None = None) -> CheckResult:
+    """Check the repository under `root`: load it and run every selected rule against it."""
+    result = CheckResult(root=root, as_of=as_of, config=config)
+    sources, findings, missing = read_sources(root, config)
+    result.findings.extend(findings)
+    result.missing_folders = missing
+    return _check(sources, result, each_index)
 
 
 @_gc_paused
-def _apply_rules(result: CheckResult, as_of: date) -> CheckResult:
-    from auditrack.rules import run_rules
-
-    result.as_of = as_of
-    try:
-        gaps = run_rules(result.index, result.config, as_of)
-    except Exception as exc:  # each rule is guarded in run_rules; this catches the runner itself
-        gaps = [internal_finding("running the rules", exc)]
+def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | None) -> CheckResult:
+    """Load, index and judge one organisation at a time, so memory holds one organisation's records rather
+    than the whole repository's (a national view is tens of thousands of files). Ids and references are
+    per organisation and so are the rules; only the organisation files are needed by every part, and they
+    are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py."""
+    config, limits = result.config, _limits(result.config)
+    organisation_files, parts = _by_organisation(sources, limits)
+    documents, invalid = _load_files(organisation_files, limits, result)
+    organisations, problems = Organisations.collect(documents, invalid)
+    result.findings.extend(problems)
+    own_files: dict[str, list] = {}
+    for loaded, model in documents:
+        own_files.setdefault(model.id, []).append((loaded, model))
+    gaps: list[Finding] = []
+    for owner in sorted(parts, key=lambda o: (o is None, o or "")):
+        documents, invalid = _load_files(parts[owner], limits, result)
+        documents = own_files.get(owner, []) + documents
+        try:
+            index, problems = Index.build(documents, invalid, organisations)
+        except Exception as exc:
+            result.findings.append(internal_finding("building the index of records", exc))
+            continue
+        result.findings.extend(problems)
+        gaps.extend(_rule_findings(index, config, result.as_of))
+        _record(index, documents, result)
+        if each_index is not None:
+            each_index(index)
     result.findings.extend(_judged(result, gaps))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _by_organisation(sources: list[Source], limits: Limits) -> tuple[list[Source], dict[str | None, list[Source]]]:
+    """The organisation files, and every other file by the organisation it names (None: it names none), each
+    in the order given. Every organisation with an organisation file has a part, if only an empty one."""
+    organisation_files: list[Source] = []
+    parts: dict[str | None, list[Source]] = {}
+    for source in sources:
+        header = {} if isinstance(source[1], OSError) else read_header(source[1], limits)
+        part = parts.setdefault(owner_of(header), [])
+        (organisation_files if header.get("kind") == "organisation" else part).append(source)
+    return organisation_files, parts
+
+
+def _rule_findings(index: Index, config: Config, as_of: date) -> list[Finding]:
+    from auditrack.rules import run_rules
+
+    try:
+        return run_rules(index, config, as_of)
+    except Exception as exc:  # each rule is guarded in run_rules; this catches the runner itself
+        return [internal_finding("running the rules", exc)]
 
 
 def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
     """The gap findings worth reporting. While an organisation's files have YAML, schema or reference errors,
     its records are partly missing from the index, and rules would report gaps that are only those errors
     seen again (a response that "does not exist" because its file has a typo). Such an organisation's gap
-    findings are held back until its data can be trusted; one X003 says how many."""
-    first_error: dict[str, Finding] = {}
+    findings are held back until its data can be trusted; one X003, at its first error, says how many."""
+    first_error: dict[str, Finding] = {}  # the first in file order: X003 points at it
     for f in result.findings:
-        if f.category is Category.DATA and f.organisation and f.organisation not in first_error:
-            first_error[f.organisation] = f
+        if f.category is Category.DATA and f.organisation:
+            known = first_error.get(f.organisation)
+            if known is None or f.sort_key() < known.sort_key():
+                first_error[f.organisation] = f
     result.unjudged = set(first_error)
     kept: list[Finding] = []
     held: dict[str, int] = {}

@@ -79,20 +79,27 @@ class Index:
         sub = path + (field_name if isinstance(field_name, tuple) else (field_name,))
         return loaded.locate(sub, key=True)
 
-    def organisation_ids(self) -> list[str]:
-        return sorted(self.organisations)
+    def named_organisations(self) -> dict[str, str]:
+        """Id → name of every organisation with an organisation file or with records here; a name is the id
+        when the organisation's file is missing or invalid."""
+        names = {org_id: entry.record.name for org_id, entry in self.organisations.items()}
+        for organisation, _kind in self.by_org_kind:
+            names.setdefault(organisation, organisation)
+        return names
 
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def build(cls, documents: list[tuple[LoadedFile, BaseModel]], invalid: list[LoadedFile] = ()) -> tuple["Index", list[Finding]]:
-        index = cls()
+    def build(cls, documents: list[tuple[LoadedFile, BaseModel]], invalid: list[LoadedFile] = (),
+              organisations: "Organisations | None" = None) -> tuple["Index", list[Finding]]:
+        """Index `documents`. `organisations` are the repository's organisation files when `documents` are only
+        part of it (one organisation's files); without it, they are taken from `documents` and `invalid`."""
         findings: list[Finding] = []
+        if organisations is None:
+            organisations, findings = Organisations.collect(documents, invalid)
+        index = cls(organisations=organisations.valid, invalid_organisations=organisations.invalid)
         for loaded in invalid:
             index._note_invalid(loaded)
-        for loaded, top in documents:
-            if getattr(top, "kind", None) == "organisation":
-                index._register_organisation(loaded, top, findings)
         for loaded, top in documents:
             index._register(loaded, top, findings)
         for loaded, top in documents:
@@ -102,12 +109,9 @@ class Index:
     def _note_invalid(self, loaded: LoadedFile) -> None:
         """Remember the ids in a file that failed validation, so references to them do not repeat its error."""
         data = loaded.data
-        if not isinstance(data, dict):
-            return
-        kind, top_id, organisation = data.get("kind"), data.get("id"), data.get("organisation")
-        if kind == "organisation" and isinstance(top_id, str):
-            self.invalid_organisations.add(top_id)
-            return
+        if not isinstance(data, dict) or data.get("kind") == "organisation":
+            return  # an organisation file's id is noted by Organisations.collect
+        organisation = data.get("organisation")
         if not isinstance(organisation, str):
             return
         pending = [data]
@@ -120,21 +124,6 @@ class Index:
             elif isinstance(item, list):
                 pending.extend(item)
 
-    def _register_organisation(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
-        if top.id in self.organisations:
-            other = self.organisations[top.id]
-            findings.append(_data(
-                "X002", f"the organisation id '{top.id}' is already used in {other.file.path}", loaded.locate(("id",)), top.id, top.id,
-                "Give each organisation its own id.",
-                sv=(f"organisationens id '{top.id}' används redan i {other.file.path}",
-                    "Ge varje organisation ett eget id."),
-            ))
-            return
-        entry = Entry("organisation", top.id, top, loaded, (), top)
-        self.organisations[top.id] = entry
-        self.by_kind["organisation"].append(entry)
-        self.by_org_kind[(top.id, "organisation")].append(top)
-
     def _register(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
         organisation = top.id if top.kind == "organisation" else top.organisation
         self.file_organisation[loaded.path] = organisation
@@ -145,6 +134,10 @@ class Index:
             entry = Entry(model.kind_name, organisation, model, loaded, path, top)
             self.by_object[id(model)] = entry
             if model.kind_name == "organisation":
+                registered = self.organisations.get(model.id)
+                if registered is not None and registered.record is model:  # not a second file with its id
+                    self.by_kind["organisation"].append(registered)
+                    self.by_org_kind[(model.id, "organisation")].append(model)
                 continue
             key = (organisation, model.id)
             if key in self.entries:
@@ -212,6 +205,40 @@ class Index:
                     f"{_kinds_sv(kinds)}",
                     f"Hänvisa här till en post av typen {_kinds_sv(kinds)}.")
         return None
+
+
+@dataclass
+class Organisations:
+    """The organisation files of a repository. Every part of a check needs them: a record's `organisation:`
+    must name one, whichever organisation's files are being indexed."""
+
+    valid: dict[str, Entry] = field(default_factory=dict)
+    invalid: set[str] = field(default_factory=set)
+    """Ids of organisations whose own file failed validation (already reported, so not unknown)."""
+
+    @classmethod
+    def collect(cls, documents, invalid=()) -> tuple["Organisations", list[Finding]]:
+        """The organisations among `documents` (the valid files) and `invalid` (the files that failed), in
+        file order; a second file with an id already taken is an X002."""
+        found, findings = cls(), []
+        for loaded in invalid:
+            data = loaded.data
+            if isinstance(data, dict) and data.get("kind") == "organisation" and isinstance(data.get("id"), str):
+                found.invalid.add(data["id"])
+        for loaded, top in documents:
+            if getattr(top, "kind", None) != "organisation":
+                continue
+            if top.id in found.valid:
+                other = found.valid[top.id]
+                findings.append(_data(
+                    "X002", f"the organisation id '{top.id}' is already used in {other.file.path}",
+                    loaded.locate(("id",)), top.id, top.id, "Give each organisation its own id.",
+                    sv=(f"organisationens id '{top.id}' används redan i {other.file.path}",
+                        "Ge varje organisation ett eget id."),
+                ))
+                continue
+            found.valid[top.id] = Entry("organisation", top.id, top, loaded, (), top)
+        return found, findings
 
 
 def _kinds_sv(kinds: tuple[str, ...]) -> str:

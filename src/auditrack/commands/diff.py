@@ -23,6 +23,7 @@ from auditrack.config import Config, ConfigError, as_of_date, parse_config
 from auditrack.engine import EXIT_GAPS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckResult, check_sources, read_sources
 from auditrack.findings import Category, Finding, Severity, count_by_severity, localize
 from auditrack.gitsource import Checkout, GitError, locate, read_config, read_tree, resolve
+from auditrack.index import Index
 
 FORMATS = ("text", "json", "markdown")
 WORKING_TREE = "working tree"
@@ -41,11 +42,16 @@ class StatusChange:
     line: int
 
 
+Statuses = dict[tuple[str, str, str], tuple[str | None, str, int]]
+"""(kind, organisation, id) → (status, file, line) for every action and every recommendation."""
+
+
 @dataclass
 class Side:
     label: str
     commit: str | None
     result: CheckResult
+    statuses: Statuses
 
 
 @dataclass
@@ -93,21 +99,18 @@ def compare(base: Side, head: Side) -> Diff:
             diff.introduced.append(f)
     left = {id(f) for bucket in waiting.values() for f in bucket}
     diff.resolved = [f for f in base.result.findings if id(f) in left]
-    diff.changes = [c for c in status_changes(statuses(base.result), statuses(head.result))
+    diff.changes = [c for c in status_changes(base.statuses, head.statuses)
                     if c.organisation not in skipped]
     return diff
 
 
-def statuses(result: CheckResult) -> dict[tuple[str, str, str], tuple[str | None, str, int]]:
-    """(kind, organisation, id) → (status, file, line) for every action and every recommendation.
+def statuses(index: Index) -> Statuses:
+    """The status of every action and every recommendation in `index`.
 
     A recommendation's status is the assessment of the latest follow-up that assesses it
     (None when none does yet); an action's is its `status`.
     """
-    index = result.index
-    found: dict[tuple[str, str, str], tuple[str | None, str, int]] = {}
-    if index is None:
-        return found
+    found: Statuses = {}
     for entry in index.by_kind.get("action", ()):
         where = index.locate(entry.record, "status")
         found[("action", entry.organisation, entry.record.id)] = (entry.record.status, where.file, where.line)
@@ -164,13 +167,15 @@ def _config(path: Path, checkout: Checkout, head_commit: str | None) -> Config:
         raise UsageError("\n".join(lines + ["auditrack: the configuration is invalid (exit code 2)"])) from None
 
 
-def _check(sources, extra: list[Finding], config: Config, as_of: date, root: Path) -> CheckResult:
-    result = check_sources(sources, config, as_of, root)
+def _side(label: str, commit: str | None, sources, extra: list[Finding], config: Config, as_of: date,
+          root: Path) -> Side:
+    found: Statuses = {}
+    result = check_sources(sources, config, as_of, root, each_index=lambda index: found.update(statuses(index)))
     localize(result.findings, config.lang)
     if extra:
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
-    return result
+    return Side(label, commit, result, found)
 
 
 def build(base: str, head: str | None, path: Path, as_of: date | None) -> Diff:
@@ -184,15 +189,15 @@ def build(base: str, head: str | None, path: Path, as_of: date | None) -> Diff:
     old = read_tree(checkout, base, base_commit, config.paths, limit)
     if head_commit is None:
         sources, found, missing = read_sources(path, config)
-        head_side = Side(WORKING_TREE, None, _check(sources, found, config, day, path))
+        head_side = _side(WORKING_TREE, None, sources, found, config, day, path)
     else:
         new = read_tree(checkout, head, head_commit, config.paths, limit)
         sources, found, missing = new.sources, new.findings, new.missing_folders
-        head_side = Side(head, head_commit, _check(sources, found, config, day, path))
+        head_side = _side(head, head_commit, sources, found, config, day, path)
     if len(missing) == len(config.paths) and len(old.missing_folders) == len(config.paths):
         folders = ", ".join(p + "/" for p in config.paths)
         raise UsageError(f"auditrack: no data folders ({folders}) in {path} at {base} or {head or 'the working tree'}")
-    base_side = Side(base, base_commit, _check(old.sources, old.findings, config, day, path))
+    base_side = _side(base, base_commit, old.sources, old.findings, config, day, path)
     return compare(base_side, head_side)
 
 

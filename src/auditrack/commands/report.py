@@ -53,10 +53,8 @@ def run(
             f"no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "
             "run it in a data repository, or create one with `auditrack init`"
         )
-    from auditrack.reports.common import known_organisations
-
-    if org is not None and org not in known_organisations(result.index):
-        known = ", ".join(known_organisations(result.index)) or "none"
+    if org is not None and org not in result.organisations:
+        known = ", ".join(sorted(result.organisations)) or "none"
         return _usage(f"unknown organisation '{org}'; the organisations in {path} are: {known}")
     data_errors = sum(1 for f in result.findings if f.category == Category.DATA)
     if data_errors:

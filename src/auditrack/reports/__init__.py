@@ -25,7 +25,8 @@ def render(kind: str, result, *, lang: str, org: str | None = None, data_root: P
            summary: bool = False) -> str:
     """Render one report as Markdown. Raises ReportError (with the template and line) when a template fails.
 
-    `result` is an engine CheckResult (with `.index`, `.findings`, `.files`, `.as_of`, `.config`, `.root`).
+    `result` is an engine CheckResult: `gaps` reads its findings and organisations, the other reports its
+    `.index` of every record (from `engine.load_repository`).
     `data_root` is where an overriding templates/ folder is looked for. `link_from` is the folder the
     report will be read from (for relative links in `gaps`); `link_base` makes those links absolute.
     """

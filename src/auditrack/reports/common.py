@@ -35,21 +35,10 @@ class Scope:
 
 
 def scope(index: Index, org: str | None) -> Scope:
-    ids = set(index.organisations)
-    ids.update(e.organisation for e in index.entries.values())
+    names = index.named_organisations()
     if org is not None:
-        ids = {org} & ids
-    names = {}
-    for org_id in ids:
-        entry = index.organisations.get(org_id)
-        names[org_id] = entry.record.name if entry is not None else org_id
-    return Scope(sorted(ids), names)
-
-
-def known_organisations(index: Index) -> list[str]:
-    ids = set(index.organisations)
-    ids.update(e.organisation for e in index.entries.values())
-    return sorted(ids)
+        names = {org: names[org]} if org in names else {}
+    return Scope(sorted(names), names)
 
 
 def name_of(index: Index, org: str, ref: str | None) -> str | None:

@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 from auditrack.findings import Category, Severity
-from auditrack.reports import common
 from auditrack.reports.markdown import Md, md
 
 SEVERITIES = ("error", "warning", "info")
@@ -29,17 +28,14 @@ LINK_BASE = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 
 def build(result, org: str | None, lang: str, *, link_from: Path | None = None, link_base: str | None = None,
           limit: int | None = None) -> dict:
-    index = result.index
     root = Path(result.root).resolve()
     base_dir = (link_from or root).resolve()
-    names = {}
-    if index is not None:
-        names = common.scope(index, None).names
+    names = result.organisations
     grouped: dict[str | None, list] = {}
     for finding in result.findings:
         owner = finding.organisation
-        if owner is None and index is not None:
-            owner = index.file_organisation.get(finding.location.file)
+        if owner is None:
+            owner = result.file_organisation.get(finding.location.file)
         if org is not None and owner != org:
             continue
         grouped.setdefault(owner, []).append(finding)

@@ -1,0 +1,87 @@
+"""Which organisation a data file belongs to, read before the file is loaded.
+
+`check` works through a repository one organisation at a time, so that only
+one organisation's records are in memory at once (a national view holds tens
+of thousands of files). For that it must know each file's organisation before
+it loads the file. This reads libyaml's events only as far as the top-level
+`kind:`, `id:` and `organisation:` keys and builds nothing. For a file that
+loads and validates, the answer is the organisation its record names: the same
+scalars, read by the same parser. A file that libyaml cannot read that far
+gets the reading of its raw lines that the loader uses when it reports it.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from auditrack.loader.salvage import salvage_header
+from auditrack.loader.yamlfile import PLAIN_NULLS, Limits, _Parser
+
+_WANTED = frozenset({"kind", "id", "organisation"})
+
+_Scalar, _Mapping, _Sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_Ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+class _TooFar(Exception):
+    pass
+
+
+def owner_of(header: dict) -> str | None:
+    """The organisation a file with these top-level values belongs to: its own id for an organisation file."""
+    found = header.get("id") if header.get("kind") == "organisation" else header.get("organisation")
+    return found if isinstance(found, str) else None
+
+
+def read_header(raw: bytes, limits: Limits = Limits()) -> dict:
+    """A data file's top-level `kind`, `id` and `organisation`, as far as they are given as text."""
+    if len(raw) > limits.max_bytes:
+        return salvage_header(raw)  # the loader does not parse it either
+    parser = _Parser(raw)
+    try:
+        # Each value is one event, and each list or mapping one more at its end: a file within the
+        # loader's limits is read to its end before this gives up.
+        return _top_level(_bounded(parser, 2 * limits.max_nodes + 4))
+    except (yaml.YAMLError, _TooFar, UnicodeError):
+        return salvage_header(raw)
+    finally:
+        parser.dispose()
+
+
+def _top_level(events) -> dict[str, str | None]:
+    """The scalar values of the top-level keys `kind`, `id` and `organisation`, read no further than needed."""
+    found: dict[str, str | None] = {}
+    next(events)  # the stream's start
+    if not isinstance(next(events), yaml.DocumentStartEvent) or not isinstance(next(events), _Mapping):
+        return found
+    while True:
+        key = next(events)
+        if isinstance(key, yaml.MappingEndEvent):
+            return found
+        _skip(key, events)
+        value = next(events)
+        _skip(value, events)
+        name = key.value if isinstance(key, _Scalar) else None
+        if name in _WANTED and name not in found and isinstance(value, _Scalar):
+            found[name] = None if (value.style == "" and value.value in PLAIN_NULLS) else value.value
+        if "kind" in found and ("id" if found["kind"] == "organisation" else "organisation") in found:
+            return found
+
+
+def _skip(event, events) -> None:
+    """Read past the rest of a collection that `event` starts (nothing to do for a scalar)."""
+    if not isinstance(event, (_Mapping, _Sequence)):
+        return
+    depth = 1
+    while depth:
+        event = next(events)
+        if isinstance(event, (_Mapping, _Sequence)):
+            depth += 1
+        elif isinstance(event, _Ends):
+            depth -= 1
+
+
+def _bounded(parser, limit: int):
+    for _ in range(limit):
+        yield parser.get_event()
+    raise _TooFar

@@ -1,0 +1,73 @@
+"""Reading a file's organisation before loading it (loader/owner.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditrack.loader.owner import owner_of, read_header
+from auditrack.loader.yamlfile import Limits
+
+
+@pytest.mark.parametrize("text, header", [
+    ("kind: body\nid: ks\norganisation: exempel\nname: KS\n", {"kind": "body", "id": "ks", "organisation": "exempel"}),
+    # Nested values are skipped, whatever keys they hold; the top-level key decides.
+    ("kind: response\nid: svar\nactions:\n  - organisation: annan\n    id: a1\norganisation: exempel\n",
+     {"kind": "response", "id": "svar", "organisation": "exempel"}),
+    # Keys in quotes and flow style are the same keys to YAML (the raw lines would miss them).
+    ('"kind": goal\n"organisation": \'exempel\'\n', {"kind": "goal", "organisation": "exempel"}),
+    ("{kind: goal, id: g, organisation: exempel}\n", {"kind": "goal", "id": "g", "organisation": "exempel"}),
+    # A plain empty value is null, as in the loader; a quoted one is text.
+    ("kind: goal\norganisation:\nid: g\n", {"kind": "goal", "organisation": None}),
+    ("kind: goal\norganisation: ''\n", {"kind": "goal", "organisation": ""}),
+    # A value that is not text is not an organisation.
+    ("kind: goal\norganisation: [a, b]\nid: g\n", {"kind": "goal", "id": "g"}),
+    ("- kind: goal\n", {}),
+    ("# only a comment\n", {}),
+    # Only the first document counts: the loader refuses the second anyway.
+    ("kind: goal\norganisation: a\n---\nkind: goal\norganisation: b\n", {"kind": "goal", "organisation": "a"}),
+])
+def test_the_top_level_keys_are_read_as_yaml_reads_them(text, header):
+    assert read_header(text.encode("utf-8")) == header
+
+
+def test_reading_stops_once_the_organisation_is_known():
+    # The broken list further down is never reached; the raw lines could not see the quoted key.
+    raw = b'kind: goal\n"organisation": exempel\nid: g\ntargets: [not closed\n'
+    assert read_header(raw) == {"kind": "goal", "organisation": "exempel"}
+
+
+def test_an_organisation_file_is_read_to_its_id():
+    raw = b"kind: organisation\nname: Exempels kommun\ntype: municipality\nid: exempel\n"
+    assert owner_of(read_header(raw)) == "exempel"
+
+
+@pytest.mark.parametrize("raw", [
+    b"kind: goal\norganisation: exempel\nid: [not closed\n",            # broken after the keys it needs
+    b"kind: goal\n\torganisation: x\norganisation: exempel\n",          # broken before them: the raw lines
+    b"kind: goal\norganisation: exempel\nname: \xff\xfe\n",             # not UTF-8
+])
+def test_a_file_yaml_cannot_read_that_far_is_read_from_its_raw_lines(raw):
+    assert owner_of(read_header(raw)) == "exempel"
+
+
+def test_a_file_within_the_limits_is_read_to_its_end():
+    raw = b"kind: goal\nlist:\n" + b"  - x\n" * 49_000 + b"organisation: exempel\n"
+    assert read_header(raw.replace(b"organisation:", b'"organisation":')) == {"kind": "goal", "organisation": "exempel"}
+
+
+@pytest.mark.parametrize("limits", [Limits(max_nodes=100), Limits(max_bytes=1000)])
+def test_past_the_limits_only_the_raw_lines_are_read(limits):
+    raw = b"kind: goal\nlist:\n" + b"  - x\n" * 200 + b"organisation: exempel\n"
+    assert read_header(raw, limits) == {"kind": "goal", "organisation": "exempel"}
+    assert read_header(raw.replace(b"organisation:", b'"organisation":'), limits) == {"kind": "goal"}
+
+
+@pytest.mark.parametrize("header, owner", [
+    ({"kind": "organisation", "id": "exempel"}, "exempel"),
+    ({"kind": "goal", "id": "g", "organisation": "exempel"}, "exempel"),
+    ({"kind": "goal", "organisation": None}, None),
+    ({"id": "exempel"}, None),
+    ({}, None),
+])
+def test_owner_of(header, owner):
+    assert owner_of(header) == owner
