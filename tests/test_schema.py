@@ -129,7 +129,10 @@ def test_each_schema_is_draft_2020_12_with_an_id(name):
 
 
 def test_field_docstrings_are_descriptions_shown_on_hover():
-    response = json.loads((SCHEMAS / "response.json").read_text(encoding="utf-8"))
+    from auditrack.commands.schema import generate
+
+    schemas = {name: json.loads(text) for name, text in generate().items()}
+    response = schemas["response.json"]
     action = response["$defs"]["Action"]
     assert action["description"] == "An action (åtgärd) the board commits to in its response."
     # A field typed with the shared `Text` still gets its own docstring, not the generic "Free text.".
@@ -137,15 +140,20 @@ def test_field_docstrings_are_descriptions_shown_on_hover():
     assert action["properties"]["owner"]["description"] == "The role responsible for the action (a role, not a person)."
     assert response["properties"]["decided_by"]["description"] == "The body that adopted the response."
     assert response["properties"]["decided_by"]["x-auditrack-ref"] == ["body"]
-    config = json.loads((SCHEMAS / "auditrack-config.json").read_text(encoding="utf-8"))
-    from auditrack.config import Config, Horizons
-
-    assert config["properties"]["paths"]["description"] == Config.model_fields["paths"].description
+    # Inherited from Record; and a docstring wins over the description of its type (a Period here).
+    assert response["properties"]["waivers"]["description"] == (
+        "Rules this record is exempt from, each with a reason, an approver and an expiry date.")
+    assert response["$defs"]["Waiver"]["properties"]["expires"]["description"] == (
+        "The date after which the waiver no longer applies.")
+    # A description given in the type (`Id`) wins over a docstring.
+    assert response["properties"]["id"]["description"].startswith("A stable identifier")
+    config = schemas["auditrack-config.json"]
+    assert config["properties"]["paths"]["description"] == "Folders, relative to the checked PATH, that hold data files."
     assert config["$defs"]["Horizons"]["properties"]["follow_up_months"]["description"] == (
-        Horizons.model_fields["follow_up_months"].description)
-    assert Horizons.model_fields["follow_up_months"].description
-    body = json.loads((SCHEMAS / "role.json").read_text(encoding="utf-8"))
-    assert "from" in body["$defs"]["Holder"]["properties"]  # aliases, as written in the files
+        "A recommendation should have a follow-up assessment this many months after the report.")
+    holder = schemas["role.json"]["$defs"]["Holder"]["properties"]
+    assert holder["name"]["description"] == "The person's name; leave out when the source does not give it."
+    assert "from" in holder  # aliases, as written in the files
 
 
 def test_the_schemas_reject_what_auditrack_rejects():

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from auditrack.config import Config
 from auditrack.io import write_atomic
 from auditrack.models import FILE_KINDS
+from auditrack.models.docstrings import describe
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:auditrack:schema:"
@@ -25,7 +26,7 @@ CONFIG_SCHEMA = "auditrack-config"
 
 
 def schema_for(model: type[BaseModel], name: str) -> dict:
-    body = model.model_json_schema()
+    body = describe(model.model_json_schema(), model)
     return {"$schema": DIALECT, "$id": f"{ID_PREFIX}{name}", **body}
 
 

@@ -15,8 +15,10 @@ from pydantic_core import PydanticCustomError, core_schema
 class Model(BaseModel):
     """Base of every schema: unknown fields are errors, never silently ignored."""
 
+    # Field docstrings are not read here (use_attribute_docstrings) but by models/docstrings.py when the
+    # schemas are exported: reading them is most of the cost of creating the classes.
     model_config = ConfigDict(
-        extra="forbid", frozen=False, populate_by_name=False, use_attribute_docstrings=True, allow_inf_nan=False,
+        extra="forbid", frozen=False, populate_by_name=False, allow_inf_nan=False,
         defer_build=True,  # validators are built when a kind is first validated, not on import
     )
 

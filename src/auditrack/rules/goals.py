@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from auditrack.findings import Severity
 from auditrack.i18n import listing, word
-from auditrack.models.goals import Goal
 from auditrack.rules.base import Context, rule
+
+if TYPE_CHECKING:
+    from auditrack.models.goals import Goal
 
 
 def _fmt(value: float) -> str:

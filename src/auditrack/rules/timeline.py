@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from auditrack.index import Index
-from auditrack.models.documents import GoverningDocument
-from auditrack.models.mandates import Mandate
 from auditrack.timeline import covers, mandate_span
+
+if TYPE_CHECKING:  # rules import no schema module: a check builds only the schemas of the kinds it reads
+    from auditrack.models.documents import GoverningDocument
+    from auditrack.models.mandates import Mandate
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -20,7 +23,7 @@ def _bounds(mandate: Mandate) -> tuple[date, date]:
 def in_force(index: Index, record: Mandate | GoverningDocument, day: date) -> bool:
     """Whether a mandate or governing document applies on `day`: adopted by then, not expired, and (for a
     mandate) not yet replaced by one that supersedes it."""
-    if isinstance(record, Mandate):
+    if record.kind_name == "mandate":
         span = mandate_span(record, index.records("mandate", index.org_of(record)), day)
         return span.start <= day <= span.end
     if record.adopted is not None and record.adopted.start > day:
