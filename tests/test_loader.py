@@ -308,3 +308,21 @@ def test_missing_field_in_a_list_item_is_located_at_the_item(repo, check):
     finding = check(repo.root).only_finding
     assert (finding["code"], finding["line"], finding["column"]) == ("S002", 14, 5)
     assert "text" in finding["message"]
+
+
+@pytest.mark.parametrize("paths, expected", [
+    (["governance"], ["governance/acme/bodies/ks.yaml", "governance/acme/organisation.yaml", "governance/x y/ä.yml"]),
+    (["."], ["governance/acme/bodies/ks.yaml", "governance/acme/organisation.yaml", "governance/x y/ä.yml",
+             "recommendations/acme/2022-malstyrning/report.yaml"]),
+])
+def test_files_are_found_with_their_paths_relative_to_the_repository(repo, paths, expected):
+    from auditrack.loader.discover import discover
+
+    (repo.root / "governance" / "x y").mkdir()
+    (repo.root / "governance" / "x y" / "ä.yml").write_text("kind: goal\n", encoding="utf-8")
+    (repo.root / "governance" / ".hidden.yaml").write_text("kind: goal\n", encoding="utf-8")
+    (repo.root / "governance" / "notes.txt").write_text("not data\n", encoding="utf-8")
+    found = discover(repo.root, paths)
+    assert [relative for _, relative in found.files] == expected
+    assert all(absolute == repo.root.resolve() / relative for absolute, relative in found.files)
+    assert found.findings == []

@@ -71,15 +71,18 @@ def discover(root: Path, folders: list[str]) -> Discovery:
 
 
 def _walk(base: Path, root: Path, found: Discovery) -> None:
-    pending = [base]
+    # Each folder is carried with its path relative to the root, so a file's is its folder's plus its name;
+    # and a regular file is known from the folder listing: a national repository has tens of thousands.
+    top = _relative(base, root)
+    pending = [(base, "" if top == "." else top + "/")]
     while pending:
-        folder = pending.pop()
+        folder, relative = pending.pop()
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda e: e.name)
         except OSError as exc:
             found.findings.append(_finding(
-                "Y013", f"cannot read the folder: {_reason(exc)}", _relative(folder, root),
+                "Y013", f"cannot read the folder: {_reason(exc)}", relative.rstrip("/") or ".",
                 "Make the folder readable (check its permissions).",
                 sv=f"mappen går inte att läsa: {_reason(exc, 'sv')}",
                 sv_hint="Gör mappen läsbar (kontrollera behörigheterna).",
@@ -90,16 +93,18 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
             name = entry.name
             if name.startswith("."):
                 continue
-            path = Path(entry.path)
             if _is_link(entry):
                 if _is_dir(entry, follow=True):
-                    _check_link(path, root, found, folder=True)
+                    _check_link(Path(entry.path), root, found, folder=True)
                 elif name.endswith(DATA_SUFFIXES):
-                    _consider(path, root, found)
+                    _consider(Path(entry.path), root, found)
             elif _is_dir(entry, follow=False):
-                subfolders.append(path)
+                subfolders.append((Path(entry.path), relative + _clean(name) + "/"))
             elif name.endswith(DATA_SUFFIXES):
-                _consider(path, root, found)
+                if _is_regular(entry):
+                    found.files.append((Path(entry.path), relative + _clean(name)))
+                else:
+                    _consider(Path(entry.path), root, found)  # says what it is instead
         pending.extend(reversed(subfolders))
 
 
@@ -167,6 +172,13 @@ def _inside(path: Path, root: Path) -> bool:
 def _is_link(entry: os.DirEntry) -> bool:
     try:
         return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_regular(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
     except OSError:
         return False
 
