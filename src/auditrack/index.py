@@ -100,10 +100,11 @@ class Index:
         index = cls(organisations=organisations.valid, invalid_organisations=organisations.invalid)
         for loaded in invalid:
             index._note_invalid(loaded)
-        for loaded, top in documents:
-            index._register(loaded, top, findings)
-        for loaded, top in documents:
-            findings.extend(index._resolve(loaded, top))
+        walked = [(loaded, top, list(walk(top))) for loaded, top in documents]
+        for loaded, top, models in walked:
+            index._register(loaded, top, models, findings)
+        for loaded, top, models in walked:
+            findings.extend(index._resolve(loaded, top, models))
         return index, findings
 
     def _note_invalid(self, loaded: LoadedFile) -> None:
@@ -124,10 +125,10 @@ class Index:
             elif isinstance(item, list):
                 pending.extend(item)
 
-    def _register(self, loaded: LoadedFile, top, findings: list[Finding]) -> None:
+    def _register(self, loaded: LoadedFile, top, models: list[tuple[BaseModel, tuple]], findings: list[Finding]) -> None:
         organisation = top.id if top.kind == "organisation" else top.organisation
         self.file_organisation[loaded.path] = organisation
-        for model, path in walk(top):
+        for model, path in models:
             self.paths[id(model)] = (loaded, path)
             if not isinstance(model, Record):
                 continue
@@ -157,9 +158,9 @@ class Index:
             self.by_kind[entry.kind].append(entry)
             self.by_org_kind[(organisation, entry.kind)].append(model)
 
-    def _resolve(self, loaded: LoadedFile, top) -> Iterator[Finding]:
+    def _resolve(self, loaded: LoadedFile, top, models: list[tuple[BaseModel, tuple]]) -> Iterator[Finding]:
         organisation = top.id if top.kind == "organisation" else top.organisation
-        for model, path in walk(top):
+        for model, path in models:
             for attr, key, ref in reference_fields(type(model)):
                 value = getattr(model, attr)
                 values = value if isinstance(value, list) else [value]
