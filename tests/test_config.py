@@ -57,6 +57,15 @@ def test_paths_choose_the_data_folders(repo, cli):
     assert run.code == 0
 
 
+@pytest.mark.parametrize("name", ["auditrack.yaml", ".auditrack.yaml", "auditrack.yml"])
+def test_the_repository_itself_as_a_data_folder_does_not_check_the_configuration(repo, cli, name):
+    repo.write(name, "paths: ['.']\n")
+    repo.write("notes/other.yaml", "title: not a data file\n")
+    run = check_json(cli, repo.root, "--as-of", repo.AS_OF)
+    assert run.json["files"] == 4  # the three data files and notes/other.yaml, which is in a data folder now
+    assert [(f["code"], f["file"]) for f in run.json["findings"]] == [("S001", "notes/other.yaml")]
+
+
 @pytest.mark.parametrize("content", ["", "# every key is optional\n# fail_on: warning\n", "{}\n"])
 def test_empty_config_means_defaults(repo, cli, content):
     repo.write("auditrack.yaml", content)

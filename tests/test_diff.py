@@ -247,6 +247,14 @@ def test_the_configuration_is_read_from_the_head_side(history):
     assert diff(history, "gap", "--format", "json").json["summary"]["unchanged"] == 1
 
 
+def test_with_the_repository_itself_as_a_data_folder_the_configuration_is_not_data(history):
+    history.write("auditrack.yaml", "paths: ['.']\n")
+    commit(history.root, "the whole repository holds data")
+    run = diff(history, "base", "HEAD", "--format", "json")
+    assert run.code == 0
+    assert run.json["summary"]["introduced"] == run.json["summary"]["resolved"] == 0  # auditrack.yaml is no S001
+
+
 def test_a_data_repository_in_a_sub_folder(tmp_path, repo):
     top = repo.root.parent  # the git repository holds data/ and other things
     (top / "other.txt").write_text("not data\n")

@@ -12,7 +12,7 @@ from typing import Callable
 from pydantic import BaseModel
 
 from auditrack import __version__
-from auditrack.config import Config
+from auditrack.config import CONFIG_NAMES, Config
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
 from auditrack.index import Index, Organisations
@@ -73,6 +73,8 @@ def read_sources(root: Path, config: Config) -> tuple[list[Source], list[Finding
     cap = config.limits.max_file_bytes
     sources: list[Source] = []
     for absolute, relative in found.files:
+        if relative in CONFIG_NAMES:  # the configuration, when the repository itself is a data folder
+            continue
         try:
             sources.append((relative, _read(absolute, cap)))
         except OSError as exc:

@@ -101,15 +101,18 @@ def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
 def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str], max_bytes: int) -> Tree:
     """The data files under `folders` (relative to the data folder) at `commit`, like engine.read_sources."""
     tree = Tree(revision, commit)
-    listing = dict(_ls_tree(checkout, commit, [checkout.prefix + f.strip("/") for f in folders]))
-    present = {folder for folder in folders if any(
-        path == checkout.prefix + folder.strip("/") or path.startswith(checkout.prefix + folder.strip("/") + "/")
-        for path in listing)}
+    # Each folder's path from the repository top, as git lists paths: "data/." is "data", and "." the top.
+    tree_paths = {folder: posixpath.normpath(checkout.prefix + folder.strip("/")) for folder in folders}
+    listing = dict(_ls_tree(checkout, commit, list(tree_paths.values())))
+    present = {folder for folder, top in tree_paths.items() if any(
+        top == "." or path == top or path.startswith(top + "/") for path in listing)}
     tree.missing_folders = [folder for folder in folders if folder not in present]
     wanted: list[tuple[str, str]] = []  # (relative path, blob id)
     for path, (mode, kind, blob) in sorted(listing.items()):
         relative = path[len(checkout.prefix):]
         if kind != "blob" or not relative.endswith(DATA_SUFFIXES) or any(p.startswith(".") for p in relative.split("/")):
+            continue
+        if relative in CONFIG_NAMES:  # the configuration, when the repository itself is a data folder
             continue
         if mode == "120000":  # a symbolic link: git stores the target as the blob
             target, problem = _link_target(checkout, commit, path, blob, listing)
