@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -174,14 +175,17 @@ def load_repository(root: Path, config: Config) -> CheckResult:
 def _read(path: Path, cap: int) -> bytes:
     # Read one byte past the cap so an oversized file is recognised without reading all of it. In chunks:
     # read(n) sets aside n bytes at once, and a configured cap can be huge (read(10**12) is a MemoryError).
+    # The first chunk is the file's size (plus the byte that shows the end), so most files take one read.
     chunks, left = [], cap + 1
-    with path.open("rb") as handle:
+    with path.open("rb", buffering=0) as handle:
+        size = min(os.fstat(handle.fileno()).st_size, 1 << 20) + 1
         while left > 0:
-            chunk = handle.read(min(left, 1 << 20))
+            chunk = handle.read(min(left, size))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            size = 1 << 20
     return b"".join(chunks)
 
 
