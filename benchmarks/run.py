@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark `auditrack check` against the floor, the peer and the interpreter's own start-up.
 
-    python benchmarks/run.py                      # corpora of 1,000 and 10,000 files
+    python benchmarks/run.py                      # corpora of 1,000, 3,000 and 10,000 files
     python benchmarks/run.py --files 3000         # one size
     python benchmarks/run.py --no-peer            # skip check-jsonschema
 
@@ -23,11 +23,12 @@ peer so that load from other processes falls on all alike; start-up figures are
 the median of --startup-repeat runs (default 7, taking turns) after a warm-up.
 The check's output is verified: only gap findings (no Y/S/X/C/I codes).
 
-With several sizes, linearity compares the marginal cost per file of the
-largest and the smallest size: (check_s - fixed) / files, where fixed is the
-cost every check of a whole repository pays once (imports, and building the
-schema of each kind of file it reads): the best check of a repository holding
-one file of each kind, run in the same alternating runs as that size's check.
+With three or more sizes, linearity compares the cost of one more file
+between the middle size and the largest with that between the smallest and the
+middle: (check_large - check_middle) / (files_large - files_middle) over the
+same for the lower pair, the median of --linearity-rounds rounds (default 9),
+each timing the three checks seconds apart. The same figure for the floor,
+whose work is linear, shows how far the machine moves it.
 
 The last line printed is one JSON object with the figures for the largest size.
 """
@@ -189,16 +190,15 @@ def machine() -> str:
             f"Python {platform.python_version()}; PyYAML {yaml.__version__} (libyaml {yaml.__with_libyaml__})")
 
 
-def measure(files: int, args, tools: dict, startup: dict, every_kind: Path) -> tuple[dict, float]:
+def measure(files: int, args, tools: dict, startup: dict) -> tuple[dict, Path]:
     corpus, info = ensure_corpus(files, args.seed, args.corpus_base, args.regenerate)
     by_kind = data_files(corpus)
     count = sum(len(v) for v in by_kind.values())
     size = sum((corpus / p).stat().st_size for paths in by_kind.values() for p in paths)
     print(f"\n== {count:,} files, {info.get('organisations', '?')} organisations, {size / 1e6:.1f} MB ({corpus})", flush=True)
 
-    floor, check, peer, fixed = Best(), Best(), Best(), Best()
+    floor, check, peer = Best(), Best(), Best()
     floor_cmd = [sys.executable, "-c", FLOOR, str(corpus)]
-    fixed_cmd = [tools["auditrack"], "check", str(every_kind)]
     check_cmd = [tools["auditrack"], "check", str(corpus), "--format", "json"]
     codes: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -216,10 +216,6 @@ def measure(files: int, args, tools: dict, startup: dict, every_kind: Path) -> t
                 raise SystemExit(f"auditrack check exited with {code}")
             check.add(wall, cpu, rss)
             codes = verify_check(out, count)
-            wall, cpu, _, code = timed(fixed_cmd)  # the fixed cost, under the same load, for linearity
-            if code not in (0, 1, 3):  # 3: its references point nowhere
-                raise SystemExit(f"auditrack check on one file of each kind exited with {code}")
-            fixed.add(wall, cpu)
             if tools.get("peer") and run < args.peer_repeat:
                 wall = cpu = 0.0
                 for kind, paths in sorted(by_kind.items()):
@@ -253,22 +249,44 @@ def measure(files: int, args, tools: dict, startup: dict, every_kind: Path) -> t
         "corpus_mb": round(size / 1048576, 2),
     }
     print(f"figures: {json.dumps(figures)}")
-    return figures, fixed.wall
+    return figures, corpus
 
 
-def every_kind_repo(corpus: Path, where: Path) -> Path:
-    """A repository holding the first file of each kind of `corpus` (fourteen files, some of whose
-    references then point nowhere: only its time counts)."""
-    first: dict[str, Path] = {}
-    for path in sorted(corpus.glob("*/**/*.yaml")):
-        if path.parts[len(corpus.parts)] in ("recommendations", "governance"):
-            kind = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("kind:"))
-            first.setdefault(kind, path)
-    for path in first.values():
-        target = where / "every-kind" / path.relative_to(corpus)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
-    return where / "every-kind"
+def measure_linearity(args, tools: dict, sizes: list[tuple[int, Path]]) -> tuple[float, float]:
+    """How the cost of one more file changes from the smallest size to the largest, for the check and, as a
+    control, for the floor: the cost per file from the middle size to the largest over that from the
+    smallest to the middle (1.0 is linear); the median over --linearity-rounds rounds, each of which runs
+    the floor and the check at the three sizes in turn.
+
+    Slopes between sizes, not times over a fixed cost: a check pays some costs once, when it first meets
+    a kind of record or a branch of a rule, and a small repository meets fewer of them, so no small check
+    measures "the fixed cost". Each round's figure, from runs seconds apart, and the median of the rounds:
+    this machine's speed changes within seconds and over minutes, and the best of several runs favours
+    the short runs, which fit between slow spells more often (that made even the floor 1.15 to 1.5)."""
+    (small, small_corpus), (middle, middle_corpus), (large, large_corpus) = sizes
+    commands = {
+        "floor": lambda corpus: [sys.executable, "-c", FLOOR, str(corpus)],
+        "check": lambda corpus: [tools["auditrack"], "check", str(corpus), "--format", "json"],
+    }
+    figures: dict[str, list[float]] = {"floor": [], "check": []}
+    for _ in range(args.linearity_rounds):
+        for what, command in commands.items():
+            times = []
+            for corpus in (small_corpus, middle_corpus, large_corpus):
+                wall, _, _, code = timed(command(corpus))
+                if code not in (0, 1):
+                    raise SystemExit(f"{' '.join(command(corpus))} exited with {code}")
+                times.append(wall)
+            lower = (times[1] - times[0]) / (middle - small)
+            upper = (times[2] - times[1]) / (large - middle)
+            figures[what].append(upper / lower)
+    check, floor = statistics.median(figures["check"]), statistics.median(figures["floor"])
+    print(f"\n== linearity: cost per file from {middle:,} to {large:,} files over that from {small:,} to {middle:,}, "
+          f"median of {args.linearity_rounds} rounds")
+    print(f"check  {check:.3f}   (rounds: {' '.join(f'{x:.2f}' for x in figures['check'])})")
+    print(f"floor  {floor:.3f}   (rounds: {' '.join(f'{x:.2f}' for x in figures['floor'])}): linear work, so how far "
+          "this machine moves the figure")
+    return check, floor
 
 
 def one_file_repo(corpus: Path, where: Path) -> Path:
@@ -317,10 +335,10 @@ def verdicts(result: dict, linearity: float | None) -> list[str]:
     else:
         line("vs peer", result["peer_ratio"] >= TARGETS["peer_ratio"], f"{result['peer_ratio']:.1f} x faster (target >= {TARGETS['peer_ratio']})")
     if linearity is None:
-        line("linearity", None, "needs two sizes (e.g. --files 1000 10000)")
+        line("linearity", None, "needs three sizes (e.g. --files 1000 3000 10000)")
     else:
         line("linearity", abs(linearity - 1) <= TARGETS["linearity"],
-             f"{linearity:.3f} per-file cost, largest / smallest (target 1 +- {TARGETS['linearity']})")
+             f"{linearity:.3f} cost per file, upper pair of sizes / lower pair (target 1 +- {TARGETS['linearity']})")
     limit = 4 * result["corpus_mb"] + 100
     line("peak memory", result["peak_rss_mb"] <= limit, f"{result['peak_rss_mb']:.0f} MB (target <= 4 x {result['corpus_mb']:.1f} + 100 = {limit:.0f} MB)")
     line("--version", result["version_ms"] <= TARGETS["version_ms"], f"{result['version_ms']:.0f} ms (target <= {TARGETS['version_ms']:.0f})")
@@ -330,10 +348,12 @@ def verdicts(result: dict, linearity: float | None) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--files", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
+    parser.add_argument("--files", type=int, nargs="+", default=[1000, 3000, 10000],
+                        help="corpus sizes; linearity needs three (default 1000 3000 10000)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=5, help="runs of the floor and the check per size; the best counts (default 5)")
     parser.add_argument("--peer-repeat", type=int, default=3, help="runs of the peer per size; the best counts (default 3)")
+    parser.add_argument("--linearity-rounds", type=int, default=9, help="rounds for linearity; the median counts (default 9)")
     parser.add_argument("--startup-repeat", type=int, default=7, help="runs per start-up figure; the median counts (default 7)")
     parser.add_argument("--corpus-base", type=Path, default=HERE, help="where corpus-N folders live (default benchmarks/)")
     parser.add_argument("--regenerate", action="store_true", help="regenerate the corpora even when up to date")
@@ -353,23 +373,17 @@ def main(argv: list[str] | None = None) -> int:
     first_corpus, _ = ensure_corpus(sizes[0], args.seed, args.corpus_base, args.regenerate)
     with tempfile.TemporaryDirectory() as tmp:
         startup = measure_startup(args, tools, one_file_repo(first_corpus, Path(tmp)))
-        every_kind = every_kind_repo(first_corpus, Path(tmp))
-        measured = [measure(n, args, tools, startup, every_kind) for n in sizes]
-    results = [figures for figures, _ in measured]
-
-    linearity = None
-    if len(results) > 1:
-        (small, fixed_small), (large, fixed_large) = measured[0], measured[-1]
-        per_small = (small["check_s"] - fixed_small) / small["files"]
-        per_large = (large["check_s"] - fixed_large) / large["files"]
-        linearity = per_large / per_small
-        print(f"\n== linearity: {per_small * 1e3:.3f} ms/file at {small['files']:,} and {per_large * 1e3:.3f} ms/file at "
-              f"{large['files']:,}, after the fixed cost (best check of one file of each kind in the same runs: "
-              f"{fixed_small * 1000:.0f} and {fixed_large * 1000:.0f} ms): {linearity:.3f}")
+        measured = [measure(n, args, tools, startup) for n in sizes]
+        results = [figures for figures, _ in measured]
+        linearity = floor_linearity = None
+        if len(results) > 2:
+            chosen = [measured[0], measured[len(measured) // 2], measured[-1]]
+            linearity, floor_linearity = measure_linearity(args, tools, [(f["files"], c) for f, c in chosen])
 
     final = dict(results[-1])
     if linearity is not None:
         final["linearity"] = round(linearity, 3)
+        final["floor_linearity"] = round(floor_linearity, 3)
     print(f"\n== targets at {final['files']:,} files")
     print("\n".join(verdicts(final, linearity)))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
