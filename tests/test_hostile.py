@@ -125,6 +125,7 @@ COMMITTED = [
 # Too many values: the 50,001st node is the 49,992nd list item (after 9 keys, values and containers), line 49,996.
 GENERATED = [
     ("nested-flow-50000.yaml", "Y005", 2, 70),
+    ("nested-flow-to-the-size-limit.yaml", "Y005", 2, 70),
     ("nested-block-50000.yaml", "Y005", 3, 127),
     ("nested-block-mappings.yaml", "Y005", 65, 65),
     ("too-large.yaml", "Y006", 1, 1),

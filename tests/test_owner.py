@@ -71,3 +71,11 @@ def test_past_the_limits_only_the_raw_lines_are_read(limits):
 ])
 def test_owner_of(header, owner):
     assert owner_of(header) == owner
+
+
+def test_nesting_is_bounded_as_the_loader_bounds_it():
+    # The top-level mapping is the first level; with a limit of 3, a value may hold a list in a list.
+    within = b'kind: goal\nx: [[a]]\n"organisation": exempel\n'
+    beyond = b'kind: goal\nx: [[[a]]]\n"organisation": exempel\n'
+    assert read_header(within, Limits(max_depth=3)) == {"kind": "goal", "organisation": "exempel"}
+    assert read_header(beyond, Limits(max_depth=3)) == {"kind": "goal"}  # the raw lines: the quoted key is not seen

@@ -22,6 +22,13 @@ def nested_flow() -> bytes:
     return b"# 50,000 levels of flow-style nesting\ndata: " + b"[" * DEPTH + b"x" + b"]" * DEPTH + b"\n"
 
 
+def nested_flow_to_the_size_limit() -> bytes:
+    """Flow sequences opened to the size limit, never closed: libyaml's time grows with the square of this
+    depth, so any reader that follows it further than the depth limit takes minutes."""
+    head = b"# flow-style nesting up to the size limit\ndata: "
+    return head + b"[" * (MAX_FILE_BYTES - len(head))
+
+
 def nested_block() -> bytes:
     """50,000 levels of block sequences, each `- ` opening a new one: `- - - - ... x`."""
     return b"# 50,000 levels of block-style nesting\ndata:\n" + b"- " * DEPTH + b"x\n"
@@ -68,6 +75,7 @@ def duplicate_keys() -> bytes:
 
 FILES = {
     "nested-flow-50000.yaml": nested_flow,
+    "nested-flow-to-the-size-limit.yaml": nested_flow_to_the_size_limit,
     "nested-block-50000.yaml": nested_block,
     "nested-block-mappings.yaml": nested_block_mappings,
     "too-large.yaml": too_large,

@@ -40,16 +40,18 @@ def read_header(raw: bytes, limits: Limits = Limits()) -> dict:
     parser = _Parser(raw)
     try:
         # Each value is one event, and each list or mapping one more at its end: a file within the
-        # loader's limits is read to its end before this gives up.
-        return _top_level(_bounded(parser, 2 * limits.max_nodes + 4))
+        # loader's limits is read to its end before this gives up. Nesting is bounded as the loader bounds
+        # it, and must be: libyaml's time grows with the square of the depth of flow lists (`[[[[…`).
+        return _top_level(_bounded(parser, 2 * limits.max_nodes + 4), limits.max_depth - 1)
     except (yaml.YAMLError, _TooFar, UnicodeError):
         return salvage_header(raw)
     finally:
         parser.dispose()
 
 
-def _top_level(events) -> dict[str, str | None]:
-    """The scalar values of the top-level keys `kind`, `id` and `organisation`, read no further than needed."""
+def _top_level(events, room: int) -> dict[str, str | None]:
+    """The scalar values of the top-level keys `kind`, `id` and `organisation`, read no further than needed;
+    `room` is how many levels of lists and mappings may be nested in a top-level key or value."""
     found: dict[str, str | None] = {}
     next(events)  # the stream's start
     if not isinstance(next(events), yaml.DocumentStartEvent) or not isinstance(next(events), _Mapping):
@@ -58,9 +60,9 @@ def _top_level(events) -> dict[str, str | None]:
         key = next(events)
         if isinstance(key, yaml.MappingEndEvent):
             return found
-        _skip(key, events)
+        _skip(key, events, room)
         value = next(events)
-        _skip(value, events)
+        _skip(value, events, room)
         name = key.value if isinstance(key, _Scalar) else None
         if name in _WANTED and name not in found and isinstance(value, _Scalar):
             found[name] = None if (value.style == "" and value.value in PLAIN_NULLS) else value.value
@@ -68,12 +70,14 @@ def _top_level(events) -> dict[str, str | None]:
             return found
 
 
-def _skip(event, events) -> None:
+def _skip(event, events, room: int) -> None:
     """Read past the rest of a collection that `event` starts (nothing to do for a scalar)."""
     if not isinstance(event, (_Mapping, _Sequence)):
         return
     depth = 1
     while depth:
+        if depth > room:
+            raise _TooFar
         event = next(events)
         if isinstance(event, (_Mapping, _Sequence)):
             depth += 1
