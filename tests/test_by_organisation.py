@@ -13,6 +13,7 @@ import weakref
 from datetime import date
 from pathlib import Path
 
+import pytest
 from rulekit import KS, ORG, REPORT, write_repo
 
 from auditrack.config import Config, as_of_date, load_config
@@ -145,3 +146,26 @@ def test_references_into_an_unparsable_file_of_the_same_organisation_are_not_unk
         ("X003", "governance/exempel/bodies/ks.yaml:8:1", "exempel"),
         ("Y001", "governance/exempel/bodies/ks.yaml:8:1", "exempel"),
     ]
+
+
+@pytest.mark.parametrize("broken, ks, organisation, code, where", [
+    ("a stray first line", "Kommunstyrelsen\n" + KS, ORG, "Y001", "governance/exempel/bodies/ks.yaml:2:5"),
+    ("a colon left out", KS.replace("kind: body", "kind body"), ORG, "Y001", "governance/exempel/bodies/ks.yaml:2:13"),
+    ("an empty first document", "---\n---\n" + KS, ORG, "Y011", "governance/exempel/bodies/ks.yaml:2:1"),
+    ("the organisation file's stray first line", KS, "Exempels kommun\n" + ORG, "Y001",
+     "governance/exempel/organisation.yaml:2:5"),
+    ("the organisation file's empty first document", KS, "---\n---\n" + ORG, "Y011",
+     "governance/exempel/organisation.yaml:2:1"),
+])
+def test_a_file_yaml_cannot_read_is_one_error_within_its_own_organisation(tmp_path, broken, ks, organisation, code,
+                                                                           where):
+    # The loader and the grouping read such a file's organisation the same way, so the references to it
+    # (the report's `addressee: ks`, every `organisation: exempel`) are not reported as unknown.
+    write_repo(tmp_path, {"governance/exempel/bodies/ks.yaml": ks, "recommendations/exempel/granskning.yaml": REQUESTED},
+               with_org=False)
+    (tmp_path / "governance/exempel/organisation.yaml").write_text(organisation, encoding="utf-8")
+    findings = run_check(tmp_path, Config(), AS_OF).findings
+    assert [(f.code, str(f.location), f.organisation) for f in findings] == [
+        ("X003", where, "exempel"), (code, where, "exempel")]
+    whole = load_repository(tmp_path, Config())
+    assert [(f.code, str(f.location)) for f in whole.findings] == [(code, where)]

@@ -16,8 +16,8 @@ from auditrack.loader.yamlfile import Limits
     # Keys in quotes and flow style are the same keys to YAML (the raw lines would miss them).
     ('"kind": goal\n"organisation": \'exempel\'\n', {"kind": "goal", "organisation": "exempel"}),
     ("{kind: goal, id: g, organisation: exempel}\n", {"kind": "goal", "id": "g", "organisation": "exempel"}),
-    # A plain empty value is null, as in the loader; a quoted one is text.
-    ("kind: goal\norganisation:\nid: g\n", {"kind": "goal", "organisation": None}),
+    # A plain empty value is null, as in the loader, and names no organisation: the raw lines are read then.
+    ("kind: goal\norganisation:\nid: g\n", {"kind": "goal", "id": "g"}),
     ("kind: goal\norganisation: ''\n", {"kind": "goal", "organisation": ""}),
     # A value that is not text is not an organisation.
     ("kind: goal\norganisation: [a, b]\nid: g\n", {"kind": "goal", "id": "g"}),
@@ -30,10 +30,20 @@ def test_the_top_level_keys_are_read_as_yaml_reads_them(text, header):
     assert read_header(text.encode("utf-8")) == header
 
 
-def test_reading_stops_once_the_organisation_is_known():
+def test_reading_stops_once_the_three_keys_are_known():
     # The broken list further down is never reached; the raw lines could not see the quoted key.
     raw = b'kind: goal\n"organisation": exempel\nid: g\ntargets: [not closed\n'
-    assert read_header(raw) == {"kind": "goal", "organisation": "exempel"}
+    assert read_header(raw) == {"kind": "goal", "organisation": "exempel", "id": "g"}
+
+
+@pytest.mark.parametrize("raw", [
+    b"Exempels kommun\nkind: body\nid: ks\norganisation: exempel\n",  # a stray first line
+    b"kind body\nid: ks\norganisation: exempel\n",                     # a colon left out
+    b"---\n---\nkind: body\nid: ks\norganisation: exempel\n",          # an empty first document
+    b"- kind: body\norganisation: exempel\n",                           # YAML reads a list
+])
+def test_a_file_naming_no_organisation_where_yaml_looks_is_read_from_its_raw_lines(raw):
+    assert owner_of(read_header(raw)) == "exempel"
 
 
 def test_an_organisation_file_is_read_to_its_id():

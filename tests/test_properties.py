@@ -17,6 +17,7 @@ import io
 import re
 import signal
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -394,3 +395,40 @@ def test_the_organisation_read_before_loading_is_the_one_the_record_names(data):
     model, _ = validate_file(load_bytes(raw, "x.yaml"))
     assume(model is not None)
     assert owner_of(read_header(raw)) == owner
+
+
+_REFERRING_REPORT = ("recommendations/acme/r/report.yaml", b"kind: audit-report\nid: r\norganisation: acme\ntitle: T\n"
+                     b"audit_firm: F\ndate: 2024-01-10\naudit_plan_year: 2024\naddressee: ks\npurpose: P\n")
+_SNIPPETS = [b"---\n", b"Stray line\n", b"- ", b"\t", b"[", b"{", b"'", b'"', b"#", b"\r", "\u2028".encode(), b"...\n",
+             b": ", b"&a ", b"*a ", b"!!str ", b"? ", b"\n", b"\x00", b"\xff", b"organisation: other\n"]
+
+
+@st.composite
+def damaged_repository(draw) -> list[tuple[str, bytes]]:
+    """The organisation, its board and a report addressed to the board, with one to three snippets of
+    broken YAML put into the files at random places."""
+    files = [list(ORG_FILE), list(BOARD_FILE), list(_REFERRING_REPORT)]
+    for _ in range(draw(st.integers(1, 3))):
+        target = files[draw(st.integers(0, 2))]
+        at = draw(st.integers(0, len(target[1])))
+        target[1] = target[1][:at] + draw(st.sampled_from(_SNIPPETS)) + target[1][at:]
+    return [tuple(f) for f in files]
+
+
+@settings(SETTINGS, max_examples=300)
+@given(st.one_of(damaged_repository(), st.one_of(mutated_record(), damaged_bytes(), RANDOM_YAML).map(
+    lambda raw: [ORG_FILE, BOARD_FILE, _REFERRING_REPORT, ("governance/acme/x.yaml", raw)])))
+def test_checking_one_organisation_at_a_time_finds_what_one_index_of_everything_finds(sources):
+    """`check` groups the files by organisation before loading them; whatever the files hold, the data
+    findings must be those of loading every file into one index (`engine.load_sources`, as the reports do)."""
+    from auditrack.engine import CheckResult, load_sources
+
+    with time_limit(TIME_LIMIT):
+        checked = check_sources(sources, Config(), AS_OF)
+        whole = load_sources(sources, Config(), CheckResult(root=Path("."), as_of=AS_OF, config=Config()))
+
+    def data(findings):
+        return sorted((f.code, str(f.location), f.message, f.organisation) for f in findings
+                      if f.category is Category.DATA and f.code != "X003")
+
+    assert data(checked.findings) == data(whole.findings)

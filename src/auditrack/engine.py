@@ -16,10 +16,9 @@ from auditrack import __version__
 from auditrack.config import CONFIG_NAMES, Config
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
-from auditrack.index import Index, Organisations
+from auditrack.index import Index, InvalidFile, Organisations
 from auditrack.loader.discover import discover
 from auditrack.loader.owner import owner_of, read_header
-from auditrack.loader.salvage import salvage_header
 from auditrack.loader.yamlfile import LoadedFile, Limits, load_bytes
 from auditrack.validate import validate_file
 
@@ -101,11 +100,11 @@ def _gc_paused(function):
     return paused
 
 
-def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> tuple[list, list[LoadedFile]]:
-    """Parse and validate `sources`: the valid files with their records, and the files that failed (for an
-    unparsable file, what `salvage_header` could read of it). Their findings go to `result`."""
+def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> tuple[list, list[InvalidFile]]:
+    """Parse and validate `sources`: the valid files with their records, and the files that failed. Their
+    findings go to `result`."""
     documents: list[tuple[LoadedFile, BaseModel]] = []
-    invalid: list[LoadedFile] = []
+    invalid: list[InvalidFile] = []
     for relative, raw in sources:
         result.files += 1
         if isinstance(raw, OSError):
@@ -122,18 +121,20 @@ def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> t
         except Exception as exc:  # a bug of ours on one file must not hide what the other files hold
             result.findings.append(internal_finding(f"reading {relative}", exc, location=Location(relative)))
             continue
-        if loaded.data is None:
-            header = salvage_header(raw)
-            for finding in loaded.findings:
-                finding.organisation = finding.organisation or owner_of(header)
-            invalid.append(LoadedFile(relative, data=header))
-        result.findings.extend(_capped(loaded.findings + problems))
-        if loaded.data is None:
-            continue
         if model is not None:
+            result.findings.extend(_capped(loaded.findings + problems))
             documents.append((loaded, model))
-        else:
-            invalid.append(loaded)
+            continue
+        # The organisation of a file that failed is what `check` grouped it by: the same reading of the
+        # same bytes, so its ids are known (and not "unknown") where the rest of its organisation is.
+        header = read_header(raw, limits)
+        owner = owner_of(header)
+        if loaded.data is None:
+            for finding in loaded.findings:
+                finding.organisation = finding.organisation or owner
+        result.findings.extend(_capped(loaded.findings + problems))
+        held = loaded if loaded.data is not None else LoadedFile(relative, data=header)
+        invalid.append(InvalidFile(held, header.get("kind"), owner))
     return documents, invalid
 
 
@@ -175,7 +176,8 @@ def load_repository(root: Path, config: Config) -> CheckResult:
 def _read(path: Path, cap: int) -> bytes:
     # Read one byte past the cap so an oversized file is recognised without reading all of it. In chunks:
     # read(n) sets aside n bytes at once, and a configured cap can be huge (read(10**12) is a MemoryError).
-    # The first chunk is the file's size (plus the byte that shows the end), so most files take one read.
+    # The first chunk is the file's size and one byte more, so most files take one read and one that finds
+    # the end, rather than a 1 MiB buffer each.
     chunks, left = [], cap + 1
     with path.open("rb", buffering=0) as handle:
         size = min(os.fstat(handle.fileno()).st_size, 1 << 20) + 1
@@ -216,31 +218,40 @@ def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | N
     than the whole repository's (a national view is tens of thousands of files). Ids and references are
     per organisation and so are the rules; only the organisation files are needed by every part, and they
     are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py."""
-    config, limits = result.config, _limits(result.config)
+    limits = _limits(result.config)
     organisation_files, parts = _by_organisation(sources, limits)
-    documents, invalid = _load_files(organisation_files, limits, result)
-    organisations, problems = Organisations.collect(documents, invalid)
+    loaded, failed = _load_files(organisation_files, limits, result)
+    organisations, problems = Organisations.collect(loaded, failed)
     result.findings.extend(problems)
     own_files: dict[str, list] = {}
-    for loaded, model in documents:
-        own_files.setdefault(model.id, []).append((loaded, model))
+    for document in loaded:
+        own_files.setdefault(document[1].id, []).append(document)
     gaps: list[Finding] = []
     for owner in sorted(parts, key=lambda o: (o is None, o or "")):
-        documents, invalid = _load_files(parts[owner], limits, result)
-        documents = own_files.get(owner, []) + documents
-        try:
-            index, problems = Index.build(documents, invalid, organisations)
-        except Exception as exc:
-            result.findings.append(internal_finding("building the index of records", exc))
-            continue
-        result.findings.extend(problems)
-        gaps.extend(_rule_findings(index, config, result.as_of))
-        _record(index, documents, result)
-        if each_index is not None:
-            each_index(index)
+        # One call per organisation, so that its files and index are let go before the next is loaded.
+        gaps += _check_organisation(parts.pop(owner), own_files.get(owner, []), organisations, result, each_index)
     result.findings.extend(_judged(result, gaps))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _check_organisation(sources: list[Source], own_files: list, organisations: Organisations, result: CheckResult,
+                        each_index: EachIndex | None) -> list[Finding]:
+    """Load and index one organisation's files (its organisation files are loaded already) and run the rules:
+    the data findings go to `result`, the gap findings are returned to be judged with the others."""
+    documents, invalid = _load_files(sources, _limits(result.config), result)
+    documents = own_files + documents
+    try:
+        index, problems = Index.build(documents, invalid, organisations)
+    except Exception as exc:
+        result.findings.append(internal_finding("building the index of records", exc))
+        return []
+    result.findings.extend(problems)
+    gaps = _rule_findings(index, result.config, result.as_of)
+    _record(index, documents, result)
+    if each_index is not None:
+        each_index(index)
+    return gaps
 
 
 def _by_organisation(sources: list[Source], limits: Limits) -> tuple[list[Source], dict[str | None, list[Source]]]:

@@ -28,6 +28,17 @@ class Entry:
     top: BaseModel
 
 
+@dataclass(slots=True)
+class InvalidFile:
+    """A file that failed to load or validate: what it holds, as far as it was read (`data`: the parsed data,
+    or for a file that could not be parsed its top-level values), and the `kind` and `organisation` read
+    from it by `loader.owner.read_header`, the reading `check` also groups the files by."""
+
+    file: LoadedFile
+    kind: str | None
+    organisation: str | None
+
+
 @dataclass
 class Index:
     entries: dict[tuple[str, str], Entry] = field(default_factory=dict)
@@ -90,7 +101,7 @@ class Index:
     # ------------------------------------------------------------------ building
 
     @classmethod
-    def build(cls, documents: list[tuple[LoadedFile, BaseModel]], invalid: list[LoadedFile] = (),
+    def build(cls, documents: list[tuple[LoadedFile, BaseModel]], invalid: list[InvalidFile] = (),
               organisations: "Organisations | None" = None) -> tuple["Index", list[Finding]]:
         """Index `documents`. `organisations` are the repository's organisation files when `documents` are only
         part of it (one organisation's files); without it, they are taken from `documents` and `invalid`."""
@@ -98,8 +109,8 @@ class Index:
         if organisations is None:
             organisations, findings = Organisations.collect(documents, invalid)
         index = cls(organisations=organisations.valid, invalid_organisations=organisations.invalid)
-        for loaded in invalid:
-            index._note_invalid(loaded)
+        for failed in invalid:
+            index._note_invalid(failed)
         walked = [(loaded, top, list(walk(top))) for loaded, top in documents]
         for loaded, top, models in walked:
             index._register(loaded, top, models, findings)
@@ -107,26 +118,22 @@ class Index:
             findings.extend(index._resolve(loaded, top, models))
         return index, findings
 
-    def _note_invalid(self, loaded: LoadedFile) -> None:
-        """Remember the ids in a file that failed validation, so references to them do not repeat its error."""
-        data = loaded.data
-        if not isinstance(data, dict) or data.get("kind") == "organisation":
+    def _note_invalid(self, failed: InvalidFile) -> None:
+        """Remember the ids in a file that failed, so references to them do not repeat its error."""
+        if failed.kind == "organisation" or failed.organisation is None:
             return  # an organisation file's id is noted by Organisations.collect
-        organisation = data.get("organisation")
-        if not isinstance(organisation, str):
-            return
-        pending = [data]
+        pending = [failed.file.data]
         while pending:
             item = pending.pop()
             if isinstance(item, dict):
                 if isinstance(item.get("id"), str):
-                    self.invalid.add((organisation, item["id"]))
+                    self.invalid.add((failed.organisation, item["id"]))
                 pending.extend(item.values())
             elif isinstance(item, list):
                 pending.extend(item)
 
     def _register(self, loaded: LoadedFile, top, models: list[tuple[BaseModel, tuple]], findings: list[Finding]) -> None:
-        organisation = top.id if top.kind == "organisation" else top.organisation
+        organisation = _owner(top)
         self.file_organisation[loaded.path] = organisation
         for model, path in models:
             self.paths[id(model)] = (loaded, path)
@@ -159,7 +166,7 @@ class Index:
             self.by_org_kind[(organisation, entry.kind)].append(model)
 
     def _resolve(self, loaded: LoadedFile, top, models: list[tuple[BaseModel, tuple]]) -> Iterator[Finding]:
-        organisation = top.id if top.kind == "organisation" else top.organisation
+        organisation = _owner(top)
         for model, path in models:
             for attr, key, ref in reference_fields(type(model)):
                 value = getattr(model, attr)
@@ -222,10 +229,9 @@ class Organisations:
         """The organisations among `documents` (the valid files) and `invalid` (the files that failed), in
         file order; a second file with an id already taken is an X002."""
         found, findings = cls(), []
-        for loaded in invalid:
-            data = loaded.data
-            if isinstance(data, dict) and data.get("kind") == "organisation" and isinstance(data.get("id"), str):
-                found.invalid.add(data["id"])
+        for failed in invalid:
+            if failed.kind == "organisation" and failed.organisation is not None:
+                found.invalid.add(failed.organisation)
         for loaded, top in documents:
             if getattr(top, "kind", None) != "organisation":
                 continue
@@ -240,6 +246,11 @@ class Organisations:
                 continue
             found.valid[top.id] = Entry("organisation", top.id, top, loaded, (), top)
         return found, findings
+
+
+def _owner(top) -> str:
+    """The organisation a file's record belongs to: its own id for an organisation file."""
+    return top.id if top.kind == "organisation" else top.organisation
 
 
 def _kinds_sv(kinds: tuple[str, ...]) -> str:

@@ -6,8 +6,11 @@ of thousands of files). For that it must know each file's organisation before
 it loads the file. This reads libyaml's events only as far as the top-level
 `kind:`, `id:` and `organisation:` keys and builds nothing. For a file that
 loads and validates, the answer is the organisation its record names: the same
-scalars, read by the same parser. A file that libyaml cannot read that far
-gets the reading of its raw lines that the loader uses when it reports it.
+scalars, read by the same parser. A file that libyaml cannot read that far,
+or that names no organisation where YAML looks, gets the reading of its raw
+lines (`salvage_header`). The loader takes a broken file's organisation from
+here too, so a broken file's ids are known where the rest of its
+organisation's records are.
 """
 
 from __future__ import annotations
@@ -42,15 +45,18 @@ def read_header(raw: bytes, limits: Limits = Limits()) -> dict:
         # Each value is one event, and each list or mapping one more at its end: a file within the
         # loader's limits is read to its end before this gives up. Nesting is bounded as the loader bounds
         # it, and must be: libyaml's time grows with the square of the depth of flow lists (`[[[[…`).
-        return _top_level(_bounded(parser, 2 * limits.max_nodes + 4), limits.max_depth - 1)
+        found = _top_level(_bounded(parser, 2 * limits.max_nodes + 4), limits.max_depth - 1)
     except (yaml.YAMLError, _TooFar, UnicodeError):
         return salvage_header(raw)
     finally:
         parser.dispose()
+    # A file that names no organisation where YAML looks (its first document is a list, say) may still
+    # name one on a line of its own: such a file is broken, and reported with the organisation it names.
+    return found if owner_of(found) is not None else salvage_header(raw)
 
 
 def _top_level(events, room: int) -> dict[str, str | None]:
-    """The scalar values of the top-level keys `kind`, `id` and `organisation`, read no further than needed;
+    """The scalar values of the top-level keys `kind`, `id` and `organisation`, read no further than they are;
     `room` is how many levels of lists and mappings may be nested in a top-level key or value."""
     found: dict[str, str | None] = {}
     next(events)  # the stream's start
@@ -66,7 +72,7 @@ def _top_level(events, room: int) -> dict[str, str | None]:
         name = key.value if isinstance(key, _Scalar) else None
         if name in _WANTED and name not in found and isinstance(value, _Scalar):
             found[name] = None if (value.style == "" and value.value in PLAIN_NULLS) else value.value
-        if "kind" in found and ("id" if found["kind"] == "organisation" else "organisation") in found:
+        if len(found) == len(_WANTED):
             return found
 
 

@@ -33,11 +33,16 @@ def describe(schema: dict, model: type[BaseModel]) -> dict:
 
 
 def field_docstrings(model: type[BaseModel]) -> dict[str, str]:
-    """Field name → its docstring, for the fields `model` defines or inherits."""
+    """Field name → its docstring, for the fields `model` defines or inherits. A field declared again in a
+    subclass has the docstring of that declaration, or none (as pydantic does)."""
     docs: dict[str, str] = {}
     for cls in reversed(model.__mro__):
         if issubclass(cls, BaseModel) and cls is not BaseModel:
-            docs.update(_own_docstrings(cls))
+            own = _own_docstrings(cls)
+            for name in vars(cls).get("__annotations__", {}):
+                docs.pop(name, None)
+                if name in own:
+                    docs[name] = own[name]
     return docs
 
 
@@ -106,4 +111,9 @@ def _class_node(cls: type) -> ast.ClassDef | None:
 
 @functools.cache
 def _module_tree(module_name: str) -> ast.Module:
-    return ast.parse(inspect.getsource(sys.modules[module_name]))
+    """The parsed source of a module; empty when its source is not installed (then no field has a docstring,
+    as with pydantic)."""
+    try:
+        return ast.parse(inspect.getsource(sys.modules[module_name]))
+    except (OSError, TypeError):
+        return ast.Module(body=[], type_ignores=[])
