@@ -118,6 +118,9 @@ def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> t
         try:
             loaded = load_bytes(raw, relative, limits)
             model, problems = validate_file(loaded) if loaded.data is not None else (None, [])
+            # The organisation of a file that failed is what `check` grouped it by: the same reading of the
+            # same bytes, so its ids are known (and not "unknown") where the rest of its organisation is.
+            header = read_header(raw, limits) if model is None else {}
         except Exception as exc:  # a bug of ours on one file must not hide what the other files hold
             result.findings.append(internal_finding(f"reading {relative}", exc, location=Location(relative)))
             continue
@@ -125,9 +128,6 @@ def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> t
             result.findings.extend(_capped(loaded.findings + problems))
             documents.append((loaded, model))
             continue
-        # The organisation of a file that failed is what `check` grouped it by: the same reading of the
-        # same bytes, so its ids are known (and not "unknown") where the rest of its organisation is.
-        header = read_header(raw, limits)
         owner = owner_of(header)
         if loaded.data is None:
             for finding in loaded.findings:
