@@ -750,3 +750,24 @@ class TestTemplateLookup:
         )
         assert probe.returncode == 0, probe.stderr
         assert Path(probe.stdout.strip()) == (tmp_path / "site" / "auditrack" / "templates").resolve()
+
+
+@pytest.mark.parametrize("kind", ["status", "follow-up", "governance"])
+@pytest.mark.parametrize("org", ["ludvika", "bracke"])
+def test_a_report_of_one_organisation_reads_only_its_files_and_says_the_same(kind, org):
+    root = Path(__file__).parents[1]
+    whole, one = load_repository(root, Config()), load_repository(root, Config(), org)
+    whole.as_of = one.as_of = date(2026, 11, 24)
+    assert one.files == len([p for p in (root / "governance" / org).rglob("*.yaml")]) + len(
+        [p for p in (root / "recommendations" / org).rglob("*.yaml")]) + 1  # and the other organisation's file
+    assert one.organisations == whole.organisations == {"bracke": "Bräcke kommun", "ludvika": "Ludvika kommun"}
+    for lang in ("sv", "en"):
+        assert render(kind, one, lang=lang, org=org, data_root=root) == render(kind, whole, lang=lang, org=org,
+                                                                               data_root=root)
+
+
+def test_a_report_of_one_organisation_still_names_the_others_when_asked_for_an_unknown_one(acme, run_report):
+    done = run_report("status", str(acme), "--org", "nowhere")
+    assert done.code == 2
+    assert "unknown organisation 'nowhere'; the organisations in" in done.stderr
+    assert done.stderr.rstrip().endswith(": acme")

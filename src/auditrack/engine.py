@@ -164,13 +164,38 @@ def load_sources(sources: list[Source], config: Config, result: CheckResult) -> 
     return result
 
 
-def load_repository(root: Path, config: Config) -> CheckResult:
-    """Read, parse and validate every data file under `root` and index the records. No rules are run."""
+def load_repository(root: Path, config: Config, organisation: str | None = None) -> CheckResult:
+    """Read, parse and validate every data file under `root` and index the records; with `organisation`,
+    only that organisation's files and the organisation files (the report of one organisation of a
+    national repository needs no other). No rules are run."""
     result = CheckResult(root=root, as_of=date.today(), config=config)
     sources, findings, missing = read_sources(root, config)
     result.findings.extend(findings)
     result.missing_folders = missing
-    return load_sources(sources, config, result)
+    if organisation is None:
+        return load_sources(sources, config, result)
+    return _load_organisation(sources, organisation, result)
+
+
+@_gc_paused
+def _load_organisation(sources: list[Source], organisation: str, result: CheckResult) -> CheckResult:
+    limits = _limits(result.config)
+    organisation_files, parts = _by_organisation(sources, limits)
+    loaded, failed = _load_files(organisation_files, limits, result)
+    organisations, problems = Organisations.collect(loaded, failed)
+    documents, invalid = _load_files(parts.get(organisation, []), limits, result)
+    documents = [d for d in loaded if d[1].id == organisation] + documents
+    try:
+        index, more = Index.build(documents, invalid, organisations)
+    except Exception as exc:
+        index, more = Index(), [internal_finding("building the index of records", exc)]
+    result.index, result.documents = index, documents
+    result.findings.extend(problems + more)
+    _record(index, documents, result)
+    for owner in parts:  # every organisation is known by name, so --org can say which there are
+        if owner is not None:
+            result.organisations.setdefault(owner, owner)
+    return result
 
 
 def _read(path: Path, cap: int) -> bytes:

@@ -47,7 +47,7 @@ def run(
     config = load_settings(path, config_file)
     if config is None:
         return EXIT_USAGE
-    result = _load(kind, path, config, as_of_date(config, as_of))
+    result = _load(kind, path, config, as_of_date(config, as_of), org)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         return _usage(
             f"no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "
@@ -66,12 +66,12 @@ def run(
     return _render(kind, result, path, org, lang or config.lang, output, link_base)
 
 
-def _load(kind: str, path: Path, config, as_of: date):
+def _load(kind: str, path: Path, config, as_of: date, org: str | None):
     from auditrack.engine import load_repository, run_check
 
     if kind == "gaps":
         return run_check(path, config, as_of)
-    result = load_repository(path, config)  # no rules: the other reports show the data, not the findings
+    result = load_repository(path, config, org)  # no rules: the other reports show the data, not the findings
     result.as_of = as_of
     return result
 
