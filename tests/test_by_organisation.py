@@ -169,3 +169,14 @@ def test_a_file_yaml_cannot_read_is_one_error_within_its_own_organisation(tmp_pa
         ("X003", where, "exempel"), (code, where, "exempel")]
     whole = load_repository(tmp_path, Config())
     assert [(f.code, str(f.location)) for f in whole.findings] == [(code, where)]
+
+
+def test_an_organisation_whose_id_reads_as_null_unless_tagged(tmp_path):
+    # `!!str null` is the text "null" (a valid id) to the loader, and so to the grouping.
+    write_repo(tmp_path, {
+        "governance/null/organisation.yaml": 'kind: !!str organisation\nid: !!str null\nname: Null kommun\n',
+        "governance/null/bodies/ks.yaml": KS.replace("organisation: exempel", "organisation: !!str null"),
+        "recommendations/null/granskning.yaml": REQUESTED.replace("organisation: exempel", 'organisation: "null"'),
+    }, with_org=False)
+    findings = run_check(tmp_path, Config(), AS_OF).findings
+    assert [(f.code, f.organisation) for f in findings] == [("R101", "null")]

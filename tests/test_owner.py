@@ -19,6 +19,9 @@ from auditrack.loader.yamlfile import Limits
     # A plain empty value is null, as in the loader, and names no organisation: the raw lines are read then.
     ("kind: goal\norganisation:\nid: g\n", {"kind": "goal", "id": "g"}),
     ("kind: goal\norganisation: ''\n", {"kind": "goal", "organisation": ""}),
+    # A tag makes a plain null text, as in the loader: `null` is a valid id.
+    ("kind: !!str organisation\nid: !!str null\n", {"kind": "organisation", "id": "null"}),
+    ("kind: goal\norganisation: ! null\n", {"kind": "goal", "organisation": "null"}),
     # A value that is not text is not an organisation.
     ("kind: goal\norganisation: [a, b]\nid: g\n", {"kind": "goal", "id": "g"}),
     ("- kind: goal\n", {}),

@@ -285,7 +285,10 @@ def _by_organisation(sources: list[Source], limits: Limits) -> tuple[list[Source
     organisation_files: list[Source] = []
     parts: dict[str | None, list[Source]] = {}
     for source in sources:
-        header = {} if isinstance(source[1], OSError) else read_header(source[1], limits)
+        try:
+            header = {} if isinstance(source[1], OSError) else read_header(source[1], limits)
+        except Exception:  # a bug of ours: the file's own load meets it again and reports it (I001)
+            header = {}
         part = parts.setdefault(owner_of(header), [])
         (organisation_files if header.get("kind") == "organisation" else part).append(source)
     return organisation_files, parts

@@ -71,7 +71,8 @@ def _top_level(events, room: int) -> dict[str, str | None]:
         _skip(value, events, room)
         name = key.value if isinstance(key, _Scalar) else None
         if name in _WANTED and name not in found and isinstance(value, _Scalar):
-            found[name] = None if (value.style == "" and value.value in PLAIN_NULLS) else value.value
+            plain_null = value.style == "" and value.value in PLAIN_NULLS and value.tag is None  # as the loader
+            found[name] = None if plain_null else value.value
         if len(found) == len(_WANTED):
             return found
 
