@@ -179,19 +179,9 @@ def load_repository(root: Path, config: Config, organisation: str | None = None)
 
 @_gc_paused
 def _load_organisation(sources: list[Source], organisation: str, result: CheckResult) -> CheckResult:
-    limits = _limits(result.config)
-    organisation_files, parts = _by_organisation(sources, limits)
-    loaded, failed = _load_files(organisation_files, limits, result)
-    organisations, problems = Organisations.collect(loaded, failed)
-    documents, invalid = _load_files(parts.get(organisation, []), limits, result)
-    documents = [d for d in loaded if d[1].id == organisation] + documents
-    try:
-        index, more = Index.build(documents, invalid, organisations)
-    except Exception as exc:
-        index, more = Index(), [internal_finding("building the index of records", exc)]
-    result.index, result.documents = index, documents
-    result.findings.extend(problems + more)
-    _record(index, documents, result)
+    organisations, own_files, parts = _split(sources, result)
+    index, documents = _index_part(parts.get(organisation, []), own_files.get(organisation, []), organisations, result)
+    result.index, result.documents = index or Index(), documents
     for owner in parts:  # every organisation is known by name, so --org can say which there are
         if owner is not None:
             result.organisations.setdefault(owner, owner)
@@ -243,14 +233,7 @@ def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | N
     than the whole repository's (a national view is tens of thousands of files). Ids and references are
     per organisation and so are the rules; only the organisation files are needed by every part, and they
     are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py."""
-    limits = _limits(result.config)
-    organisation_files, parts = _by_organisation(sources, limits)
-    loaded, failed = _load_files(organisation_files, limits, result)
-    organisations, problems = Organisations.collect(loaded, failed)
-    result.findings.extend(problems)
-    own_files: dict[str, list] = {}
-    for document in loaded:
-        own_files.setdefault(document[1].id, []).append(document)
+    organisations, own_files, parts = _split(sources, result)
     gaps: list[Finding] = []
     for owner in sorted(parts, key=lambda o: (o is None, o or "")):
         # One call per organisation, so that its files and index are let go before the next is loaded.
@@ -262,21 +245,45 @@ def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | N
 
 def _check_organisation(sources: list[Source], own_files: list, organisations: Organisations, result: CheckResult,
                         each_index: EachIndex | None) -> list[Finding]:
-    """Load and index one organisation's files (its organisation files are loaded already) and run the rules:
-    the data findings go to `result`, the gap findings are returned to be judged with the others."""
+    """Load and index one organisation's files and run the rules: the data findings go to `result`, the gap
+    findings are returned to be judged with the others."""
+    index, _ = _index_part(sources, own_files, organisations, result)
+    if index is None:
+        return []
+    gaps = _rule_findings(index, result.config, result.as_of)
+    if each_index is not None:
+        each_index(index)
+    return gaps
+
+
+def _split(sources: list[Source], result: CheckResult) -> tuple[Organisations, dict[str, list], dict]:
+    """Load the organisation files, which every part needs, and group the other sources by organisation: the
+    organisations, each organisation's own loaded files by id, and the parts (see `_by_organisation`)."""
+    limits = _limits(result.config)
+    organisation_files, parts = _by_organisation(sources, limits)
+    loaded, failed = _load_files(organisation_files, limits, result)
+    organisations, problems = Organisations.collect(loaded, failed)
+    result.findings.extend(problems)
+    own_files: dict[str, list] = {}
+    for document in loaded:
+        own_files.setdefault(document[1].id, []).append(document)
+    return organisations, own_files, parts
+
+
+def _index_part(sources: list[Source], own_files: list, organisations: Organisations,
+                result: CheckResult) -> tuple[Index | None, list]:
+    """Load one organisation's files (its organisation files are loaded already) and index them with them;
+    the findings go to `result`, and what the formatters need of the index is kept there (`_record`)."""
     documents, invalid = _load_files(sources, _limits(result.config), result)
     documents = own_files + documents
     try:
         index, problems = Index.build(documents, invalid, organisations)
     except Exception as exc:
         result.findings.append(internal_finding("building the index of records", exc))
-        return []
+        return None, documents
     result.findings.extend(problems)
-    gaps = _rule_findings(index, result.config, result.as_of)
     _record(index, documents, result)
-    if each_index is not None:
-        each_index(index)
-    return gaps
+    return index, documents
 
 
 def _by_organisation(sources: list[Source], limits: Limits) -> tuple[list[Source], dict[str | None, list[Source]]]:
