@@ -195,6 +195,31 @@ def test_nesting_too_deep(repo, check):
     assert run.code == 3
 
 
+def test_nesting_past_libyaml_own_limit_is_reported_where_ours_is_crossed(repo, check):
+    """Newer libyaml builds refuse 1,000 levels of flow nesting while scanning ahead; whichever libyaml is
+    installed, the finding is Y005 at the list that crosses our limit (the 65th level counting the record
+    itself), and the column counts characters, not bytes, after text with å, ä and ö."""
+    prefix = "method: [Åtgärd för åtgärd, "  # the record and this list are levels 1 and 2
+    repo.write(repo.REPORT_PATH, repo.REPORT + prefix + "[" * 5000 + "\n")
+    run = check(repo.root)
+    finding = run.only_finding
+    assert (finding["code"], finding["line"], finding["column"]) == ("Y005", 14, len(prefix) + 63)
+    assert finding["message"] == "the data is nested more than 64 levels deep"
+    assert run.code == 3
+
+
+def test_nesting_at_the_highest_configurable_limit(repo, check):
+    """With limits.max_depth at its maximum (1,000, libyaml's own limit in newer builds), the finding is still
+    Y005 at the level that crosses the configured limit, not a syntax error."""
+    repo.write("auditrack.yaml", "limits:\n  max_depth: 1000\n")
+    repo.write(repo.REPORT_PATH, repo.REPORT + "method: " + "[" * 3000 + "\n")
+    run = check(repo.root)
+    finding = run.only_finding
+    assert (finding["code"], finding["line"], finding["column"]) == ("Y005", 14, len("method: ") + 1000)  # level 1,001
+    assert finding["message"] == "the data is nested more than 1000 levels deep"
+    assert run.code == 3
+
+
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"# only a comment\n", b"---\n", b"~\n", b"--- # nothing\n...\n"])
 def test_empty_file(repo, check, content):
     repo.write(OTHER_PATH, content)

@@ -231,6 +231,12 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
             result.findings.append(stop.finding)
         result.data = None
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == "exceeded maximum nesting depth" and exc.problem_mark:
+            result.positions.clear()
+            result.key_positions.clear()
+            result.findings.append(_depth_finding(text, exc.problem_mark, path, limits))
+            result.data = None
+            return result
         mark = exc.problem_mark or exc.context_mark
         problem_text = exc.problem or "invalid YAML"
         # libyaml's own problem text stays in English; only our framing is translated.
@@ -351,6 +357,38 @@ def _build_plain(parser, result: LoadedFile, limits: Limits):
             raise _NotPlain
 
 
+def _depth_finding(text: str, mark, path: str, limits: Limits) -> Finding:
+    """Y005 where the file crosses our depth limit, for a file that libyaml itself refused as too deep.
+
+    Newer libyaml builds stop at their own nesting limit (1,000 levels) while scanning ahead, before the
+    builder has seen the level where ours is crossed. The text up to libyaml's stopping point is shallower
+    than libyaml's limit, so reading it again reaches our limit first and reports it where it is crossed.
+    """
+    prefix = LoadedFile(path)
+    parser = _Parser(text[: mark.index])
+    try:
+        _build(parser, prefix, limits)
+    except (_Stop, yaml.YAMLError):
+        pass
+    finally:
+        parser.dispose()
+    for finding in prefix.findings:
+        if finding.code == "Y005":
+            return finding
+    # Only if libyaml's limit were below ours: the place libyaml stopped is then the best we know.
+    return _too_deep(path, limits, mark.line + 1, mark.column + 1)
+
+
+def _too_deep(path: str, limits: Limits, line: int, col: int) -> Finding:
+    return _finding(
+        path, "Y005",
+        f"the data is nested more than {limits.max_depth} levels deep",
+        line, col, "Flatten the structure; no auditrack record needs this depth.",
+        sv=f"uppgifterna är nästlade i fler än {limits.max_depth} nivåer",
+        sv_hint="Gör strukturen plattare; ingen post i auditrack behöver så många nivåer.",
+    )
+
+
 def _build(parser, result: LoadedFile, limits: Limits):
     """Build plain dicts, lists and strings from parser events, iteratively."""
     path_name = result.path
@@ -459,13 +497,7 @@ def _build(parser, result: LoadedFile, limits: Limits):
                     ))
                     raise _Stop
                 if len(stack) >= limits.max_depth:
-                    result.findings.append(_finding(
-                        path_name, "Y005",
-                        f"the data is nested more than {limits.max_depth} levels deep",
-                        line, col, "Flatten the structure; no auditrack record needs this depth.",
-                        sv=f"uppgifterna är nästlade i fler än {limits.max_depth} nivåer",
-                        sv_hint="Gör strukturen plattare; ingen post i auditrack behöver så många nivåer.",
-                    ))
+                    result.findings.append(_too_deep(path_name, limits, line, col))
                     raise _Stop
                 container: dict | list = {} if kind is yaml.MappingStartEvent else []
                 vpath = place(container, line, col)
