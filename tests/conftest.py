@@ -130,17 +130,26 @@ class Run:
 _CLEAN_ENV = {"NO_COLOR": None, "FORCE_COLOR": None, "TERM": None, "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None}
 
 
+def _runner():
+    """A CliRunner that keeps stderr apart from stdout: the default from click 8.2, an option before it."""
+    import inspect
+
+    from typer.testing import CliRunner
+
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)
+    return CliRunner()
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Run the real CLI in this process (fast): typer's CliRunner; stdout is not a terminal.
 
     Exceptions are not caught, so an internal error fails the test with its traceback.
     """
-    from typer.testing import CliRunner
-
     from auditrack.cli import app
 
     with contextlib.chdir(cwd or Path.cwd()):
-        result = CliRunner().invoke(app, list(args), env={**_CLEAN_ENV, "COLUMNS": "200", **(env or {})}, catch_exceptions=False)
+        result = _runner().invoke(app, list(args), env={**_CLEAN_ENV, "COLUMNS": "200", **(env or {})}, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
