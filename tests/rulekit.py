@@ -23,6 +23,14 @@ type: board
 standing: true
 """
 """The municipal board, a standing body most small test repositories need."""
+ROLE = """\
+kind: role
+organisation: exempel
+id: socialchef
+name: Socialchef
+standing: true
+"""
+"""A standing role, to own actions."""
 REPORT = """\
 kind: audit-report
 organisation: exempel

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from auditrack.findings import Severity
-from rulekit import KS, hits, write_repo
+from rulekit import KS, ROLE, hits, write_repo
 
 MANDATE = """\
 kind: mandate
@@ -115,13 +115,6 @@ actions:
     owner: socialchef
     due: 2023-12-31
     status: in-progress
-"""
-ROLE = """\
-kind: role
-organisation: exempel
-id: socialchef
-name: Socialchef
-standing: true
 """
 
 

@@ -20,7 +20,7 @@ import pytest
 from auditrack.config import Config
 from auditrack.engine import run_check
 from auditrack.findings import localize
-from rulekit import write_repo
+from rulekit import ROLE, write_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "src" / "auditrack" / "rules"
@@ -246,14 +246,6 @@ organisation: exempel
 id: ks
 name: Kommunstyrelsen
 type: board
-standing: true
-"""
-
-ROLE = """\
-kind: role
-organisation: exempel
-id: socialchef
-name: Socialchef
 standing: true
 """
 
