@@ -48,9 +48,11 @@ class Side:
 
 @dataclass
 class Uncompared:
-    """An organisation whose gaps are not compared, and why: its data errors on each side."""
+    """An organisation whose gaps are not compared, and why: its data errors on each side. Organisation None
+    stands for the files that name no organisation (or whose organisation file is invalid): their records are
+    missing from both comparisons, so the diff is incomplete too."""
 
-    organisation: str
+    organisation: str | None
     base: list[Finding]
     head: list[Finding]
 
@@ -71,7 +73,7 @@ class Diff:
     @property
     def not_compared(self) -> list[str]:
         """Organisations whose gaps and statuses are not compared: one side's data has errors there."""
-        return [u.organisation for u in self.uncompared]
+        return [u.organisation for u in self.uncompared if u.organisation is not None]
 
     def exit_code(self, fail_on: str, fail_on_new_records: bool = False) -> int:
         """4 internal error; 3 an organisation could not be compared; 1 a gap introduced at or above `fail_on`
@@ -101,6 +103,9 @@ def compare(base: Side, head: Side) -> Diff:
     skipped = base.result.unjudged | head.result.unjudged
     diff.uncompared = [Uncompared(organisation, base.result.data_errors.get(organisation, []),
                                   head.result.data_errors.get(organisation, [])) for organisation in sorted(skipped)]
+    unowned = (_unowned_errors(base.result), _unowned_errors(head.result))
+    if any(unowned):
+        diff.uncompared.append(Uncompared(None, *unowned))
 
     def compared(f: Finding) -> bool:
         return f.category is not Category.GAP or f.organisation not in skipped
@@ -122,6 +127,10 @@ def compare(base: Side, head: Side) -> Diff:
     diff.resolved = [f for f in base.result.findings if id(f) in left]
     diff.changes = [c for c in status_changes(base.statuses, head.statuses) if c.organisation not in skipped]
     return diff
+
+
+def _unowned_errors(result: CheckResult) -> list[Finding]:
+    return [f for f in result.findings if f.category is Category.DATA and not f.organisation]
 
 
 def _added_records(before: Records, after: Records):

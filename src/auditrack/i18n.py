@@ -242,8 +242,9 @@ LABELS: dict[str, dict[str, Label]] = {
         "diff.col.revision": "Version",
         "diff.col.errors": "Fel i data",
         "diff.col.first-error": "Första felet",
+        "diff.no-organisation": "filer utan organisation",
         "diff.stderr.not-compared": (
-            "auditrack: bristerna hos {orgs} jämfördes inte eftersom uppgifterna innehåller fel; "
+            "auditrack: allt kunde inte jämföras eftersom uppgifterna innehåller fel ({orgs}); "
             "felen står i utskriften (slutkod 3)"
         ),
     },
@@ -474,8 +475,9 @@ LABELS: dict[str, dict[str, Label]] = {
         "diff.col.revision": "Revision",
         "diff.col.errors": "Data errors",
         "diff.col.first-error": "First error",
+        "diff.no-organisation": "files without an organisation",
         "diff.stderr.not-compared": (
-            "auditrack: the gaps of {orgs} were not compared because the data has errors; "
+            "auditrack: not everything could be compared because the data has errors ({orgs}); "
             "the output lists them (exit code 3)"
         ),
     },

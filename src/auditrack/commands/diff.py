@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from auditrack.commands.diff_output import FORMATS, RENDERERS, text
+from auditrack.commands.diff_output import FORMATS, RENDERERS, text, uncompared_names
 from auditrack.comparison import Diff, Records, Side, Statuses, compare, records, statuses
 from auditrack.config import Config, ConfigError, as_of_date, parse_config
 from auditrack.engine import EXIT_USAGE, check_sources, read_sources
@@ -109,5 +109,5 @@ def run(base: str, head: str | None, path: Path, output_format: str, fail_on: st
     chosen = diff.head.result.config.lang
     RENDERERS[output_format](diff, sys.stdout, chosen)
     if diff.uncompared:  # also when the output goes to a file: the log says why the job failed
-        sys.stderr.write(text(chosen, "stderr.not-compared", orgs=", ".join(diff.not_compared)) + "\n")
+        sys.stderr.write(text(chosen, "stderr.not-compared", orgs=uncompared_names(chosen, diff)) + "\n")
     return diff.exit_code(fail_on or diff.head.result.config.fail_on, fail_on_new_records)

@@ -47,8 +47,16 @@ def headline(lang: str, diff: Diff) -> str:
         ("unchanged", diff.unchanged)))
     line = f"{counts}; {text(lang, 'status-changes', len(diff.changes))}"
     if diff.uncompared:
-        line += "; " + text(lang, "not-compared", len(diff.uncompared), orgs=", ".join(diff.not_compared))
+        line += "; " + text(lang, "not-compared", len(diff.uncompared), orgs=uncompared_names(lang, diff))
     return line
+
+
+def _name(lang: str, u: Uncompared) -> str:
+    return u.organisation if u.organisation is not None else text(lang, "no-organisation")
+
+
+def uncompared_names(lang: str, diff: Diff) -> str:
+    return ", ".join(_name(lang, u) for u in diff.uncompared)
 
 
 def _sections(diff: Diff) -> list[tuple[str, list[Finding]]]:
@@ -87,7 +95,7 @@ def render_text(diff: Diff, stream: TextIO, lang: str) -> None:
     if diff.uncompared:
         stream.write(f"\n{text(lang, 'title.not-compared')}:\n")
         for u, side, errors in _error_lines(diff):
-            stream.write(f"  {u.organisation}: " + text(lang, "data-errors", len(errors), side=_side_phrase(lang, side),
+            stream.write(f"  {_oneline(_name(lang, u))}: " + text(lang, "data-errors", len(errors), side=_side_phrase(lang, side),
                                                           where=_plain_finding(errors[0])) + "\n")
 
 
@@ -188,7 +196,7 @@ def render_markdown(diff: Diff, stream: TextIO, lang: str) -> None:
     if diff.uncompared:
         out += ["", f"#### {text(lang, 'title.not-compared')} ({len(diff.uncompared)})", "", *_table(
             lang, ("col.organisation", "col.revision", "col.errors", "col.first-error"),
-            [f"| {md(u.organisation)} | {md(_side_phrase(lang, side))} | {len(errors)} | "
+            [f"| {md(_name(lang, u))} | {md(_side_phrase(lang, side))} | {len(errors)} | "
              f"{md(str(errors[0].location))} {errors[0].code} {md(errors[0].message)} |"
              for u, side, errors in _error_lines(diff)])]
     if diff.unchanged:
