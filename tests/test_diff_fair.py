@@ -202,7 +202,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_markdown(late_response
         "| --- | --- | --- | --- |",
         f"| åtgärd acme/a1 | saknas | planerad | {RESPONSE_PATH}:8 |",
         "",
-        "<details><summary>1 oförändrade</summary>",
+        "<details><summary>1 oförändrad</summary>",
         "",
         *table_sv,
         f"| varning | G204 | {GROUP_PATH}:4:1 | {G204_SV} |",

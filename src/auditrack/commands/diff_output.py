@@ -200,7 +200,7 @@ def render_markdown(diff: Diff, stream: TextIO, lang: str) -> None:
              f"{md(str(errors[0].location))} {errors[0].code} {md(errors[0].message)} |"
              for u, side, errors in _error_lines(diff)])]
     if diff.unchanged:
-        out += ["", f"<details><summary>{len(diff.unchanged)} {text(lang, 'title.unchanged')}</summary>", "",
+        out += ["", f"<details><summary>{text(lang, 'unchanged', len(diff.unchanged))}</summary>", "",
                 *_md_findings(lang, diff.unchanged), "", "</details>"]
     stream.write("\n".join(out) + "\n")
 
