@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, BOARD, BOARD_PATH, REPORT_PATH, run_cli
+from conftest import AS_OF, BOARD, BOARD_PATH, REPORT, REPORT_PATH, run_cli
 
 RESPONSE_PATH = "recommendations/acme/2022-malstyrning/response.yaml"
 FOLLOW_UP_PATH = "recommendations/acme/2022-malstyrning/follow-up-2023.yaml"
@@ -86,6 +86,16 @@ def history(repo):
     return repo
 
 
+@pytest.fixture
+def responded(history):
+    """`history` with a second commit, tagged `responded`: the response, its action a1 owned by the role socialchef."""
+    history.write(RESPONSE_PATH, OWNED)
+    history.write(ROLE_PATH, ROLE)
+    commit(history.root, "response")
+    git(history.root, "tag", "responded")
+    return history
+
+
 def diff(repo, *args: str, cwd: Path | None = None):
     return run_cli("diff", *args, "--path", str(repo.root), "--as-of", AS_OF, cwd=cwd)
 
@@ -107,34 +117,32 @@ R103_HINT = "Add owner: (a role id)."
 # --------------------------------------------------------------------------- the three kinds of change
 
 
-def test_a_change_that_adds_a_gap(history):
-    history.write(RESPONSE_PATH, RESPONSE)
-    head = commit(history.root, "respond without an owner")
-    out = diff(history, "base", "HEAD", "--format", "json")
+def test_a_change_that_adds_a_gap(responded):
+    responded.write(RESPONSE_PATH, RESPONSE)
+    head = commit(responded.root, "the action loses its owner")
+    out = diff(responded, "responded", "HEAD", "--format", "json")
     assert out.code == 1, out.stderr
     document = out.json
-    assert document["base"] == {"revision": "base", "commit": git(history.root, "rev-parse", "base")}
+    assert document["base"] == {"revision": "responded", "commit": git(responded.root, "rev-parse", "responded")}
     assert document["head"] == {"revision": "HEAD", "commit": head}
-    assert document["summary"] == {"introduced": 1, "resolved": 0, "unchanged": 0, "status_changes": 1,
-                                   "introduced_by_severity": {"error": 1, "warning": 0, "info": 0}}
+    assert document["summary"] == {"introduced": 1, "newly_recorded": 0, "resolved": 0, "unchanged": 0,
+                                   "status_changes": 0,
+                                   "introduced_by_severity": {"error": 1, "warning": 0, "info": 0},
+                                   "newly_recorded_by_severity": {"error": 0, "warning": 0, "info": 0}}
     (introduced,) = without_fingerprints(document["introduced"])
-    assert introduced == finding("R103", "error", R103, RESPONSE_PATH, 10, introduced["column"], "a1", R103_HINT)
-    assert document["resolved"] == document["unchanged"] == []
-    assert document["status_changes"] == [{"kind": "action", "organisation": "acme", "id": "a1", "before": None,
-                                           "after": "planned", "file": RESPONSE_PATH, "line": 8}]
+    assert introduced == finding("R103", "error", R103, RESPONSE_PATH, 10, 5, "a1", R103_HINT)
+    assert document["newly_recorded"] == document["resolved"] == document["unchanged"] == []
+    assert document["status_changes"] == document["not_compared"] == document["not_compared_details"] == []
 
-    text = diff(history, "base", "HEAD")
+    text = diff(responded, "responded", "HEAD")
     assert text.code == 1
-    base_commit = git(history.root, "rev-parse", "base")
+    base_commit = git(responded.root, "rev-parse", "responded")
     assert text.stdout.splitlines() == [
-        f"auditrack diff base ({base_commit[:12]}) → HEAD ({head[:12]}), as of {AS_OF}",
-        "1 gap introduced, 0 resolved, 0 unchanged; 1 status change",
+        f"auditrack diff responded ({base_commit[:12]}) → HEAD ({head[:12]}), as of {AS_OF}",
+        "1 gap introduced, 0 newly recorded, 0 resolved, 0 unchanged; 0 status changes",
         "",
         "Introduced:",
-        f"  {RESPONSE_PATH}:10:{introduced['column']}  R103  error  {R103}",
-        "",
-        "Status changes:",
-        f"  action acme/a1: absent → planned  ({RESPONSE_PATH}:8)",
+        f"  {RESPONSE_PATH}:10:5  R103  error  {R103}",
     ]
 
 
@@ -152,7 +160,8 @@ def test_a_change_that_fixes_a_gap(history):
     (resolved,) = without_fingerprints(document["resolved"])
     assert resolved == finding("R103", "error", R103, RESPONSE_PATH, 10, resolved["column"], "a1", R103_HINT)
     assert document["introduced"] == document["unchanged"] == document["status_changes"] == []
-    assert diff(history, "gap", "HEAD").stdout.splitlines()[1] == "0 gaps introduced, 1 resolved, 0 unchanged; 0 status changes"
+    assert diff(history, "gap", "HEAD").stdout.splitlines()[1] == (
+        "0 gaps introduced, 0 newly recorded, 1 resolved, 0 unchanged; 0 status changes")
 
 
 def test_a_change_that_changes_only_a_status(history):
@@ -204,19 +213,22 @@ def test_moving_a_finding_to_another_line_is_not_a_change(history):
     history.write(RESPONSE_PATH, "# Svar på granskningen\n# antaget av kommunstyrelsen\n" + RESPONSE)
     commit(history.root, "comments above")
     document = diff(history, "gap", "HEAD", "--format", "json").json
-    assert document["summary"] == {"introduced": 0, "resolved": 0, "unchanged": 1, "status_changes": 0,
-                                   "introduced_by_severity": {"error": 0, "warning": 0, "info": 0}}
+    assert document["summary"] == {"introduced": 0, "newly_recorded": 0, "resolved": 0, "unchanged": 1,
+                                   "status_changes": 0,
+                                   "introduced_by_severity": {"error": 0, "warning": 0, "info": 0},
+                                   "newly_recorded_by_severity": {"error": 0, "warning": 0, "info": 0}}
     assert document["unchanged"][0]["line"] == 12
 
 
-def test_head_left_out_is_the_working_tree(history):
-    history.write(RESPONSE_PATH, RESPONSE)  # not committed
-    out = diff(history, "base", "--format", "json")
+def test_head_left_out_is_the_working_tree(responded):
+    responded.write(RESPONSE_PATH, RESPONSE)  # not committed
+    out = diff(responded, "responded", "--format", "json")
     assert out.code == 1
     assert out.json["head"] == {"revision": None, "commit": None}
     assert [f["code"] for f in out.json["introduced"]] == ["R103"]
-    assert diff(history, "base").stdout.startswith(f"auditrack diff base ({git(history.root, 'rev-parse', 'base')[:12]}) → working tree, ")
-    assert diff(history, "HEAD").code == 1  # the last commit against the working tree
+    assert diff(responded, "responded").stdout.startswith(
+        f"auditrack diff responded ({git(responded.root, 'rev-parse', 'responded')[:12]}) → working tree, ")
+    assert diff(responded, "HEAD").code == 1  # the last commit against the working tree
 
 
 def test_fail_on_decides_which_introduced_gaps_fail(history):
@@ -229,7 +241,8 @@ def test_fail_on_decides_which_introduced_gaps_fail(history):
     commit(history.root, "fail on warnings")
     assert diff(history, "base", "HEAD").code == 1
     assert diff(history, "base", "HEAD", "--fail-on", "error").code == 0
-    history.write(RESPONSE_PATH, RESPONSE)  # an error-level gap in the working tree
+    # An error-level gap on a record that exists at the base: the report's response is overdue (R101).
+    history.write(REPORT_PATH, REPORT + "response_request: {requested_on: 2022-01-10, requested_from: ks, due: 2022-03-01}\n")
     assert diff(history, "base", "--fail-on", "error").code == 1
     assert diff(history, "base", "--fail-on", "never").code == 0
 
@@ -262,11 +275,12 @@ def test_a_data_repository_in_a_sub_folder(tmp_path, repo):
     commit(top, "base")
     repo.write(RESPONSE_PATH, RESPONSE)
     commit(top, "gap")
-    out = run_cli("diff", "HEAD~1", "HEAD", "--path", str(repo.root), "--as-of", AS_OF, "--format", "json")
+    out = run_cli("diff", "HEAD~1", "HEAD", "--path", str(repo.root), "--as-of", AS_OF, "--format", "json",
+                  "--fail-on-new-records")
     assert out.code == 1, out.stderr
-    assert [(f["code"], f["file"]) for f in out.json["introduced"]] == [("R103", RESPONSE_PATH)]
+    assert [(f["code"], f["file"]) for f in out.json["newly_recorded"]] == [("R103", RESPONSE_PATH)]
     inside = run_cli("diff", "HEAD~1", "HEAD", "--as-of", AS_OF, "--format", "json", cwd=repo.root)
-    assert inside.json["introduced"] == out.json["introduced"]
+    assert inside.json["newly_recorded"] == out.json["newly_recorded"]
 
 
 # --------------------------------------------------------------------------- markdown
@@ -283,16 +297,16 @@ def test_markdown_is_fit_for_a_pull_request_comment_and_escapes_the_data(history
     commit(history.root, "a group nothing regulates")
     out = diff(history, "base", "HEAD", "--format", "markdown")
     assert out.code == 0
-    (g204,) = diff(history, "base", "HEAD", "--format", "json").json["introduced"]
+    (g204,) = diff(history, "base", "HEAD", "--format", "json").json["newly_recorded"]
     base_commit = git(history.root, "rev-parse", "base")[:12]
     head_commit = git(history.root, "rev-parse", "HEAD")[:12]
     assert out.stdout.splitlines() == [
-        "### auditrack: 1 gap introduced, 0 resolved",
+        "### auditrack: 0 gaps introduced, 1 newly recorded, 0 resolved",
         "",
         f"Compared base ({base_commit}) with HEAD ({head_commit}), as of {AS_OF}: "
-        "1 gap introduced, 0 resolved, 0 unchanged; 0 status changes.",
+        "0 gaps introduced, 1 newly recorded, 0 resolved, 0 unchanged; 0 status changes.",
         "",
-        "#### Introduced (1)",
+        "#### Newly recorded, on records the change adds (1)",
         "",
         "| Severity | Code | Where | Finding |",
         "| --- | --- | --- | --- |",
@@ -358,8 +372,10 @@ def test_symbolic_links_are_followed_as_in_the_working_tree(history):
         ("G205", "governance/acme/bodies/kf.yaml"), ("Y012", "governance/acme/bodies/mapp.yaml"),
         ("Y012", "governance/acme/bodies/trasig.yaml"), ("Y012", "governance/acme/bodies/ute.yaml")]
     committed = diff(history, "base", "HEAD", "--format", "json").json
-    assert sorted((f["code"], f["file"]) for f in committed["introduced"]) == sorted(
+    # The links' errors are introduced; the linked body, a record the change adds, is newly recorded.
+    assert sorted((f["code"], f["file"]) for f in committed["introduced"] + committed["newly_recorded"]) == sorted(
         (f["code"], f["file"]) for f in working_tree)
+    assert [f["code"] for f in committed["newly_recorded"]] == ["G205"]
     # The committed tree and the working tree give the same findings, so nothing differs between them.
     same = diff(history, "HEAD", "--format", "json").json
     assert same["summary"]["introduced"] == same["summary"]["resolved"] == 0, same

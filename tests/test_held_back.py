@@ -107,4 +107,6 @@ def test_diff_does_not_call_a_broken_file_a_resolved_gap_or_a_removed_action(tmp
     assert result["resolved"] == []
     assert result["status_changes"] == []
     assert result["not_compared"] == ["exempel"]
-    assert done.returncode == 1
+    assert done.returncode == 3  # an organisation that cannot be compared is data that cannot be trusted
+    assert done.stderr == ("auditrack: not everything could be compared because the data has errors (exempel); "
+                           "the output lists them (exit code 3)\n")

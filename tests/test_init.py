@@ -205,7 +205,7 @@ def test_the_ci_files_use_this_repository_s_hook_and_workflow(created):
 
 def test_a_pull_request_adding_an_action_without_an_owner(created):
     """On a fresh git repository made with `auditrack init`, a pull request that adds an action without an owner
-    yields an annotation on that line, a SARIF file that validates, and a diff saying one gap was introduced."""
+    yields an annotation on that line, a SARIF file that validates, and a diff saying one gap was newly recorded."""
     root = created
     git(root, "init", "-q", "-b", "main")
     commit(root, "auditrack init")
@@ -237,14 +237,18 @@ def test_a_pull_request_adding_an_action_without_an_owner(created):
         f"1 error, 0 warnings, 0 info in 15 files (as of {date.today().isoformat()})",
     ]
 
-    # The diff against the base branch.
+    # The diff against the base branch: the gap is on an action the change adds, so it is newly recorded, and
+    # fails the diff only with --fail-on-new-records.
     diff = run_cli("diff", "main", "--format", "json", cwd=root)
-    assert diff.code == 1
-    assert diff.json["summary"] == {"introduced": 1, "resolved": 0, "unchanged": 0, "status_changes": 1,
-                                    "introduced_by_severity": {"error": 1, "warning": 0, "info": 0}}
-    assert [(f["code"], f["file"], f["line"]) for f in diff.json["introduced"]] == [("R103", relative, line)]
-    text = run_cli("diff", "main", "HEAD", cwd=root)
-    assert text.stdout.splitlines()[1] == "1 gap introduced, 0 resolved, 0 unchanged; 1 status change"
+    assert diff.code == 0
+    assert diff.json["summary"] == {"introduced": 0, "newly_recorded": 1, "resolved": 0, "unchanged": 0,
+                                    "status_changes": 1,
+                                    "introduced_by_severity": {"error": 0, "warning": 0, "info": 0},
+                                    "newly_recorded_by_severity": {"error": 1, "warning": 0, "info": 0}}
+    assert [(f["code"], f["file"], f["line"]) for f in diff.json["newly_recorded"]] == [("R103", relative, line)]
+    text = run_cli("diff", "main", "HEAD", "--fail-on-new-records", cwd=root)
+    assert text.code == 1
+    assert text.stdout.splitlines()[1] == "0 gaps introduced, 1 newly recorded, 0 resolved, 0 unchanged; 1 status change"
 
     # The SARIF file.
     sarif = run_cli("check", ".", "--format", "sarif", cwd=root)

@@ -120,17 +120,23 @@ def diff(
     path: Annotated[Path, typer.Option("--path", help="The data repository's folder inside the git repository.")] = Path("."),
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, or markdown (for a pull-request comment).")] = "text",
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when the change introduces a gap at or above this severity (default: auditrack.yaml's fail_on, else error).")] = None,
+    fail_on_new_records: Annotated[bool, typer.Option("--fail-on-new-records", help="Also exit 1 for gaps on records the change adds (newly recorded), not only on records that existed.")] = False,
     as_of: AsOf = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the output and messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
 ) -> None:
-    """Compare the gaps at two git revisions: introduced, resolved and unchanged, and status changes.
+    """Compare the gaps at two git revisions: introduced, newly recorded, resolved and unchanged, and status changes.
 
     Both sides are read with git (no checkout) and checked with HEAD's auditrack.yaml and the same date.
+    Gaps are matched by organisation, record and rule, not by file, so moving a file changes nothing.
+    A gap on a record the change adds is newly recorded and does not fail the diff (see --fail-on-new-records).
     Exit codes: 0 nothing introduced at or above --fail-on; 1 the change introduces such a gap;
-    2 usage error (not a git repository, unknown revision); 4 internal error.
+    2 usage error (not a git repository, unknown revision); 3 some organisation could not be compared
+    because its data has errors at either revision (the output says which and why); 4 internal error.
     """
     from auditrack.commands.diff import run
 
-    raise typer.Exit(run(base, head, path, output_format, fail_on.value if fail_on else None, _parse_date(as_of)))
+    raise typer.Exit(run(base, head, path, output_format, fail_on.value if fail_on else None, _parse_date(as_of),
+                         lang.value if lang else None, fail_on_new_records))
 
 
 @app.command()

@@ -48,6 +48,8 @@ class CheckResult:
     """The language the findings' messages are in (set when they are localised)."""
     unjudged: set[str] = field(default_factory=set)
     """Organisations whose gaps were not judged because some of their files cannot be trusted."""
+    data_errors: dict[str, list[Finding]] = field(default_factory=dict)
+    """The data findings of each organisation in `unjudged`, in file order (the first is where X003 points)."""
 
     def exit_code(self, fail_on: str) -> int:
         categories = {f.category for f in self.findings}
@@ -315,13 +317,14 @@ def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
     its records are partly missing from the index, and rules would report gaps that are only those errors
     seen again (a response that "does not exist" because its file has a typo). Such an organisation's gap
     findings are held back until its data can be trusted; one X003, at its first error, says how many."""
-    first_error: dict[str, Finding] = {}  # the first in file order: X003 points at it
+    errors: dict[str, list[Finding]] = {}
     for f in result.findings:
         if f.category is Category.DATA and f.organisation:
-            known = first_error.get(f.organisation)
-            if known is None or f.sort_key() < known.sort_key():
-                first_error[f.organisation] = f
-    result.unjudged = set(first_error)
+            errors.setdefault(f.organisation, []).append(f)
+    for found in errors.values():
+        found.sort(key=Finding.sort_key)
+    first_error = {organisation: found[0] for organisation, found in errors.items()}  # X003 points at it
+    result.unjudged, result.data_errors = set(errors), errors
     kept: list[Finding] = []
     held: dict[str, int] = {}
     for f in gaps:
