@@ -923,6 +923,9 @@ def _audit(org: Org, year: int, n: int) -> list[OrgFile]:
                 if action_due < AS_OF and rng.random() < 0.88:
                     action["status"] = "done"
                     done_day = D(f"{action_due[:4]}-{rng.randint(1, int(action_due[5:7])):02d}-{rng.randint(1, 28):02d}")
+                    # Not before the board answered (R108 would rightly call that impossible); the draw is kept
+                    # so that the rest of the corpus stays as it was.
+                    done_day = max(done_day, response_date)
                     if rng.random() < 0.94:
                         action["evidence"] = [org.decision(done_day)]
                     if rng.random() < 0.95:
