@@ -13,6 +13,7 @@ from typing import Callable
 from pydantic import BaseModel
 
 from auditrack import __version__
+from auditrack.codes import CODES
 from auditrack.config import CONFIG_NAMES, Config
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
@@ -331,7 +332,7 @@ def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
             kept.append(f)
     for organisation, count in sorted(held.items()):
         kept.append(Finding(
-            "X003", Severity.INFO,
+            "X003", CODES["X003"].severity,
             f"{count} gap finding{'s' if count != 1 else ''} of organisation '{organisation}' "
             f"{'are' if count != 1 else 'is'} held back while some of its files have errors",
             first_error[organisation].location, None, organisation, Category.DATA,
