@@ -18,6 +18,11 @@ from auditrack.findings import Category, Finding, Location, Severity
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
+def is_data_name(name: str) -> bool:
+    """A file name that is a data file's: `.yaml` or `.yml` in any case (`.YAML` is what some systems save)."""
+    return name.lower().endswith(DATA_SUFFIXES)
+
+
 @dataclass
 class Discovery:
     files: list[tuple[Path, str]] = field(default_factory=list)
@@ -96,11 +101,11 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
             if _is_link(entry):
                 if _is_dir(entry, follow=True):
                     _check_link(Path(entry.path), root, found, folder=True)
-                elif name.endswith(DATA_SUFFIXES):
+                elif is_data_name(name):
                     _consider(Path(entry.path), root, found)
             elif _is_dir(entry, follow=False):
                 subfolders.append((Path(entry.path), relative + _clean(name) + "/"))
-            elif name.endswith(DATA_SUFFIXES):
+            elif is_data_name(name):
                 if _is_regular(entry):
                     found.files.append((Path(entry.path), relative + _clean(name)))
                 else:
