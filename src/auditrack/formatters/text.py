@@ -1,4 +1,6 @@
-"""Human output: `path:line:col  CODE  message`, coloured on a terminal, plain otherwise or with NO_COLOR."""
+"""Human output: `path:line:col  CODE  severity  message`, coloured on a terminal, plain otherwise or with NO_COLOR.
+
+The severity is a word (as yamllint writes it), so output without colour tells errors from warnings."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import os
 from typing import TextIO
 
 from auditrack.findings import count_by_severity
+from auditrack.i18n import word
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -43,8 +46,10 @@ def render(result, stream: TextIO) -> None:
     if use_colour(stream):
         _render_rich(result, stream)
         return
+    lang = getattr(result, "lang", "en")
     for f in result.findings:
-        stream.write(f"{printable(str(f.location))}  {f.code}  {printable(f.message)}\n")
+        stream.write(f"{printable(str(f.location))}  {f.code}  {word(lang, 'severity', f.severity.value)}  "
+                     f"{printable(f.message)}\n")
         if f.hint:
             stream.write(f"    help: {printable(f.hint)}\n")
     stream.write(summary_line(result) + "\n")
@@ -55,10 +60,12 @@ def _render_rich(result, stream: TextIO) -> None:
     from rich.markup import escape
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
+    lang = getattr(result, "lang", "en")
     for f in result.findings:
         style = _STYLE[f.severity.value]
         console.print(
-            f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}[/]  {escape(printable(f.message))}"
+            f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}  {word(lang, 'severity', f.severity.value)}[/]"
+            f"  {escape(printable(f.message))}"
         )
         if f.hint:
             console.print(f"    [dim]help: {escape(printable(f.hint))}[/]")
