@@ -209,10 +209,14 @@ def test_nonexistent_path_is_a_usage_error(tmp_path, cli):
     assert run.stdout == ""
 
 
-def test_path_that_is_a_file_is_a_usage_error(repo, cli):
-    run = cli("check", str(repo.root / repo.ORG_PATH))
-    assert run.code == 2
-    assert "organisation.yaml" in run.stderr
+def test_a_file_outside_the_current_folder_with_no_configuration_above_is_a_usage_error(repo, cli, tmp_path):
+    """With no auditrack.yaml, a named file's repository is the current folder; one outside it has none."""
+    (tmp_path / "elsewhere").mkdir()
+    run = cli("check", str(repo.root / repo.ORG_PATH), cwd=tmp_path / "elsewhere")
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"auditrack: no data folders in {repo.root / 'governance' / 'acme'} (looked for "
+                          "recommendations/, governance/); run it in a data repository, or create one with "
+                          "`auditrack init`\n")
 
 
 def test_folder_without_data_folders_is_a_usage_error(tmp_path, cli):
