@@ -276,7 +276,8 @@ def test_output_through_a_pipe_has_no_escape_codes(repo, process):
 REQUESTED = "response_request: {requested_from: ks, requested_on: 2022-03-16, due: 2022-06-30}\nrecommendations:"
 SEVERITY_LINES = {
     "en": [
-        f"{GOAL_PATH}:4:1  G101  error  the overall goal 'egen-forsorjning' is not broken down into measurable sub-goals",
+        f"{GOAL_PATH}:4:1  G101  error  the overall goal 'egen-forsorjning' is not broken down into measurable "
+        "sub-goals",
         f"{INDICATOR_PATH}:4:1  G105  warning  the indicator 'deltagare' is not linked to any goal",
         "recommendations/acme/2022-malstyrning/report.yaml:10:1  R101  info  a response to 'Granskning av målstyrning' "
         "was requested from Kommunstyrelsen on 2022-03-16; it is due 2022-06-30 and not yet recorded",

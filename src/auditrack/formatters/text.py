@@ -42,14 +42,18 @@ def printable(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+def _severity(f, lang: str) -> str:
+    """The severity as a word beside the code, so output without colour tells an error from a warning."""
+    return word(lang, "severity", f.severity.value)
+
+
 def render(result, stream: TextIO) -> None:
     if use_colour(stream):
         _render_rich(result, stream)
         return
     lang = getattr(result, "lang", "en")
     for f in result.findings:
-        stream.write(f"{printable(str(f.location))}  {f.code}  {word(lang, 'severity', f.severity.value)}  "
-                     f"{printable(f.message)}\n")
+        stream.write(f"{printable(str(f.location))}  {f.code}  {_severity(f, lang)}  {printable(f.message)}\n")
         if f.hint:
             stream.write(f"    help: {printable(f.hint)}\n")
     stream.write(summary_line(result) + "\n")
@@ -63,10 +67,8 @@ def _render_rich(result, stream: TextIO) -> None:
     lang = getattr(result, "lang", "en")
     for f in result.findings:
         style = _STYLE[f.severity.value]
-        console.print(
-            f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}  {word(lang, 'severity', f.severity.value)}[/]"
-            f"  {escape(printable(f.message))}"
-        )
+        console.print(f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}  {_severity(f, lang)}[/]  "
+                      f"{escape(printable(f.message))}")
         if f.hint:
             console.print(f"    [dim]help: {escape(printable(f.hint))}[/]")
     console.print(summary_line(result))
