@@ -184,3 +184,12 @@ def test_named_files_in_a_repository_without_configuration(shared, process):
     alone = process("check", "--as-of", AS_OF, ".github/workflows/auditrack.yml", cwd=shared.root)
     nothing = f"0 errors, 0 warnings, 0 info in 0 files (as of {AS_OF})\n"
     assert (alone.code, alone.stdout, alone.stderr) == (0, nothing, "")
+
+
+def test_a_named_link_out_of_the_repository_is_reported_and_others_are_not(shared, cli):
+    (shared.root / "governance/acme/roles").mkdir(parents=True)
+    os.symlink("/etc/hostname", shared.root / "governance/acme/roles/ute.yaml")
+    os.symlink("/etc/hostname", shared.root / "governance/bravo/ute.yaml")
+    run = cli("check", "governance/acme/roles/ute.yaml", "--format", "json", cwd=shared.root)
+    assert [(f["code"], f["file"]) for f in run.findings] == [("Y012", "governance/acme/roles/ute.yaml")]
+    assert run.code == 3
