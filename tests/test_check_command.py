@@ -105,7 +105,7 @@ def test_one_clear_message_at_the_right_line_and_exit_3(repo, check, cli, case):
     text = cli("check", str(repo.root), "--as-of", repo.AS_OF)
     assert text.code == 3
     lines = [entry for entry in text.stdout.splitlines() if not entry.startswith(" ")]
-    assert lines[0] == f"{repo.REPORT_PATH}:{line}:{column}  {code}  {finding['message']}"
+    assert lines[0] == f"{repo.REPORT_PATH}:{line}:{column}  {code}  error  {finding['message']}"
     assert lines[1:] == [f"1 error, 0 warnings, 0 info in 3 files (as of {repo.AS_OF})"]
 
 
@@ -209,10 +209,14 @@ def test_nonexistent_path_is_a_usage_error(tmp_path, cli):
     assert run.stdout == ""
 
 
-def test_path_that_is_a_file_is_a_usage_error(repo, cli):
-    run = cli("check", str(repo.root / repo.ORG_PATH))
-    assert run.code == 2
-    assert "organisation.yaml" in run.stderr
+def test_a_file_outside_the_current_folder_with_no_configuration_above_is_a_usage_error(repo, cli, tmp_path):
+    """With no auditrack.yaml, a named file's repository is the current folder; one outside it has none."""
+    (tmp_path / "elsewhere").mkdir()
+    run = cli("check", str(repo.root / repo.ORG_PATH), cwd=tmp_path / "elsewhere")
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"auditrack: no data folders in {repo.root / 'governance' / 'acme'} (looked for "
+                          "recommendations/, governance/); run it in a data repository, or create one with "
+                          "`auditrack init`\n")
 
 
 def test_folder_without_data_folders_is_a_usage_error(tmp_path, cli):
@@ -268,6 +272,42 @@ def test_output_through_a_pipe_has_no_escape_codes(repo, process):
     assert not ANSI.search(run.stdout + run.stderr)
 
 
+# A valid repository with one gap of each severity: G101 (error), G105 (warning) and R101 (info: not due yet).
+REQUESTED = "response_request: {requested_from: ks, requested_on: 2022-03-16, due: 2022-06-30}\nrecommendations:"
+SEVERITY_LINES = {
+    "en": [
+        f"{GOAL_PATH}:4:1  G101  error  the overall goal 'egen-forsorjning' is not broken down into measurable "
+        "sub-goals",
+        f"{INDICATOR_PATH}:4:1  G105  warning  the indicator 'deltagare' is not linked to any goal",
+        "recommendations/acme/2022-malstyrning/report.yaml:10:1  R101  info  a response to 'Granskning av målstyrning' "
+        "was requested from Kommunstyrelsen on 2022-03-16; it is due 2022-06-30 and not yet recorded",
+        "1 error, 1 warning, 1 info in 5 files (as of 2022-03-20)",
+    ],
+    "sv": [
+        f"{GOAL_PATH}:4:1  G101  fel  det övergripande målet 'egen-forsorjning' är inte nedbrutet i mätbara delmål",
+        f"{INDICATOR_PATH}:4:1  G105  varning  nyckeltalet 'deltagare' är inte kopplat till något mål",
+        "recommendations/acme/2022-malstyrning/report.yaml:10:1  R101  info  Kommunstyrelsen ombads 2022-03-16 att "
+        "svara på 'Granskning av målstyrning'; svaret ska lämnas senast 2022-06-30 och är ännu inte registrerat",
+        "1 fel, 1 varning, 1 upplysning i 5 filer (per 2022-03-20)",
+    ],
+}
+
+
+def one_gap_of_each_severity(repo) -> None:
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("recommendations:", REQUESTED))
+    repo.write(GOAL_PATH, OVERALL_GOAL)
+    repo.write(INDICATOR_PATH, INDICATOR)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_piped_text_names_each_severity_in_words(repo, process, lang):
+    """Without colour, the severity word is what tells an error from a warning."""
+    one_gap_of_each_severity(repo)
+    run = process("check", str(repo.root), "--as-of", repo.AS_OF, "--lang", lang)
+    assert [line for line in run.stdout.splitlines() if not line.startswith("    help: ")] == SEVERITY_LINES[lang]
+    assert run.code == 1
+
+
 def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run `python -m auditrack ARGS` with a pseudo-terminal as stdout and return what it printed."""
     pty = pytest.importorskip("pty")
@@ -303,6 +343,15 @@ def test_no_color_on_a_terminal_has_no_escape_codes(repo):
     plain = run_in_terminal(args, {"NO_COLOR": "1"})
     assert f"{repo.REPORT_PATH}:8:12  X001  " in plain
     assert not ANSI.search(plain)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1"}], ids=["colour", "NO_COLOR"])
+def test_a_terminal_shows_each_severity_in_words(repo, env):
+    one_gap_of_each_severity(repo)
+    shown = run_in_terminal(["check", str(repo.root), "--as-of", repo.AS_OF, "--lang", "sv"], env)
+    lines = [line for line in re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines() if not line.startswith("    help: ")]
+    assert lines == SEVERITY_LINES["sv"]
 
 
 # --------------------------------------------------------------------------- version

@@ -146,6 +146,15 @@ def test_a_change_that_adds_a_gap(responded):
     ]
 
 
+def test_a_file_with_an_upper_case_suffix_is_data_in_a_revision_too(history):
+    upper = RESPONSE_PATH.replace(".yaml", ".YML")
+    history.write(upper, RESPONSE)
+    commit(history.root, "respond in a .YML file")
+    out = diff(history, "base", "HEAD", "--format", "json")
+    assert [(f["code"], f["file"], f["line"]) for f in out.json["introduced"]] == [("R103", upper, 10)]
+    assert out.code == 1
+
+
 def test_a_change_that_fixes_a_gap(history):
     history.write(RESPONSE_PATH, RESPONSE)
     commit(history.root, "respond without an owner")

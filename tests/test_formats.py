@@ -223,6 +223,8 @@ def test_sarif_rule_metadata_comes_from_the_registry(repo, cli):
     assert r103["help"]["text"].startswith("Why: An action with no owner is nobody's job")
     assert rules["Y002"]["shortDescription"]["text"] == "A key appears twice in one mapping; YAML would silently keep the last value."
     assert rules["W001"]["defaultConfiguration"] == {"level": "warning"}
+    assert rules["X003"]["defaultConfiguration"] == {"level": "note"}  # info, as its findings and `auditrack rules`
+    assert rules["Y001"]["defaultConfiguration"] == {"level": "error"}
     assert json.loads(out.stdout)["runs"][0]["results"] == []
 
 

@@ -175,7 +175,10 @@ def test_the_configuration_explains_every_key_and_uncommented_is_valid(created):
 def test_the_ci_files_use_this_repository_s_hook_and_workflow(created):
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [(h["id"], h["entry"], h["language"], h["pass_filenames"], h["require_serial"]) for h in hooks] == [
-        ("auditrack", "auditrack check --fail-on never", "python", False, True)]
+        ("auditrack", "auditrack check --fail-on never", "python", True, True)]
+    # pre-commit matches `files` with Python's re.search; .YAML and .YML are data files too.
+    assert [bool(re.search(hooks[0]["files"], name)) for name in ("a.yaml", "b.YML", "c.Yaml", "d.json", "yaml")] == [
+        True, True, True, False, False]
     pre_commit = yaml.safe_load((created / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (entry,) = pre_commit["repos"]
     assert [h["id"] for h in entry["hooks"]] == ["auditrack"]

@@ -351,3 +351,20 @@ def test_files_are_found_with_their_paths_relative_to_the_repository(repo, paths
     assert [relative for _, relative in found.files] == expected
     assert all(absolute == repo.root.resolve() / relative for absolute, relative in found.files)
     assert found.findings == []
+
+
+def test_upper_case_suffixes_are_data_files_too(repo, check):
+    """.YAML and .YML are what some systems save; such a file was silently skipped, and its duplicate id with it."""
+    repo.write("governance/acme/roles/a.yaml", "kind: role\nid: samordnare\norganisation: acme\nname: Samordnare\n")
+    repo.write("governance/acme/roles/b.YML", "kind: role\nid: samordnare\norganisation: acme\nname: Samordnare\n")
+    repo.write("governance/acme/roles/c.YAML", "kind: role\nid: chef\norganisation: acme\nnamn: Chef\n")
+    run = check(repo.root)
+    assert run.json["files"] == 6
+    assert [(f["code"], f["file"], f["line"], f["column"], f["message"]) for f in run.findings] == [
+        ("X002", "governance/acme/roles/b.YML", 2, 5, "the id 'samordnare' is already used by the role in "
+         "governance/acme/roles/a.yaml; ids must be unique within organisation 'acme'"),
+        ("X003", "governance/acme/roles/b.YML", 2, 5,
+         "2 gap findings of organisation 'acme' are held back while some of its files have errors"),
+        ("S003", "governance/acme/roles/c.YAML", 4, 1, "unknown field 'namn'; did you mean 'name'?"),
+    ]
+    assert run.code == 3

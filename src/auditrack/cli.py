@@ -60,9 +60,17 @@ AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", he
 PathArg = Annotated[Path, typer.Argument(help="The data repository (default: the current directory).", show_default=False)]
 
 
+CheckPaths = Annotated[Optional[list[Path]], typer.Argument(
+    help="The data repository, or a folder inside it (default: the current folder); the repository is the nearest "
+         "folder above with auditrack.yaml. Or data files: only their organisations are checked, against all of "
+         "their files, and their findings reported, in other files of the organisation too (a response can make a "
+         "report's finding appear). Named files that are not data files (auditrack.yaml, a workflow) are ignored.",
+    show_default=False, metavar="PATHS")]
+
+
 @app.command()
 def check(
-    path: PathArg = Path("."),
+    paths: CheckPaths = None,
     as_of: AsOf = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif, junit, or auto (github annotations inside GitHub Actions, else text).")] = "auto",
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a gap at or above this severity is found (default: auditrack.yaml's fail_on, else error).")] = None,
@@ -76,7 +84,7 @@ def check(
     """
     from auditrack.commands.check import run
 
-    raise typer.Exit(run(path, _parse_date(as_of), output_format, fail_on.value if fail_on else None, config_file,
+    raise typer.Exit(run(paths or [], _parse_date(as_of), output_format, fail_on.value if fail_on else None, config_file,
                          lang.value if lang else None))
 
 

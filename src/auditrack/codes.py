@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditrack.findings import Severity
+
 
 @dataclass(frozen=True)
 class Code:
@@ -11,6 +13,8 @@ class Code:
     name: str
     summary: str
     fix: str
+    severity: Severity
+    """The severity of every finding with this code (a waiver's can be changed in auditrack.yaml)."""
 
 
 _TABLE = [
@@ -40,4 +44,10 @@ _TABLE = [
     ("I001", "internal-error", "auditrack failed inside a rule, template or formatter. This is a bug in auditrack, not in your data.", "Report it with the message and the version."),
 ]
 
-CODES: dict[str, Code] = {code: Code(code, name, summary, fix) for code, name, summary, fix in _TABLE}
+_NOT_ERRORS = {"X003": Severity.INFO, "W001": Severity.WARNING, "W002": Severity.WARNING}
+"""The codes whose findings are not errors; every other code is an error. The one place their severity is set:
+the findings, `auditrack rules`, docs/rules.md and SARIF all read it from here."""
+
+CODES: dict[str, Code] = {
+    code: Code(code, name, summary, fix, _NOT_ERRORS.get(code, Severity.ERROR)) for code, name, summary, fix in _TABLE
+}

@@ -13,6 +13,7 @@ from typing import Callable
 from pydantic import BaseModel
 
 from auditrack import __version__
+from auditrack.codes import CODES
 from auditrack.config import CONFIG_NAMES, Config
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
@@ -220,26 +221,42 @@ def check_sources(sources: list[Source], config: Config, as_of: date, root: Path
     return _check(sources, result, each_index)
 
 
-def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | None = None) -> CheckResult:
-    """Check the repository under `root`: load it and run every selected rule against it."""
+def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | None = None,
+              named: set[str] | None = None) -> CheckResult:
+    """Check the repository under `root`: load it and run every selected rule against it. With `named` (data
+    files by their path relative to `root`), only the organisations of those files are checked and reported,
+    with every file of theirs; a named file that is not a data file is left out."""
     result = CheckResult(root=root, as_of=as_of, config=config)
     sources, findings, missing = read_sources(root, config)
-    result.findings.extend(findings)
+    result.findings.extend(f for f in findings if named is None or _concerns(f.location.file, named))
     result.missing_folders = missing
-    return _check(sources, result, each_index)
+    return _check(sources, result, each_index, named)
+
+
+def _concerns(path: str, named: set[str]) -> bool:
+    """Whether a finding about a file or folder is about a named file or a folder that holds one."""
+    return path in named or path == "." or any(name.startswith(path + "/") for name in named)
 
 
 @_gc_paused
-def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | None) -> CheckResult:
+def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | None,
+           named: set[str] | None = None) -> CheckResult:
     """Load, index and judge one organisation at a time, so memory holds one organisation's records rather
     than the whole repository's (a national view is tens of thousands of files). Ids and references are
     per organisation and so are the rules; only the organisation files are needed by every part, and they
-    are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py."""
-    organisations, own_files, parts = _split(sources, result)
+    are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py.
+    With `named`, only the parts of the named files' organisations are loaded and judged."""
+    owners: dict[str, str | None] | None = {} if named is not None else None
+    organisations, own_files, parts = _split(sources, result, owners)
+    if owners is not None:
+        wanted = {owners[name] for name in named if name in owners}
+        parts = {owner: part for owner, part in parts.items() if owner in wanted}
     gaps: list[Finding] = []
     for owner in sorted(parts, key=lambda o: (o is None, o or "")):
         # One call per organisation, so that its files and index are let go before the next is loaded.
         gaps += _check_organisation(parts.pop(owner), own_files.get(owner, []), organisations, result, each_index)
+    if owners is not None:
+        _only_organisations(result, owners, wanted)
     result.findings.extend(_judged(result, gaps))
     result.findings.sort(key=Finding.sort_key)
     return result
@@ -258,11 +275,21 @@ def _check_organisation(sources: list[Source], own_files: list, organisations: O
     return gaps
 
 
-def _split(sources: list[Source], result: CheckResult) -> tuple[Organisations, dict[str, list], dict]:
+def _only_organisations(result: CheckResult, owners: dict[str, str | None], wanted: set[str | None]) -> None:
+    """Keep to the files of the `wanted` organisations. Every organisation file was loaded (each part needs
+    them all), so the findings about other organisations' files are dropped, and the files counted are theirs."""
+    shown = {path for path, owner in owners.items() if owner in wanted}
+    result.findings = [f for f in result.findings if f.location.file in shown or f.location.file not in owners]
+    result.files = len(shown)
+
+
+def _split(sources: list[Source], result: CheckResult,
+           owners: dict[str, str | None] | None = None) -> tuple[Organisations, dict[str, list], dict]:
     """Load the organisation files, which every part needs, and group the other sources by organisation: the
-    organisations, each organisation's own loaded files by id, and the parts (see `_by_organisation`)."""
+    organisations, each organisation's own loaded files by id, and the parts (see `_by_organisation`).
+    `owners`, when given, gets the organisation of every source by its path."""
     limits = _limits(result.config)
-    organisation_files, parts = _by_organisation(sources, limits)
+    organisation_files, parts = _by_organisation(sources, limits, owners)
     loaded, failed = _load_files(organisation_files, limits, result)
     organisations, problems = Organisations.collect(loaded, failed)
     result.findings.extend(problems)
@@ -288,7 +315,8 @@ def _index_part(sources: list[Source], own_files: list, organisations: Organisat
     return index, documents
 
 
-def _by_organisation(sources: list[Source], limits: Limits) -> tuple[list[Source], dict[str | None, list[Source]]]:
+def _by_organisation(sources: list[Source], limits: Limits, owners: dict[str, str | None] | None = None,
+                     ) -> tuple[list[Source], dict[str | None, list[Source]]]:
     """The organisation files, and every other file by the organisation it names (None: it names none), each
     in the order given. Every organisation with an organisation file has a part, if only an empty one."""
     organisation_files: list[Source] = []
@@ -298,6 +326,8 @@ def _by_organisation(sources: list[Source], limits: Limits) -> tuple[list[Source
             header = {} if isinstance(source[1], OSError) else read_header(source[1], limits)
         except Exception:  # a bug of ours: the file's own load meets it again and reports it (I001)
             header = {}
+        if owners is not None:
+            owners[source[0]] = owner_of(header)
         part = parts.setdefault(owner_of(header), [])
         (organisation_files if header.get("kind") == "organisation" else part).append(source)
     return organisation_files, parts
@@ -334,7 +364,7 @@ def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
             kept.append(f)
     for organisation, count in sorted(held.items()):
         kept.append(Finding(
-            "X003", Severity.INFO,
+            "X003", CODES["X003"].severity,
             f"{count} gap finding{'s' if count != 1 else ''} of organisation '{organisation}' "
             f"{'are' if count != 1 else 'is'} held back while some of its files have errors",
             first_error[organisation].location, None, organisation, Category.DATA,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from auditrack.config import CONFIG_NAMES
 from auditrack.findings import Category, Finding, Location, Severity
-from auditrack.loader.discover import DATA_SUFFIXES
+from auditrack.loader.discover import is_data_name
 
 
 class GitError(Exception):
@@ -110,7 +110,7 @@ def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
     wanted: list[tuple[str, str]] = []  # (relative path, blob id)
     for path, (mode, kind, blob) in sorted(listing.items()):
         relative = path[len(checkout.prefix):]
-        if kind != "blob" or not relative.endswith(DATA_SUFFIXES) or any(p.startswith(".") for p in relative.split("/")):
+        if kind != "blob" or not is_data_name(relative) or any(p.startswith(".") for p in relative.split("/")):
             continue
         if relative in CONFIG_NAMES:  # the configuration, when the repository itself is a data folder
             continue

@@ -496,6 +496,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "verdict": {"yes": "ja", "partly": "till viss del", "no": "nej"},
         "severity": {"error": "fel", "warning": "varning", "info": "upplysning"},
         "severity-plural": {"error": "Fel", "warning": "Varningar", "info": "Upplysningar"},
+        "severity": {"error": "fel", "warning": "varning", "info": "info"},
         "form": {"project": "projekt", "ordinary": "ordinarie verksamhet", "permanent": "permanent verksamhet"},
         "mandate-type": {
             "decision": "beslut", "steering-model": "styrmodell", "mandate-description": "uppdragsbeskrivning",
@@ -551,6 +552,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "verdict": {"yes": "yes", "partly": "partly", "no": "no"},
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "severity-plural": {"error": "Errors", "warning": "Warnings", "info": "Info"},
+        "severity": {"error": "error", "warning": "warning", "info": "info"},
         "form": {"project": "a project", "ordinary": "ordinary operations", "permanent": "a permanent activity"},
         "mandate-type": {
             "decision": "decision", "steering-model": "steering model", "mandate-description": "mandate description",

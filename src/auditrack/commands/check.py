@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from auditrack.commands.targets import TargetError, locate
 from auditrack.config import ConfigError, as_of_date, find_config, load_config
 from auditrack.engine import EXIT_USAGE, _gc_paused, internal_finding, run_check
 from auditrack.findings import localize
@@ -44,26 +45,29 @@ def resolve_format(name: str) -> str:
 
 
 @_gc_paused  # for the whole command: the collector resumes once the result is freed, with nothing left to scan
-def run(path: Path, as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None,
+def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None,
         lang: str | None = None) -> int:
     from auditrack.formatters import FORMATS, get_formatter
 
-    if not path.is_dir():
-        sys.stderr.write(f"auditrack: {path} is not a folder; give the data repository's folder\n")
-        return EXIT_USAGE
     name = resolve_format(output_format)
     if name not in FORMATS:
         sys.stderr.write(f"auditrack: unknown format '{output_format}'; use one of: auto, {', '.join(FORMATS)}\n")
         return EXIT_USAGE
-    config = load_settings(path, config_file)
-    if config is None:
+    try:
+        target = locate(paths)
+        config = load_settings(target.places[0].folder, config_file)
+        if config is None:
+            return EXIT_USAGE
+        root = target.root(config)
+    except TargetError as exc:
+        sys.stderr.write(f"auditrack: {exc}\n")
         return EXIT_USAGE
-    result = run_check(path, config, as_of_date(config, as_of))
+    result = run_check(root, config, as_of_date(config, as_of), named=target.named_files(root))
     result.lang = lang or config.lang
     localize(result.findings, result.lang)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         sys.stderr.write(
-            f"auditrack: no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "
+            f"auditrack: no data folders in {root} (looked for {', '.join(p + '/' for p in config.paths)}); "
             "run it in a data repository, or create one with `auditrack init`\n"
         )
         return EXIT_USAGE

@@ -30,9 +30,9 @@ def catalogue_markdown() -> str:
         if spec.fix_example:
             out += ["Fixed:", "", "```yaml", spec.fix_example, "```", ""]
     out += ["## Data and file codes", "", "These mean the data cannot be trusted (exit code 3), except W001/W002 (waivers) and I001 (exit code 4).", "",
-            "| Code | Name | Meaning | Fix |", "| --- | --- | --- | --- |"]
+            "| Code | Name | Severity | Meaning | Fix |", "| --- | --- | --- | --- | --- |"]
     for code in CODES.values():
-        out.append(f"| {code.code} | {code.name} | {code.summary} | {code.fix} |")
+        out.append(f"| {code.code} | {code.name} | {code.severity.value} | {code.summary} | {code.fix} |")
     return "\n".join(out) + "\n"
 
 
@@ -46,7 +46,7 @@ def run(code: str | None, output_format: str) -> int:
         for spec in rules.values():
             sys.stdout.write(f"{spec.code}  {spec.name:<{width}}  {spec.severity.value:<7}  {spec.summary}\n")
         for c in CODES.values():
-            sys.stdout.write(f"{c.code}  {c.name:<{width}}  {'error' if c.code[0] in 'YSXCI' else 'warning':<7}  {c.summary}\n")
+            sys.stdout.write(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {c.summary}\n")
         return 0
     key = code.upper()
     if key in rules:
@@ -59,7 +59,7 @@ def run(code: str | None, output_format: str) -> int:
         return 0
     if key in CODES:
         c = CODES[key]
-        sys.stdout.write(f"{c.code} {c.name}\n\n{c.summary}\n\nFix: {c.fix}\n")
+        sys.stdout.write(f"{c.code} {c.name} (severity: {c.severity.value})\n\n{c.summary}\n\nFix: {c.fix}\n")
         return 0
     sys.stderr.write(f"auditrack: no rule '{code}'; `auditrack rules` lists them all\n")
     return 2

@@ -53,14 +53,13 @@ def _catalogue() -> dict[str, dict]:
             "properties": {"tags": ["governance", spec.group] if spec.group else ["governance"]},
         }
     for code in CODES.values():
-        level = "warning" if code.code.startswith("W") else "error"
         descriptors[code.code] = {
             "id": code.code,
             "name": code.name,
             "shortDescription": {"text": code.summary},
             "fullDescription": {"text": code.summary},
             "help": {"text": f"Fix: {code.fix}", "markdown": f"{code.summary}\n\n**Fix:** {code.fix}"},
-            "defaultConfiguration": {"level": level},
+            "defaultConfiguration": {"level": LEVEL[code.severity]},
             "properties": {"tags": ["waiver" if code.code.startswith("W") else "data"]},
         }
     return descriptors

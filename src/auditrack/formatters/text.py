@@ -1,4 +1,6 @@
-"""Human output: `path:line:col  CODE  message`, coloured on a terminal, plain otherwise or with NO_COLOR."""
+"""Human output: `path:line:col  CODE  severity  message`, coloured on a terminal, plain otherwise or with NO_COLOR.
+
+The severity is a word (as yamllint writes it), so output without colour tells errors from warnings."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import os
 from typing import TextIO
 
 from auditrack.findings import count_by_severity
+from auditrack.i18n import word
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -39,12 +42,18 @@ def printable(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+def _severity(f, lang: str) -> str:
+    """The severity as a word beside the code, so output without colour tells an error from a warning."""
+    return word(lang, "severity", f.severity.value)
+
+
 def render(result, stream: TextIO) -> None:
     if use_colour(stream):
         _render_rich(result, stream)
         return
+    lang = getattr(result, "lang", "en")
     for f in result.findings:
-        stream.write(f"{printable(str(f.location))}  {f.code}  {printable(f.message)}\n")
+        stream.write(f"{printable(str(f.location))}  {f.code}  {_severity(f, lang)}  {printable(f.message)}\n")
         if f.hint:
             stream.write(f"    help: {printable(f.hint)}\n")
     stream.write(summary_line(result) + "\n")
@@ -55,11 +64,11 @@ def _render_rich(result, stream: TextIO) -> None:
     from rich.markup import escape
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
+    lang = getattr(result, "lang", "en")
     for f in result.findings:
         style = _STYLE[f.severity.value]
-        console.print(
-            f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}[/]  {escape(printable(f.message))}"
-        )
+        console.print(f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}  {_severity(f, lang)}[/]  "
+                      f"{escape(printable(f.message))}")
         if f.hint:
             console.print(f"    [dim]help: {escape(printable(f.hint))}[/]")
     console.print(summary_line(result))

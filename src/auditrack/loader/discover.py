@@ -18,6 +18,11 @@ from auditrack.findings import Category, Finding, Location, Severity
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
+def is_data_name(name: str) -> bool:
+    """A file name that is a data file's: `.yaml` or `.yml` in any case (`.YAML` is what some systems save)."""
+    return name.lower().endswith(DATA_SUFFIXES)
+
+
 @dataclass
 class Discovery:
     files: list[tuple[Path, str]] = field(default_factory=list)
@@ -40,7 +45,7 @@ def discover(root: Path, folders: list[str]) -> Discovery:
         except (OSError, RuntimeError) as exc:
             found.findings.append(_finding(
                 "Y012", f"the data folder '{_clean(folder)}' cannot be opened ({_reason(exc)}); it is not read",
-                _relative(base, root), "Point the configured path at a folder inside the repository.",
+                relative_name(base, root), "Point the configured path at a folder inside the repository.",
                 sv=f"datamappen '{_clean(folder)}' går inte att öppna ({_reason(exc, 'sv')}) och läses inte",
                 sv_hint="Ange en sökväg till en mapp inom repositoriet.",
             ))
@@ -53,7 +58,7 @@ def discover(root: Path, folders: list[str]) -> Discovery:
                 f"the data folder '{_clean(folder)}' "
                 + ("is a symbolic link that leads" if linked else "is")
                 + f" outside the repository ({_clean(str(target))}); it is not read",
-                _relative(base, root) if linked else _clean(folder),
+                relative_name(base, root) if linked else _clean(folder),
                 "Keep the data inside the repository and list its folders, relative to it, under `paths:`.",
                 sv=f"datamappen '{_clean(folder)}' "
                    + ("är en symbolisk länk som leder" if linked else "ligger")
@@ -73,7 +78,7 @@ def discover(root: Path, folders: list[str]) -> Discovery:
 def _walk(base: Path, root: Path, found: Discovery) -> None:
     # Each folder is carried with its path relative to the root, so a file's is its folder's plus its name;
     # and a regular file is known from the folder listing: a national repository has tens of thousands.
-    top = _relative(base, root)
+    top = relative_name(base, root)
     pending = [(base, "" if top == "." else top + "/")]
     while pending:
         folder, relative = pending.pop()
@@ -96,11 +101,11 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
             if _is_link(entry):
                 if _is_dir(entry, follow=True):
                     _check_link(Path(entry.path), root, found, folder=True)
-                elif name.endswith(DATA_SUFFIXES):
+                elif is_data_name(name):
                     _consider(Path(entry.path), root, found)
             elif _is_dir(entry, follow=False):
                 subfolders.append((Path(entry.path), relative + _clean(name) + "/"))
-            elif name.endswith(DATA_SUFFIXES):
+            elif is_data_name(name):
                 if _is_regular(entry):
                     found.files.append((Path(entry.path), relative + _clean(name)))
                 else:
@@ -116,7 +121,7 @@ def _consider(path: Path, root: Path, found: Discovery) -> None:
         mode = path.stat().st_mode
     except OSError as exc:
         found.findings.append(_finding(
-            "Y013", f"cannot read the file: {_reason(exc)}", _relative(path, root),
+            "Y013", f"cannot read the file: {_reason(exc)}", relative_name(path, root),
             "Make the file readable (check its permissions).",
             sv=f"filen går inte att läsa: {_reason(exc, 'sv')}",
             sv_hint="Gör filen läsbar (kontrollera behörigheterna).",
@@ -125,13 +130,13 @@ def _consider(path: Path, root: Path, found: Discovery) -> None:
     if not stat.S_ISREG(mode):
         # A FIFO or a device would block or never end; git never stores one, so it is not data.
         found.findings.append(_finding(
-            "Y013", "this is not a regular file (a pipe, socket or device); it is not read", _relative(path, root),
+            "Y013", "this is not a regular file (a pipe, socket or device); it is not read", relative_name(path, root),
             "Remove it from the data folders.",
             sv="det här är ingen vanlig fil (utan en pipe, en socket eller en enhet) och den läses inte",
             sv_hint="Ta bort den ur datamapparna.",
         ))
         return
-    found.files.append((path, _relative(path, root)))
+    found.files.append((path, relative_name(path, root)))
 
 
 def _check_link(path: Path, root: Path, found: Discovery, folder: bool) -> bool:
@@ -140,7 +145,7 @@ def _check_link(path: Path, root: Path, found: Discovery, folder: bool) -> bool:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         found.findings.append(_finding(
-            "Y012", "the symbolic link is broken or loops", _relative(path, root),
+            "Y012", "the symbolic link is broken or loops", relative_name(path, root),
             "Remove the link or point it at a file in the repository.",
             sv="den symboliska länken är bruten eller går i en slinga",
             sv_hint="Ta bort länken eller låt den peka på en fil i repositoriet.",
@@ -149,14 +154,14 @@ def _check_link(path: Path, root: Path, found: Discovery, folder: bool) -> bool:
     if not _inside(target, root):
         found.findings.append(_finding(
             "Y012", f"the symbolic link points outside the repository ({_clean(str(target))}); it is not followed",
-            _relative(path, root), "Copy the data into the repository instead of linking to it.",
+            relative_name(path, root), "Copy the data into the repository instead of linking to it.",
             sv=f"den symboliska länken pekar utanför repositoriet ({_clean(str(target))}) och följs inte",
             sv_hint="Kopiera uppgifterna till repositoriet i stället för att länka till dem.",
         ))
         return False
     if folder:
         found.findings.append(_finding(
-            "Y012", "the symbolic link points to a folder; linked folders are not followed", _relative(path, root),
+            "Y012", "the symbolic link points to a folder; linked folders are not followed", relative_name(path, root),
             "Move the files into the data folders instead of linking to them.",
             sv="den symboliska länken pekar på en mapp; länkade mappar följs inte",
             sv_hint="Flytta filerna till datamapparna i stället för att länka till dem.",
@@ -199,7 +204,8 @@ def _reason(exc: BaseException, lang: str = "en") -> str:
     return str(exc) or type(exc).__name__
 
 
-def _relative(path: Path | str, root: Path) -> str:
+def relative_name(path: Path | str, root: Path) -> str:
+    """`path` as findings name it: relative to the (resolved) `root`, with '/' and printable characters."""
     path = Path(path)
     try:
         text = path.relative_to(root).as_posix()

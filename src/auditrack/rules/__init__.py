@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from auditrack.codes import CODES
 from auditrack.config import Config
 from auditrack.findings import Category, Finding, Severity
 from auditrack.index import Index
@@ -84,7 +85,7 @@ def _waiver_findings(index: Index, config: Config, as_of: date, used: set) -> li
             loc = location[0].locate(location[1] + ("waivers", i))
             if waiver.expires.end < as_of and selected("W001", config):
                 findings.append(Finding(
-                    "W001", Severity(config.severity.get("W001", "warning")),
+                    "W001", Severity(config.severity.get("W001", CODES["W001"].severity)),
                     f"the waiver of {waiver.rule} on '{record.id}' expired on {waiver.expires}; the rule applies again",
                     loc, record.id, entry.organisation, Category.GAP,
                     "Fix the gap, or renew the waiver with a new expiry date and approval.",
@@ -95,7 +96,7 @@ def _waiver_findings(index: Index, config: Config, as_of: date, used: set) -> li
                 ))
             elif (id(record), i) not in used and selected("W002", config) and selected(waiver.rule, config):
                 findings.append(Finding(
-                    "W002", Severity(config.severity.get("W002", "warning")),
+                    "W002", Severity(config.severity.get("W002", CODES["W002"].severity)),
                     f"the waiver of {waiver.rule} on '{record.id}' is unused: the rule finds nothing here",
                     loc, record.id, entry.organisation, Category.GAP, "Remove the waiver.",
                     translations={"sv": (
