@@ -40,25 +40,43 @@ def listing(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and ".git" not in p.parts)
 
 
-@pytest.fixture
-def created(tmp_path) -> Path:
-    root = tmp_path / "ludvika-data"
-    out = run_cli("init", str(root), "--org", "ludvika", "--name", "Ludvika kommun")
-    assert out.code == 0, out.stderr
-    assert out.stdout == (f"created a data repository for Ludvika kommun (ludvika) in {root}: 34 files\n"
-                          f"next: cd {root} && git init && auditrack check\n"
-                          "the CI workflow and the pre-commit configuration install auditrack 0.1.0 from "
-                          "https://github.com/auditrack/auditrack; give --source to use another copy\n")
+def make_source(root: Path, tag: str | None) -> Path:
+    """A git repository standing in for auditrack's source: one commit, tagged `tag` when given."""
+    root.mkdir(parents=True)
+    (root / "README.md").write_text("auditrack\n", encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "first")
+    if tag:
+        git(root, "tag", tag)
     return root
 
 
-def test_source_sets_where_ci_and_pre_commit_install_auditrack(tmp_path):
-    root = tmp_path / "data"
-    out = run_cli("init", str(root), "--name", "Exempels kommun", "--source", "https://git.example.se/it/auditrack")
+@pytest.fixture(scope="module")
+def tagged_source(tmp_path_factory) -> Path:
+    return make_source(tmp_path_factory.mktemp("sources") / "auditrack", "v0.1.0")
+
+
+def pinned_line(source: Path) -> str:
+    return (f"the CI workflow and the pre-commit configuration install auditrack 0.1.0 from {source}, pinned to its "
+            "tag v0.1.0; give --source to use another copy\n")
+
+
+def init(root: Path, source: Path, *args: str):
+    """`auditrack init ROOT --source SOURCE ARGS`: a source on this machine, so that what is pinned is known."""
+    return run_cli("init", str(root), "--source", str(source), *args)
+
+
+@pytest.fixture
+def created(tmp_path, tagged_source) -> Path:
+    root = tmp_path / "ludvika-data"
+    out = init(root, tagged_source, "--org", "ludvika", "--name", "Ludvika kommun")
     assert out.code == 0, out.stderr
-    assert "  - repo: https://git.example.se/it/auditrack\n" in (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-    assert 'pip install "auditrack @ git+https://git.example.se/it/auditrack@v0.1.0"' in (
-        root / ".github/workflows/auditrack.yml").read_text(encoding="utf-8")
+    assert out.stdout == (f"created a data repository for Ludvika kommun (ludvika) in {root}: 34 files\n"
+                          "found in SCB's list: Ludvika, municipality code 2085\n"
+                          + pinned_line(tagged_source) +
+                          f"next: cd {root} && git init && auditrack check\n")
+    assert out.stderr == ""
+    return root
 
 
 def test_init_then_check_passes_with_no_finding(created):
@@ -87,55 +105,80 @@ def test_every_kind_has_one_example_and_each_validates_against_the_written_schem
 def test_the_example_passes_the_rules_on_any_day_it_is_created():
     from auditrack.commands.init import files
     from auditrack.config import Config
+    from auditrack.scaffold import Organisation
     from auditrack.engine import check_sources
 
     found = []
     for today in (date(2024, 1, 1), date(2024, 2, 29), date(2025, 6, 14), date(2025, 6, 15), date(2026, 11, 16),
                   date(2026, 12, 31), date(2030, 7, 1)):
-        content = files("exempel", "Exempel kommun", today)
+        content = files(Organisation("exempel", "Exempel kommun"), today)
         sources = [(p, t.encode()) for p, t in content.items() if p.startswith(("recommendations/", "governance/"))]
         found += [(today, f.code, f.message) for f in check_sources(sources, Config(), today).findings]
     assert found == []
 
 
-def test_init_never_overwrites_without_force(created):
+def test_init_never_overwrites_without_force(created, tagged_source):
     config = created / "auditrack.yaml"
     config.write_text("fail_on: warning\n", encoding="utf-8")
-    out = run_cli("init", str(created), "--org", "ludvika", "--name", "Ludvika kommun")
+    out = init(created, tagged_source, "--org", "ludvika", "--name", "Ludvika kommun")
     assert out.code == 2
     lines = out.stderr.splitlines()
     assert lines[0] == (f"auditrack: 34 of the files to create already exist in {created}; "
                         "nothing was written (use --force to overwrite them):")
     assert [line.strip() for line in lines[1:]] == sorted(listing(created))
     assert config.read_text(encoding="utf-8") == "fail_on: warning\n"
-    forced = run_cli("init", str(created), "--org", "ludvika", "--name", "Ludvika kommun", "--force")
+    forced = init(created, tagged_source, "--org", "ludvika", "--name", "Ludvika kommun", "--force")
     assert forced.code == 0
     assert config.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schemas/auditrack-config.json\n")
 
 
-def test_init_refuses_only_for_the_files_it_would_write(tmp_path):
+def test_init_refuses_only_for_the_files_it_would_write(tmp_path, tagged_source):
     root = tmp_path / "repo"
     (root / "notes").mkdir(parents=True)
     (root / "notes" / "x.txt").write_text("mine\n")
     (root / "README.md").write_text("mine\n")
-    out = run_cli("init", str(root))
+    out = init(root, tagged_source)
     assert (out.code, out.stderr.splitlines()[1:]) == (2, ["  README.md"])
-    assert run_cli("init", str(root), "--force").code == 0
+    assert init(root, tagged_source, "--force").code == 0
     assert (root / "notes" / "x.txt").read_text() == "mine\n"
 
 
-@pytest.mark.parametrize(("args", "org", "name"), [
-    ((), "exempel", "Exempel kommun"),
-    (("--name", "Region Jämtland Härjedalen"), "region-jamtland-harjedalen", "Region Jämtland Härjedalen"),
-    (("--name", "Bräcke kommun"), "bracke", "Bräcke kommun"),
-    (("--org", "solna"), "solna", "Solna kommun"),
-    (("--org", "ab", "--name", 'Kommun: "A, B" # test'), "ab", 'Kommun: "A, B" # test'),
+NOT_IN_THE_LIST = ("not in SCB's list of municipalities and regions: the id is made from the name, and organisation.yaml "
+                   "has no municipality_code")
+
+
+@pytest.mark.parametrize(("args", "org", "name", "kind", "code", "matched"), [
+    ((), "exempel", "Exempel kommun", "municipality", None, NOT_IN_THE_LIST),
+    (("--name", "Smedjebackens kommun"), "smedjebacken", "Smedjebackens kommun", "municipality", "2061",
+     "found in SCB's list: Smedjebacken, municipality code 2061"),
+    (("--name", "Göteborgs Stad"), "goteborg", "Göteborgs Stad", "municipality", "1480",
+     "found in SCB's list: Göteborg, municipality code 1480"),
+    (("--name", "Stockholms stad"), "stockholm", "Stockholms stad", "municipality", "0180",
+     "found in SCB's list: Stockholm, municipality code 0180"),
+    (("--name", "Malung-Sälens kommun"), "malung-salen", "Malung-Sälens kommun", "municipality", "2023",
+     "found in SCB's list: Malung-Sälen, municipality code 2023"),
+    (("--name", "Ludvika"), "ludvika", "Ludvika", "municipality", "2085",
+     "found in SCB's list: Ludvika, municipality code 2085"),
+    (("--name", "Region Dalarna"), "region-dalarna", "Region Dalarna", "region", "20",
+     "found in SCB's list: Region Dalarna, region code 20"),
+    (("--name", "Region Jämtland Härjedalen"), "region-jamtland-harjedalen", "Region Jämtland Härjedalen", "region",
+     "23", "found in SCB's list: Region Jämtland Härjedalen, region code 23"),
+    (("--name", "Bräcke kommun"), "bracke", "Bräcke kommun", "municipality", "2305",
+     "found in SCB's list: Bräcke, municipality code 2305"),
+    (("--name", "Exempels kommun"), "exempels", "Exempels kommun", "municipality", None, NOT_IN_THE_LIST),
+    (("--name", "Region Ängsö"), "angso", "Region Ängsö", "region", None, NOT_IN_THE_LIST),
+    (("--org", "solna"), "solna", "Solna kommun", "municipality", "0184",
+     "found in SCB's list: Solna, municipality code 0184"),
+    (("--org", "ab", "--name", 'Kommun: "A, B" # test'), "ab", 'Kommun: "A, B" # test', "municipality", None,
+     NOT_IN_THE_LIST),
 ])
-def test_org_and_name(tmp_path, args, org, name):
+def test_org_and_name(tmp_path, tagged_source, args, org, name, kind, code, matched):
     root = tmp_path / "r"
-    assert run_cli("init", str(root), *args).code == 0
+    out = init(root, tagged_source, *args)
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[:2] == [f"created a data repository for {name} ({org}) in {root}: 34 files", matched]
     data = load_yaml12((root / "governance" / org / "organisation.yaml").read_text(encoding="utf-8"))
-    assert (data["id"], data["name"]) == (org, name)
+    assert (data["id"], data["name"], data["type"], data.get("municipality_code")) == (org, name, kind, code)
     assert run_cli("check", str(root), "--format", "json").json["findings"] == []
 
 
