@@ -4,7 +4,10 @@ a pull request that adds an action without an owner."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from test_diff import commit, git
+from test_diff import GIT_ENV, commit, git
 from test_formats import assert_valid_sarif
 from test_schema import KINDS, SCHEMAS, data_files, load_yaml12, schema_problems
 
@@ -79,6 +82,120 @@ def created(tmp_path, tagged_source) -> Path:
     return root
 
 
+# --------------------------------------------------------------------------- what init pins, and where from
+
+
+def read(root: Path, relative: str) -> str:
+    return (root / relative).read_text(encoding="utf-8")
+
+
+def installs(root: Path) -> tuple[str, str, str]:
+    """pre-commit's repo and rev, and the workflow's install step."""
+    (entry,) = yaml.safe_load(read(root, ".pre-commit-config.yaml"))["repos"]
+    workflow = yaml.safe_load(read(root, ".github/workflows/auditrack.yml"))
+    (step,) = [s for s in workflow["jobs"]["check"]["steps"] if s.get("name") == "Install auditrack"]
+    return entry["repo"], entry["rev"], step["run"]
+
+
+def test_a_source_with_this_version_s_tag_is_pinned_to_the_tag(created, tagged_source):
+    assert installs(created) == (str(tagged_source), "v0.1.0",
+                                 f'pip install "auditrack @ git+file://{tagged_source}@v0.1.0"')
+    assert f'pip install "auditrack @ git+file://{tagged_source}@v0.1.0"' in read(created, "README.md")
+
+
+def test_a_source_without_the_tag_is_pinned_to_its_head_commit(tmp_path):
+    source = make_source(tmp_path / "auditrack", tag="v0.0.9")
+    head = git(source, "rev-parse", "HEAD")
+    root = tmp_path / "data"
+    out = init(root, source)
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[2] == (
+        f"the CI workflow and the pre-commit configuration install auditrack from {source}, pinned to its commit "
+        f"{head} (it has no tag v0.1.0); give --source to use another copy")
+    assert installs(root) == (str(source), head, f'pip install "auditrack @ git+file://{source}@{head}"')
+    # A commit made only of digits would be a number to YAML: the rev is quoted.
+    assert f'    rev: "{head}"\n' in read(root, ".pre-commit-config.yaml")
+
+
+def test_a_relative_source_folder_is_written_as_an_absolute_path(tmp_path, tagged_source):
+    root = tmp_path / "data"
+    relative = os.path.relpath(tagged_source, tmp_path)
+    out = run_cli("init", "data", "--source", relative, cwd=tmp_path)
+    assert out.code == 0, out.stderr
+    assert installs(root)[:2] == (str(tagged_source), "v0.1.0")
+
+
+def test_a_source_folder_that_is_not_a_git_repository_is_a_usage_error(tmp_path):
+    (tmp_path / "plain").mkdir()
+    out = run_cli("init", str(tmp_path / "data"), "--source", str(tmp_path / "plain"))
+    assert out.code == 2
+    assert out.stderr.startswith(f"auditrack: --source {tmp_path / 'plain'} is not a git repository with a commit (")
+    assert out.stderr.endswith("); give the URL or folder of a git repository of auditrack\n")
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_remote_source_that_cannot_be_read_is_pinned_to_the_tag_with_a_warning(tmp_path):
+    root = tmp_path / "data"
+    url = "https://git.invalid/it/auditrack"  # .invalid never resolves (RFC 2606)
+    out = run_cli("init", str(root), "--name", "Ludvika kommun", "--source", url)
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[2] == (
+        f"the CI workflow and the pre-commit configuration install auditrack 0.1.0 from {url}, pinned to v0.1.0 "
+        "unchecked (it could not be read); give --source to use another copy")
+    assert out.stderr.startswith(f"auditrack: warning: cannot read {url} (")
+    assert out.stderr.endswith("): pinned to v0.1.0 without knowing that it exists; if pre-commit cannot find it, "
+                               "run init again with --source and a copy of auditrack that can be read, or change "
+                               "rev: in .pre-commit-config.yaml\n")
+    assert installs(root) == (url, "v0.1.0", f'pip install "auditrack @ git+{url}@v0.1.0"')
+
+
+@pytest.mark.parametrize(("repository", "url"), [
+    ("https://github.com/auditrack/auditrack", "git+https://github.com/auditrack/auditrack@REV"),
+    ("https://git.example.se/it/auditrack.git", "git+https://git.example.se/it/auditrack.git@REV"),
+    ("ssh://git@git.example.se/it/auditrack.git", "git+ssh://git@git.example.se/it/auditrack.git@REV"),
+    ("git@github.com:auditrack/auditrack.git", "git+ssh://git@github.com/auditrack/auditrack.git@REV"),
+    ("file:///srv/git/auditrack", "git+file:///srv/git/auditrack@REV"),
+    ("/srv/git/auditrack", "git+file:///srv/git/auditrack@REV"),
+    ("/srv/git/min kod", "git+file:///srv/git/min%20kod@REV"),
+])
+def test_pip_urls(repository, url):
+    from auditrack.scaffold.pinning import pip_url, repository_for
+
+    assert pip_url(repository_for(repository), "REV") == url
+
+
+def test_pre_commit_runs_the_hook_from_a_local_source(tmp_path):
+    """The real pre-commit, on a repository made by init from a clone of this repository: green on the example
+    data, red on a broken file, which its output names. pre-commit installs auditrack from the clone."""
+    pytest.importorskip("pre_commit")
+    if subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True).returncode != 0:
+        pytest.skip(f"{REPO} is not a git repository")
+    source = tmp_path / "auditrack"
+    git(tmp_path, "clone", "-q", str(REPO), str(source))
+    root = tmp_path / "data"
+    out = init(root, source, "--name", "Ludvika kommun")
+    assert out.code == 0, out.stderr
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "auditrack init")
+
+    def pre_commit() -> subprocess.CompletedProcess:
+        env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=600)
+
+    green = pre_commit()
+    assert green.returncode == 0, green.stdout + green.stderr
+    assert re.search(r"^auditrack check\.+Passed$", green.stdout, re.MULTILINE), green.stdout
+    broken = "governance/ludvika/goals/egen-forsorjning.yaml"
+    (root / broken).write_text("kind: goal\nid: [egen-forsorjning\n", encoding="utf-8")
+    git(root, "add", "-A")
+    red = pre_commit()
+    assert red.returncode == 1, red.stdout + red.stderr
+    assert re.search(r"^auditrack check\.+Failed$", red.stdout, re.MULTILINE), red.stdout
+    assert "- exit code: 3" in red.stdout
+    assert f"{broken}:3:1  Y001  YAML syntax error" in red.stdout
+
+
 def test_init_then_check_passes_with_no_finding(created):
     out = run_cli("check", str(created), "--format", "json")
     assert out.code == 0, out.stdout + out.stderr
@@ -141,6 +258,53 @@ def test_init_refuses_only_for_the_files_it_would_write(tmp_path, tagged_source)
     assert (out.code, out.stderr.splitlines()[1:]) == (2, ["  README.md"])
     assert init(root, tagged_source, "--force").code == 0
     assert (root / "notes" / "x.txt").read_text() == "mine\n"
+
+
+def test_force_next_to_another_organisation_says_what_is_already_there(created, tagged_source):
+    out = init(created, tagged_source, "--name", "Bräcke kommun", "--force")
+    assert out.code == 0, out.stderr
+    assert out.stdout == (
+        f"created a data repository for Bräcke kommun (bracke) in {created}: 34 files, 19 of them replacing files "
+        "that were there\n"
+        "found in SCB's list: Bräcke, municipality code 2305\n"
+        "already there: organisation ludvika (Ludvika kommun) in governance/ludvika/organisation.yaml; the repository "
+        "holds it beside bracke\n"
+        + pinned_line(tagged_source) +
+        f"next: cd {created} && git init && auditrack check\n")
+    assert (created / "governance/ludvika/organisation.yaml").exists()
+
+
+def test_force_over_the_same_organisation_says_it_was_replaced(created, tagged_source):
+    (created / "governance/ludvika/organisation.yaml").write_text(
+        "kind: organisation\nid: ludvika\nname: Ludvika\n", encoding="utf-8")
+    out = init(created, tagged_source, "--name", "Ludvika kommun", "--force")
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[2] == ("replaced: organisation ludvika (Ludvika) in "
+                                          "governance/ludvika/organisation.yaml, now ludvika (Ludvika kommun)")
+
+
+def test_next_says_git_init_only_outside_a_git_repository(tmp_path, tagged_source):
+    outside = init(tmp_path / "outside", tagged_source)
+    assert outside.stdout.splitlines()[-1] == f"next: cd {tmp_path / 'outside'} && git init && auditrack check"
+    git(tmp_path, "init", "-q")
+    inside = init(tmp_path / "inside", tagged_source)
+    assert inside.stdout.splitlines()[-1] == f"next: cd {tmp_path / 'inside'} && auditrack check"
+
+
+@pytest.mark.parametrize("org", ["ludvika", "x", "malung-salen-och-ett-mycket-langt-namn"])
+def test_the_readme_s_layout_block_has_its_descriptions_in_one_column(tmp_path, tagged_source, org):
+    root = tmp_path / "r"
+    assert init(root, tagged_source, "--org", org).code == 0
+    readme = read(root, "README.md")
+    block = readme.split("```\n", 2)[1].splitlines()
+    width = max(31, len(f"recommendations/{org}/...") + 2)
+    assert block == [
+        "auditrack.yaml".ljust(width) + "configuration (every key explained)",
+        f"recommendations/{org}/...".ljust(width) + "audit reports, responses with actions, follow-ups",
+        f"governance/{org}/...".ljust(width) + "organisation, programmes, goals, indicators, bodies, roles,",
+        " " * width + "mandates, reporting requirements, evaluations, interventions, documents",
+        "schemas/".ljust(width) + "JSON Schemas: editors complete and check the fields as you type",
+    ]
 
 
 NOT_IN_THE_LIST = ("not in SCB's list of municipalities and regions: the id is made from the name, and organisation.yaml "
