@@ -177,7 +177,7 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
 
 
 _MUNICIPALITY_CODE_SV = {
-    "municipality_code_type": 'skriv koden inom citattecken, till exempel "2061"',
+    "municipality_code_type": 'skriv koden som text, till exempel "2061"',
     "municipality_code_format": ("'{value}' är ingen kod: SCB:s koder har fyra siffror för en kommun (\"2085\" Ludvika) "
                                  "och två för en region (\"20\" Region Dalarna)"),
     "municipality_code_unknown": "'{value}' finns inte i SCB:s lista över Sveriges kommuner och regioner",

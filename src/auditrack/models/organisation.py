@@ -21,10 +21,8 @@ class _MunicipalityCode:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         def validate(value: Any) -> str:
-            if not isinstance(value, str):
-                # YAML reads 2061 as a number, and 0180 as 180: only quotes keep the code as written.
-                raise PydanticCustomError("municipality_code_type", "write the code in quotes, e.g. \"2061\"",
-                                          {"value": str(value)[:20]})
+            if not isinstance(value, str):  # a list or a mapping: the loader keeps every plain value as text
+                raise PydanticCustomError("municipality_code_type", "write the code as text, e.g. \"2061\"")
             if not re.match(_CODE_PATTERN, value):
                 raise PydanticCustomError(
                     "municipality_code_format",
@@ -42,7 +40,10 @@ class _MunicipalityCode:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
-        return {"type": "string", "pattern": _CODE_PATTERN,
+        from auditrack.municipalities import places
+
+        # Every code, so that an editor completes them and flags one not in the list, as the check does.
+        return {"type": "string", "enum": list(places()),
                 "description": "SCB's code: four digits for a municipality (kommunkod), two for a region (länskod).",
                 "examples": ["2085", "0180", "20"]}
 
