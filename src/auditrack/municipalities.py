@@ -19,9 +19,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-CODE_PATTERN = r"^[0-9]{2}([0-9]{2})?$"
-"""Four digits for a municipality (kommunkod), two for a region (its county's länskod)."""
-
 _WORDS = r"kommun|kommunen|stad|staden|region|regionen"
 _LEADING = re.compile(rf"^(?:{_WORDS})\s+", re.IGNORECASE)
 _TRAILING = re.compile(rf"\s+(?:{_WORDS}|län)$", re.IGNORECASE)

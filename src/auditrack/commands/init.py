@@ -28,7 +28,7 @@ from auditrack.scaffold.pinning import Pin, SourceError, resolve, tag
 DEFAULT_ORG, DEFAULT_NAME = "exempel", "Exempel kommun"
 
 
-def organisation_for(org: str | None, name: str):
+def organisation_for(org: str | None, name: str) -> tuple[Organisation, object]:
     """The organisation `name` means, and the place in SCB's list it matched (None when it matched none)."""
     from auditrack.municipalities import match, says_region, slug, strip_words
 

@@ -10,8 +10,8 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from auditrack.models.base import Record, Text
 
-# The same pattern as auditrack.municipalities.CODE_PATTERN, which this module does not import: the list of codes
-# is read only when a code is checked.
+# Four digits for a municipality (kommunkod), two for a region (its county's länskod). auditrack.municipalities
+# is imported only when a code is checked: the list is read only then.
 _CODE_PATTERN = r"^[0-9]{2}([0-9]{2})?$"
 
 

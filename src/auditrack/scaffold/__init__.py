@@ -16,9 +16,7 @@ from datetime import date, timedelta
 from importlib import resources
 
 from auditrack import __version__
-from auditrack.scaffold.pinning import REPOSITORY, Pin, unchecked
-
-__all__ = ["FILES", "REPOSITORY", "Organisation", "render", "timeline"]
+from auditrack.scaffold.pinning import Pin, unchecked
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class Organisation:
     name: str
     type: str = "municipality"
     municipality_code: str | None = None
+
 
 # (path in the new repository, template); {org} and {report_year}, {follow_up_year} are filled in.
 FILES: tuple[tuple[str, str], ...] = (
