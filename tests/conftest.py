@@ -191,3 +191,40 @@ def process():
 def check():
     """`check(root, *args)` runs `auditrack check ROOT --format json --as-of AS_OF ARGS`."""
     return check_json
+
+
+@dataclass
+class Wheel:
+    """auditrack's wheel, built from this repository and unpacked into `site`."""
+
+    names: list[str]
+    site: Path
+
+    def python(self, code: str, cwd: Path) -> subprocess.CompletedProcess:
+        """Run `code` with the unpacked wheel, not the source tree, on the import path."""
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        env["PYTHONPATH"] = str(self.site)
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=cwd,
+                              timeout=60)
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Wheel:
+    """Built once per session; skips where no wheel can be built (no hatchling)."""
+    import zipfile
+
+    pytest.importorskip("hatchling")
+    folder = tmp_path_factory.mktemp("wheel")
+    project = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(folder / "dist"),
+         str(project)],
+        capture_output=True, text=True, timeout=300,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {done.stderr[-300:]}")
+    built = next((folder / "dist").glob("auditrack-*.whl"))
+    with zipfile.ZipFile(built) as archive:
+        names = archive.namelist()
+        archive.extractall(folder / "site")
+    return Wheel(names, folder / "site")

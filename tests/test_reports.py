@@ -9,11 +9,7 @@ that any text field can be replaced.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -728,28 +724,11 @@ class TestTemplateLookup:
         for name in names:
             assert (packaged / name).read_bytes() == (TEMPLATES / name).read_bytes(), name
 
-    def test_a_wheel_carries_the_templates(self, tmp_path):
-        pytest.importorskip("hatchling")
-        project = TEMPLATES.parent
-        done = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist"), str(project)],
-            capture_output=True, text=True, timeout=300,
-        )
-        if done.returncode != 0:
-            pytest.skip(f"cannot build a wheel here: {done.stderr[-300:]}")
-        wheel = next((tmp_path / "dist").glob("auditrack-*.whl"))
-        with zipfile.ZipFile(wheel) as archive:
-            names = archive.namelist()
-            assert {f"auditrack/templates/{p.name}" for p in TEMPLATES.glob("*.j2")} <= set(names)
-            archive.extractall(tmp_path / "site")
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        env["PYTHONPATH"] = str(tmp_path / "site")
-        probe = subprocess.run(
-            [sys.executable, "-c", "import auditrack.reports.environment as e; print(e.packaged_templates())"],
-            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
-        )
+    def test_a_wheel_carries_the_templates(self, wheel, tmp_path):
+        assert {f"auditrack/templates/{p.name}" for p in TEMPLATES.glob("*.j2")} <= set(wheel.names)
+        probe = wheel.python("import auditrack.reports.environment as e; print(e.packaged_templates())", tmp_path)
         assert probe.returncode == 0, probe.stderr
-        assert Path(probe.stdout.strip()) == (tmp_path / "site" / "auditrack" / "templates").resolve()
+        assert Path(probe.stdout.strip()) == (wheel.site / "auditrack" / "templates").resolve()
 
 
 @pytest.mark.parametrize("kind", ["status", "follow-up", "governance"])

@@ -165,13 +165,14 @@ def schema(
 def init(
     path: PathArg = Path("."),
     org: Annotated[Optional[str], typer.Option("--org", help="The organisation's id, e.g. ludvika (default: made from --name).")] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help="The organisation's name, e.g. 'Ludvika kommun'.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The organisation's name, e.g. 'Ludvika kommun'; a name in SCB's list of municipalities and regions gives the id and the municipality code.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
-    source: Annotated[Optional[str], typer.Option("--source", help="The git URL the new repository's CI and pre-commit install auditrack from (default: the project's own repository).")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="The git URL or folder of auditrack that the new repository's CI and pre-commit install from, pinned to its tag v<version>, else to its HEAD commit (default: the project's own repository).")] = None,
 ) -> None:
     """Create a new data repository: configuration, schemas, one example file of each kind, CI workflow and pre-commit hook.
 
-    Exit codes: 0 created; 2 files already exist (nothing is written without --force) or invalid options.
+    Exit codes: 0 created; 2 files already exist (nothing is written without --force), --source is a folder that
+    is not a git repository, or invalid options.
     """
     from auditrack.commands.init import run
 

@@ -141,6 +141,9 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
             message_sv = f"{label_sv}: ett datum ska skrivas som text, till exempel 2022-03-31"
         else:
             message_sv = f"{label_sv}: {error['msg']}"
+    elif kind.startswith("municipality_code_"):
+        message = f"{label}: {error['msg']}"
+        message_sv = f"{label_sv}: " + _MUNICIPALITY_CODE_SV[kind].format(**error.get("ctx", {}))
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern")
         if pattern == ID_PATTERN:
@@ -173,12 +176,24 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
     return _data_finding(loaded, loc, "S004", message, _hint_for(kind), sv=message_sv, sv_hint=_hint_for(kind, "sv"))
 
 
+_MUNICIPALITY_CODE_SV = {
+    "municipality_code_type": 'skriv koden som text, till exempel "2061"',
+    "municipality_code_format": ("'{value}' är ingen kod: SCB:s koder har fyra siffror för en kommun (\"2085\" Ludvika) "
+                                 "och två för en region (\"20\" Region Dalarna)"),
+    "municipality_code_unknown": "'{value}' finns inte i SCB:s lista över Sveriges kommuner och regioner",
+    "municipality_code_name": "'{value}' är {coded_sv}, men namnet '{name}' är {meant_sv}",
+}
+
 _HINTS = {
     "period": ("Write dates as YYYY-MM-DD, e.g. 2022-03-31.", "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2022-03-31."),
     "literal": ("Use one of the values listed, spelt exactly as shown.",
                 "Använd ett av de uppräknade värdena, stavat exakt som det står."),
     "list": ("Write each item on its own line starting with '- '.",
              "Skriv varje punkt på en egen rad som börjar med '- '."),
+    "municipality_code": ('Use the code of the organisation in SCB\'s list, in quotes: "2085" for Ludvika kommun, '
+                          '"20" for Region Dalarna.',
+                          'Ange organisationens kod i SCB:s lista, inom citattecken: "2085" för Ludvika kommun, '
+                          '"20" för Region Dalarna.'),
     "mapping": ("Write the fields indented under this key, one `name: value` per line.",
                 "Skriv fälten indragna under den här nyckeln, ett `namn: värde` per rad."),
 }
@@ -189,6 +204,8 @@ def _hint_for(kind: str, lang: str = "en") -> str | None:
         key = "period"
     elif kind == "literal_error":
         key = "literal"
+    elif kind.startswith("municipality_code_"):
+        key = "municipality_code"
     elif kind in {"list_type"}:
         key = "list"
     elif kind in {"dict_type", "model_type", "model_attributes_type"}:

@@ -11,18 +11,23 @@ written.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 
 from auditrack import __version__
-
-REPOSITORY = "https://github.com/auditrack/auditrack"
-"""Where auditrack's source, and so its pre-commit hook, lives by default; `auditrack init --source` changes it."""
+from auditrack.scaffold.pinning import Pin, unchecked
 
 
-def install_requirement(repository: str) -> str:
-    """What a data repository's CI installs (a pip requirement): this version, from `repository`."""
-    return f"auditrack @ git+{repository}@v{__version__}"
+@dataclass(frozen=True)
+class Organisation:
+    """What the new repository's organisation file says."""
+
+    id: str
+    name: str
+    type: str = "municipality"
+    municipality_code: str | None = None
+
 
 # (path in the new repository, template); {org} and {report_year}, {follow_up_year} are filled in.
 FILES: tuple[tuple[str, str], ...] = (
@@ -91,8 +96,9 @@ def timeline(today: date) -> dict:
     }
 
 
-def render(org: str, name: str, today: date, repository: str = REPOSITORY) -> dict[str, str]:
-    """Path in the new repository → content, for every file except the schemas."""
+def render(organisation: Organisation, today: date, pin: Pin | None = None) -> dict[str, str]:
+    """Path in the new repository → content, for every file except the schemas; `pin` says where CI and
+    pre-commit install auditrack from (default: this version's tag of the project's repository, unchecked)."""
     import jinja2
 
     env = jinja2.Environment(
@@ -103,7 +109,15 @@ def render(org: str, name: str, today: date, repository: str = REPOSITORY) -> di
     )
     # A YAML double-quoted scalar: JSON's string syntax is a subset of it.
     env.filters["q"] = lambda value: json.dumps(str(value), ensure_ascii=False)
-    context = {"org": org, "name": name, "version": __version__, "repository": repository, "install": install_requirement(repository),
+    pin = pin or unchecked()
+    org = organisation.id
+    layout = {"config": "auditrack.yaml", "recommendations": f"recommendations/{org}/...",
+              "governance": f"governance/{org}/...", "schemas": "schemas/"}
+    width = max(31, max(map(len, layout.values())) + 2)  # the README's layout block: descriptions in one column
+    context = {"org": org, "name": organisation.name, "type": organisation.type,
+               "municipality_code": organisation.municipality_code, "version": __version__,
+               "repository": pin.repository, "rev": pin.rev, "install": pin.requirement,
+               "layout": {key: path.ljust(width) for key, path in layout.items()}, "indent": " " * width,
                **timeline(today)}
     names = {"org": org, "report_year": context["audit_plan_year"], "follow_up_year": context["followed_up_year"]}
     templates = resources.files(__name__).joinpath("templates")
