@@ -199,5 +199,5 @@ def test_check_reports_an_impossible_date_and_fails(tmp_path):
     done = subprocess.run([sys.executable, "-m", "auditrack", "check", str(tmp_path), "--as-of", "2025-06-30",
                            "--format", "text", "--lang", "sv"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1, done.stderr
-    assert (f"{RESPONSE_FILE}:14:5  R108  åtgärden 'a1' är registrerad som genomförd 2022-12-01, före "
+    assert (f"{RESPONSE_FILE}:14:5  R108  fel  åtgärden 'a1' är registrerad som genomförd 2022-12-01, före "
             "granskningsrapporten 'granskning' från 2023-03-24") in done.stdout.splitlines()
