@@ -353,7 +353,8 @@ def test_unknown_reference_in_swedish(tmp_path):
     })
     x001 = only(swedish(tmp_path, date(2022, 3, 20)), "X001")
     assert x001.message == "'kss' finns inte som organ i organisationen 'exempel'; menade du 'ks'?"
-    assert x001.hint == "Ange id för en befintlig post av typen organ, eller lägg till en sådan post med detta id."
+    assert x001.hint == ("Ange id för en befintlig post av typen organ, eller lägg till en ny: "
+                         "governance/exempel/bodies/kss.yaml (kind: body).")
 
 
 def test_duplicate_key_in_swedish(tmp_path):
