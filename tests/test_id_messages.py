@@ -19,9 +19,11 @@ actions:
 """
 
 
-def role(repo, id_: str, name: str) -> None:
-    repo.write(f"governance/acme/roles/{id_}.yaml",
-               f"kind: role\nid: {id_}\norganisation: acme\nname: {name}\nstanding: true\n")
+def roles(repo, *ids: str) -> None:
+    """A role for each id, in organisation acme."""
+    for id_ in ids:
+        repo.write(f"governance/acme/roles/{id_}.yaml",
+                   f"kind: role\nid: {id_}\norganisation: acme\nname: {id_.capitalize()}\nstanding: true\n")
 
 
 def texts(finding: dict) -> tuple:
@@ -97,8 +99,7 @@ def test_an_id_with_nothing_to_suggest(repo, check):
 
 
 def test_an_owner_written_as_a_person_and_title_lists_the_closest_roles(repo, check):
-    role(repo, "socialchef", "Socialchef")
-    role(repo, "kommundirektor", "Kommundirektör")
+    roles(repo, "socialchef", "kommundirektor")
     repo.write(RESPONSE_PATH, RESPONSE.replace("owner: socialchef", "owner: Anna Svensson, socialchef"))
     english, swedish = only_in_both_languages(check, repo.root)
     assert texts(english) == (
@@ -119,8 +120,7 @@ def test_an_owner_written_as_a_person_and_title_lists_the_closest_roles(repo, ch
 
 
 def test_an_owner_with_no_close_role_lists_the_few_there_are(repo, check):
-    role(repo, "kommundirektor", "Kommundirektör")
-    role(repo, "ekonomichef", "Ekonomichef")
+    roles(repo, "kommundirektor", "ekonomichef")
     repo.write(RESPONSE_PATH, RESPONSE.replace("owner: socialchef", "owner: Anna Svensson"))
     finding = only_error(check(repo.root))
     assert finding["message"] == (
@@ -139,7 +139,7 @@ def test_an_owner_in_an_organisation_with_no_roles(repo, check):
 
 
 def test_a_list_of_references_with_a_name_in_it(repo, check):
-    role(repo, "socialchef", "Socialchef")
+    roles(repo, "socialchef")
     repo.write(RESPONSE_PATH, RESPONSE.replace("[rek-1]", "[Rek 1]"))
     finding = only_error(check(repo.root))
     assert texts(finding)[:5] == (
@@ -152,8 +152,7 @@ def test_a_list_of_references_with_a_name_in_it(repo, check):
 
 
 def test_an_unknown_role_lists_the_closest_ids_and_where_a_new_one_goes(repo, check):
-    for id_ in ("socialchef", "socialchef-ifo", "skolchef"):
-        role(repo, id_, id_.capitalize())
+    roles(repo, "socialchef", "socialchef-ifo", "skolchef")
     repo.write(RESPONSE_PATH, RESPONSE.replace("owner: socialchef", "owner: socialchefen"))
     english, swedish = only_in_both_languages(check, repo.root)
     assert texts(english) == (
@@ -171,8 +170,7 @@ def test_an_unknown_role_lists_the_closest_ids_and_where_a_new_one_goes(repo, ch
 
 
 def test_an_unknown_role_or_body_names_both_places(repo, check):
-    role(repo, "kommundirektor", "Kommundirektör")
-    role(repo, "socialchef", "Socialchef")
+    roles(repo, "kommundirektor", "socialchef")
     repo.write(RESPONSE_PATH, RESPONSE.replace("decided_by: ks", "decided_by: kommunfullmaktige"))
     english, swedish = only_in_both_languages(check, repo.root)
     assert texts(english)[:5] == (
