@@ -129,3 +129,34 @@ def test_every_explanation_has_a_swedish_text(repo, check):
         _, _, _, message, hint = y001(check, repo, "sv")
         assert message.startswith("syntaxfel i YAML: ")
         assert not english_in(message.split(SAYS_SV)[0]) and not english_in(hint), (message, hint)
+
+
+def test_the_pure_python_parsers_words_are_explained_alike():
+    """Without libyaml, PyYAML's own parser reads the files, in other words for the same mistakes."""
+    import yaml
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    from auditrack.loader.yaml_words import plain_words
+
+    class PurePython(Reader, Scanner, Parser):
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+    def explained(text: str):
+        parser = PurePython(text)
+        with pytest.raises(yaml.MarkedYAMLError) as caught:
+            while not isinstance(parser.get_event(), yaml.StreamEndEvent):
+                pass
+        return caught.value, plain_words(caught.value, text)
+
+    exc, plain = explained("kind: response\nactions:\n  id: a1\n  text: a\n  - id: a2\n")
+    assert (exc.problem, plain.line, plain.column) == ("expected <block end>, but found '-'", 5, 3)
+    assert plain.message == ("YAML syntax error: a list item ('- ') among fields: the list seems to start on line 3 "
+                             "without its '- ' (the YAML reader says: expected <block end>, but found '-')")
+    exc, plain = explained(GOAL + "text: Åtgärd: ta fram mål\n")
+    assert (exc.problem, plain.line, plain.column) == ("mapping values are not allowed here", 5, 13)
+    assert plain.hint == 'Put the whole value in quotes: text: "Åtgärd: ta fram mål"'
