@@ -13,7 +13,7 @@ from auditrack.i18n import word
 from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models.base import Record
 from auditrack.models.introspect import reference_fields, walk
-from auditrack.suggest import Known, kinds_sv, suggest_existing, unknown_reference
+from auditrack.suggest import Known, kind_words, suggest_existing, unknown_reference
 
 
 @dataclass(slots=True)
@@ -200,8 +200,8 @@ class Index:
             return (f"'{target}' is a {entry.kind}, but a {wanted} is expected here",
                     f"Refer to a {wanted} here.",
                     f"'{target}' är en post av typen {word('sv', 'kind', entry.kind)}, men här krävs en post av typen "
-                    f"{kinds_sv(kinds)}",
-                    f"Hänvisa här till en post av typen {kinds_sv(kinds)}.")
+                    f"{kind_words(kinds, 'sv')}",
+                    f"Hänvisa här till en post av typen {kind_words(kinds, 'sv')}.")
         return None
 
     def _unknown(self, target: str, kinds: tuple[str, ...], organisation: str) -> tuple[str, str, str, str]:

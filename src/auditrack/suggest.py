@@ -64,15 +64,15 @@ def _quoted(ids, lang: str, conjunction: str = "or") -> str:
     return listing(lang, [f"'{i}'" for i in ids], conjunction)
 
 
+def kind_words(kinds: tuple[str, ...], lang: str) -> str:
+    """'role or body' (en), 'roll eller organ' (sv: as the messages name them after 'av typen')."""
+    return listing(lang, [word(lang, "kind", k) for k in kinds], "or")
+
+
 def _articled(kinds: tuple[str, ...]) -> str:
     """'a role or body', 'an audit report'."""
-    words = listing("en", [word("en", "kind", k) for k in kinds], "or")
+    words = kind_words(kinds, "en")
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
-
-
-def kinds_sv(kinds: tuple[str, ...]) -> str:
-    """'roll eller organ': the kinds as the Swedish messages name them, after 'av typen'."""
-    return listing("sv", [word("sv", "kind", k) for k in kinds], "or")
 
 
 _FOLDERS = {
@@ -134,8 +134,8 @@ def _choices(value: str, kinds: tuple[str, ...], known: Known) -> tuple[str, str
     if close:
         return f"; did you mean {_quoted(close, 'en')}?", f"; menade du {_quoted(close, 'sv')}?", close[0]
     if not known.ids:
-        return (f"; no {listing('en', [word('en', 'kind', k) for k in kinds], 'or')} is recorded yet",
-                f"; ännu finns ingen post av typen {kinds_sv(kinds)}", None)
+        return (f"; no {kind_words(kinds, 'en')} is recorded yet",
+                f"; ännu finns ingen post av typen {kind_words(kinds, 'sv')}", None)
     if len(known.ids) <= MAX_SHOWN:
         shown = sorted(known.ids)
         return (f"; the existing ids are {_quoted(shown, 'en', 'and')}",
@@ -157,7 +157,7 @@ def unknown_reference(target: str, kinds: tuple[str, ...], known: Known) -> Text
     """An id that is well formed but names no record of `kinds` in the organisation (X001)."""
     org = known.organisation
     choices_en, choices_sv, _ = _choices(target, kinds, known)
-    wanted = listing("en", [word("en", "kind", k) for k in kinds], "or")
+    wanted = kind_words(kinds, "en")
     new_en, new_sv = _new_records(kinds, org, target, "en"), _new_records(kinds, org, target, "sv")
     if kinds == ("organisation",):
         return Texts(f"unknown organisation '{target}'{choices_en}",
@@ -167,29 +167,34 @@ def unknown_reference(target: str, kinds: tuple[str, ...], known: Known) -> Text
     return Texts(
         f"unknown {wanted} '{target}' in organisation '{org}'{choices_en}",
         f"Use the id of an existing {wanted}" + (f", or add a new one: {new_en}." if new_en else "."),
-        f"'{target}' finns inte som {kinds_sv(kinds)} i organisationen '{org}'{choices_sv}",
-        f"Ange id för en befintlig post av typen {kinds_sv(kinds)}" + (f", eller lägg till en ny: {new_sv}." if new_sv else "."),
+        f"'{target}' finns inte som {kind_words(kinds, 'sv')} i organisationen '{org}'{choices_sv}",
+        f"Ange id för en befintlig post av typen {kind_words(kinds, 'sv')}" + (f", eller lägg till en ny: {new_sv}." if new_sv else "."),
     )
 
 
-def not_an_id(label: tuple[str, str], key: str | int, value: str, kinds: tuple[str, ...] | None, known: Known) -> Texts:
-    """A value that is not an id where an id is wanted (S004): `label` names the field (English, Swedish) and
-    `key` is the field's name, or an item's index in a list of ids; `kinds`, when the field refers to other
-    records, says which."""
-    shown = value if len(value) <= 60 else value[:57] + "..."
-    if kinds is None:
-        meant = as_id(value)
-        rule_en, rule_sv = ID_RULE
-        ask_en, ask_sv = (f"; did you mean '{meant}'?", f"; menade du '{meant}'?") if meant else ("", "")
-        if meant is None:
-            fix_en = "Write the id with a–z, digits, '.', '_' and '-' only, e.g. 'ludvika-2022-r1'."
-            fix_sv = "Skriv id:t med bara a–z, siffror, '.', '_' och '-', till exempel 'ludvika-2022-r1'."
-        else:
-            example = f"`{key}: {meant}`" if isinstance(key, str) else f"'{meant}'"
-            fix_en = f"Write {example}, and use that id wherever the record is referred to."
-            fix_sv = f"Skriv {example} och använd samma id överallt där det hänvisas till posten."
-        return Texts(f"{label[0]}: '{shown}' is not a valid id: {rule_en}{ask_en}", fix_en,
-                     f"{label[1]}: '{shown}' är inte ett giltigt id: {rule_sv}{ask_sv}", fix_sv)
+def invalid_id(label: tuple[str, str], key: str | int, value: str) -> Texts:
+    """A value that is not an id where a record's own id is wanted (S004): `label` names the field (English,
+    Swedish) and `key` is the field's name, or an item's index in a list."""
+    shown, meant = _shown(value), as_id(value)
+    if meant is None:
+        return Texts(
+            f"{label[0]}: '{shown}' is not a valid id: {ID_RULE[0]}",
+            "Write the id with a–z, digits, '.', '_' and '-' only, e.g. 'ludvika-2022-r1'.",
+            f"{label[1]}: '{shown}' är inte ett giltigt id: {ID_RULE[1]}",
+            "Skriv id:t med bara a–z, siffror, '.', '_' och '-', till exempel 'ludvika-2022-r1'.",
+        )
+    example = f"`{key}: {meant}`" if isinstance(key, str) else f"'{meant}'"
+    return Texts(
+        f"{label[0]}: '{shown}' is not a valid id: {ID_RULE[0]}; did you mean '{meant}'?",
+        f"Write {example}, and use that id wherever the record is referred to.",
+        f"{label[1]}: '{shown}' är inte ett giltigt id: {ID_RULE[1]}; menade du '{meant}'?",
+        f"Skriv {example} och använd samma id överallt där det hänvisas till posten.",
+    )
+
+
+def not_a_reference(label: tuple[str, str], key: str | int, value: str, kinds: tuple[str, ...], known: Known) -> Texts:
+    """A value that is not an id where a reference to a record of `kinds` is wanted (S004), such as
+    `owner: Anna Svensson, socialchef`: what the field holds, where such records live, and what to write."""
     org = known.organisation
     where_en = listing("en", [h for h in (home(k, org, "en") for k in kinds) if h], "or")
     where_sv = listing("sv", [h for h in (home(k, org, "sv") for k in kinds) if h], "or")
@@ -201,15 +206,23 @@ def not_an_id(label: tuple[str, str], key: str | int, value: str, kinds: tuple[s
         field_en, field_sv = "each item here is the id of", "varje punkt här ska vara id för"
         example_en, example_sv = (f", e.g. '{best}'", f", till exempel '{best}'") if best else ("", "")
     new_en, new_sv = _new_records(kinds, org, "<id>", "en"), _new_records(kinds, org, "<id>", "sv")
-    wanted = listing("en", [word("en", "kind", k) for k in kinds], "or")
     return Texts(
-        f"{label[0]}: '{shown}' is not an id: {field_en} {_articled(kinds)} in {where_en}{choices_en}",
-        f"Write the id of an existing {wanted}{example_en}" + (f", or add a new one: {new_en}" if new_en else "")
-        + f". {ID_RULE[0][0].upper()}{ID_RULE[0][1:]}.",
-        f"{label[1]}: '{shown}' är inte ett id: {field_sv} en post av typen {kinds_sv(kinds)} i {where_sv}{choices_sv}",
-        f"Ange id för en befintlig post av typen {kinds_sv(kinds)}{example_sv}"
-        + (f", eller lägg till en ny: {new_sv}" if new_sv else "") + f". {ID_RULE[1][0].upper()}{ID_RULE[1][1:]}.",
+        f"{label[0]}: '{_shown(value)}' is not an id: {field_en} {_articled(kinds)} in {where_en}{choices_en}",
+        f"Write the id of an existing {kind_words(kinds, 'en')}{example_en}"
+        + (f", or add a new one: {new_en}" if new_en else "") + f". {_sentence(ID_RULE[0])}.",
+        f"{label[1]}: '{_shown(value)}' är inte ett id: {field_sv} en post av typen {kind_words(kinds, 'sv')} i "
+        f"{where_sv}{choices_sv}",
+        f"Ange id för en befintlig post av typen {kind_words(kinds, 'sv')}{example_sv}"
+        + (f", eller lägg till en ny: {new_sv}" if new_sv else "") + f". {_sentence(ID_RULE[1])}.",
     )
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 60 else value[:57] + "..."
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # A value that is not an id is found while one file is validated, before the organisation's other files are
@@ -246,4 +259,4 @@ def suggest_existing(findings, ids_of) -> None:
         pending = finding.extra.pop(_PENDING, None)
         if pending is not None:
             known = Known(tuple(ids_of(pending.organisation, pending.kinds)), pending.organisation)
-            apply(finding, not_an_id(pending.label, pending.key, pending.value, pending.kinds, known))
+            apply(finding, not_a_reference(pending.label, pending.key, pending.value, pending.kinds, known))

@@ -12,7 +12,7 @@ from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN
 from auditrack.models.introspect import field_names, model_at, reference_fields
-from auditrack.suggest import Known, not_an_id, remember
+from auditrack.suggest import Known, invalid_id, not_a_reference, remember
 
 _EXPECTED = {
     "string_type": "text",
@@ -174,11 +174,13 @@ def _not_an_id(loaded: LoadedFile, loc: tuple, model: type[BaseModel], value: st
     """A value that is not an id: the id it was probably meant to be; for a reference, also what it refers to,
     where such records live and, once the organisation's records are indexed, the closest existing ids."""
     kinds = _reference_kinds(model, loc)
+    if kinds is None:
+        texts = invalid_id(label, loc[-1], value)
+        return _data_finding(loaded, loc, "S004", texts.message, texts.hint, sv=texts.message_sv, sv_hint=texts.hint_sv)
     organisation = _organisation_of(loaded.data)
-    texts = not_an_id(label, loc[-1], value, kinds, Known(None, organisation))
+    texts = not_a_reference(label, loc[-1], value, kinds, Known(None, organisation))
     finding = _data_finding(loaded, loc, "S004", texts.message, texts.hint, sv=texts.message_sv, sv_hint=texts.hint_sv)
-    if kinds is not None:
-        remember(finding, label, loc[-1], value, kinds, organisation)
+    remember(finding, label, loc[-1], value, kinds, organisation)
     return finding
 
 
