@@ -160,3 +160,19 @@ def test_the_pure_python_parsers_words_are_explained_alike():
     exc, plain = explained(GOAL + "text: Åtgärd: ta fram mål\n")
     assert (exc.problem, plain.line, plain.column) == ("mapping values are not allowed here", 5, 13)
     assert plain.hint == 'Put the whole value in quotes: text: "Åtgärd: ta fram mål"'
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("   a" + " " * 900_000 + "b: c", id="a long indented line"),
+    pytest.param("a" + " " * 900_000 + "b: c: d", id="a long key"),
+    pytest.param("purpose: Mål: " + "x" * 900_000, id="a long value"),
+])
+def test_a_hostile_long_line_is_explained_quickly_and_briefly(repo, check, line):
+    """Reading the line again must take linear time, and a message repeats no more of it than a reader needs."""
+    import time
+
+    repo.write(GOAL_PATH, GOAL + "text: x\n" + line + "\n")
+    started = time.monotonic()
+    _, row, _, message, hint = y001(check, repo)
+    assert time.monotonic() - started < 10  # a quadratic reading takes hours
+    assert row == 6 and len(message) < 300 and len(hint) < 300, (message, hint)

@@ -63,8 +63,19 @@ class _Error:
 
 _PREFIX = re.compile(r"^[ ]*(?:-[ ]+)*")
 """Indentation and list-item dashes: what comes before a line's own content."""
-_KEY = re.compile(r"^[ ]*(?:-[ ]+)*(?P<key>[^\s#'\"{\[\-][^:#]*?)[ ]*:(?:[ ]+|$)")
-"""`  - name: ` at the start of a line: a plain key and its colon."""
+_KEY = re.compile(r"^[ ]*(?:-[ ]+)*(?P<key>[^\s#'\"{\[\-][^:#]*):(?:[ ]+|$)")
+"""`  - name: ` at the start of a line: a plain key (with any spaces before its colon) and its colon. Greedy, so
+a hostile line of spaces takes linear time."""
+_LONGEST = 200
+"""Text from the file longer than this is not repeated in a message or an example in full."""
+
+
+def _name(key: re.Match) -> str:
+    return _short(key.group("key").rstrip(" "), 40)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _content_column(line: str) -> int:
@@ -111,8 +122,8 @@ def _mapping_value(e: _Error) -> Plain | None:
     key = _KEY.match(line)
     if key and key.end() <= e.column:
         value = _value_of(line, key.end())
-        name = key.group("key")
-        if value.endswith(":") or not value:
+        name = _name(key)
+        if value.endswith(":") or not value or len(value) > _LONGEST:
             hint, hint_sv = "Put the whole value in quotes (\"...\").", "Sätt hela värdet inom citattecken (\"...\")."
         else:
             example = f"{name}: {_quoted(value)}"
@@ -127,12 +138,12 @@ def _mapping_value(e: _Error) -> Plain | None:
     if above is None:
         return None
     field = _KEY.match(e.text(above))
-    word = line[:e.column].strip()
+    word = _short(line[:e.column].strip(), 40)
     if field is None and ":" not in e.text(above) and not e.text(above).lstrip().startswith(("-", "'", '"', "#")):
         return _no_colon_above(e, above)
     if field is None or not word or _indent(line) <= field.start("key"):
         return None
-    column, name = field.start("key") + 1, field.group("key")
+    column, name = field.start("key") + 1, _name(field)
     return e.plain(
         f"'{word}' is indented further than '{name}' on line {above + 1}, so YAML reads it as part of the value "
         f"of '{name}'",
@@ -226,8 +237,8 @@ def _expected_key(e: _Error) -> Plain | None:
     line = e.text(e.line)
     before = line[:e.column].rstrip()
     key = _KEY.match(line)
-    if key and before.endswith(("'", '"')) and key.end() < e.column:
-        name, value = key.group("key"), _value_of(line, key.end())
+    if key and before.endswith(("'", '"')) and key.end() < e.column and len(line) - key.end() <= _LONGEST:
+        name, value = _name(key), _value_of(line, key.end())
         example = f"{name}: {_quoted(value)}"
         return e.plain(
             f"the value of '{name}' goes on after its closing quote; only the part in quotes can be the value",
@@ -267,7 +278,7 @@ def _list_on_key_line(e: _Error) -> Plain | None:
     key = _KEY.match(e.text(e.line))
     if key is None:
         return None
-    name = key.group("key")
+    name = _name(key)
     return e.plain(
         f"a list cannot start on the same line as '{name}:'",
         f"Put each item on a line of its own under '{name}:', indented and starting with '- '. If the value is "
