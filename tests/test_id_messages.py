@@ -175,9 +175,9 @@ def test_an_unknown_role_or_body_names_both_places(repo, check):
     english, swedish = only_in_both_languages(check, repo.root)
     assert texts(english)[:5] == (
         "X001", RESPONSE_PATH, 5, 13,
-        "unknown body 'kommunfullmaktige' in organisation 'acme'; the existing ids are 'ks'")
+        "unknown body 'kommunfullmaktige' in organisation 'acme'; the only existing id is 'ks'")
     assert texts(swedish)[4] == (
-        "'kommunfullmaktige' finns inte som organ i organisationen 'acme'; de befintliga id:na är 'ks'")
+        "'kommunfullmaktige' finns inte som organ i organisationen 'acme'; det enda befintliga id:t är 'ks'")
     repo.write(RESPONSE_PATH, RESPONSE.replace("owner: socialchef", "owner: kommundirektor") + (
         "waivers:\n  - {rule: G205, reason: Avvecklad., approved_by: komundirektor, expires: 2030-12-31}\n"))
     english, swedish = only_in_both_languages(check, repo.root)

@@ -136,6 +136,8 @@ def _choices(value: str, kinds: tuple[str, ...], known: Known) -> tuple[str, str
     if not known.ids:
         return (f"; no {kind_words(kinds, 'en')} is recorded yet",
                 f"; ännu finns ingen post av typen {kind_words(kinds, 'sv')}", None)
+    if len(known.ids) == 1:
+        return f"; the only existing id is '{known.ids[0]}'", f"; det enda befintliga id:t är '{known.ids[0]}'", None
     if len(known.ids) <= MAX_SHOWN:
         shown = sorted(known.ids)
         return (f"; the existing ids are {_quoted(shown, 'en', 'and')}",
