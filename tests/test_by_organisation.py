@@ -102,7 +102,8 @@ def test_a_record_cannot_refer_to_another_organisations_ids(tmp_path):
     })
     [finding] = [f for f in run_check(tmp_path, Config(), AS_OF).findings if f.code == "X001"]
     assert (str(finding.location), finding.message) == (
-        "recommendations/exempel/granskning.yaml:8:12", "unknown body 'ks' in organisation 'exempel'")
+        "recommendations/exempel/granskning.yaml:8:12",
+        "unknown body 'ks' in organisation 'exempel'; no body is recorded yet")
 
 
 def test_a_file_naming_its_organisation_last_is_checked_with_that_organisation(tmp_path):

@@ -345,7 +345,8 @@ def test_unknown_reference_in_swedish(tmp_path):
     })
     x001 = only(swedish(tmp_path, date(2022, 3, 20)), "X001")
     assert x001.message == "'kss' finns inte som organ i organisationen 'exempel'; menade du 'ks'?"
-    assert x001.hint == "Ange id för en befintlig post av typen organ, eller lägg till en sådan post med detta id."
+    assert x001.hint == ("Ange id för en befintlig post av typen organ, eller lägg till en ny: "
+                         "governance/exempel/bodies/kss.yaml (kind: body).")
 
 
 def test_duplicate_key_in_swedish(tmp_path):
@@ -357,13 +358,15 @@ def test_duplicate_key_in_swedish(tmp_path):
 
 
 def test_yaml_syntax_error_in_swedish(tmp_path):
-    """Our framing is Swedish; libyaml's own description of the problem stays as libyaml gives it."""
+    """The common mistakes are explained in Swedish; where the guess could be wrong, libyaml's own words follow."""
     write_repo(tmp_path, {
         "governance/exempel/goals/indrag.yaml": "kind: goal\nid: x\n  text: fel indrag\n",
         "governance/exempel/goals/citat.yaml": 'kind: goal\ntext: "inget slut\n',
     })
     found = {f.location.file.rsplit("/", 1)[-1]: f for f in swedish(tmp_path, date(2022, 3, 20)) if f.code == "Y001"}
-    assert found["indrag.yaml"].message == "syntaxfel i YAML: mapping values are not allowed in this context"
+    assert found["indrag.yaml"].message == (
+        "syntaxfel i YAML: 'text' är indraget längre än 'id' på rad 2, så YAML läser det som en del av värdet i 'id' "
+        "(YAML-läsaren säger: mapping values are not allowed in this context)")
     assert found["citat.yaml"].message == "syntaxfel i YAML: texten inom citattecken har inget avslutande citattecken"
     assert found["citat.yaml"].hint == ("Kontrollera indraget (mellanslag, inte tabbar) och att text som innehåller "
                                         "': ' eller '#' står inom citattecken.")

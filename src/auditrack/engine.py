@@ -156,9 +156,11 @@ def _record(index: Index, documents: list, result: CheckResult) -> None:
 def load_sources(sources: list[Source], config: Config, result: CheckResult) -> CheckResult:
     """Parse and validate every source and index all records at once into `result` (for the reports, which
     look across the whole repository). No rules are run."""
+    first = len(result.findings)
     documents, invalid = _load_files(sources, _limits(config), result)
     try:
         index, problems = Index.build(documents, invalid)
+        index.suggest_ids(result.findings[first:])
     except Exception as exc:
         index, problems = Index(), [internal_finding("building the index of records", exc)]
     result.index, result.documents = index, documents
@@ -303,10 +305,12 @@ def _index_part(sources: list[Source], own_files: list, organisations: Organisat
                 result: CheckResult) -> tuple[Index | None, list]:
     """Load one organisation's files (its organisation files are loaded already) and index them with them;
     the findings go to `result`, and what the formatters need of the index is kept there (`_record`)."""
+    first = len(result.findings)
     documents, invalid = _load_files(sources, _limits(result.config), result)
     documents = own_files + documents
     try:
         index, problems = Index.build(documents, invalid, organisations)
+        index.suggest_ids(result.findings[first:])
     except Exception as exc:
         result.findings.append(internal_finding("building the index of records", exc))
         return None, documents

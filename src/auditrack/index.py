@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -10,10 +9,11 @@ from typing import Iterator
 from pydantic import BaseModel
 
 from auditrack.findings import Category, Finding, Location, Severity
-from auditrack.i18n import listing, word
+from auditrack.i18n import word
 from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models.base import Record
 from auditrack.models.introspect import reference_fields, walk
+from auditrack.suggest import Known, kind_words, suggest_existing, unknown_reference
 
 
 @dataclass(slots=True)
@@ -155,10 +155,10 @@ class Index:
                     f"the id '{model.id}' is already used by the {other.kind} in {other.file.path}; "
                     f"ids must be unique within organisation '{organisation}'",
                     loaded.locate(path + ("id",)), model.id, organisation,
-                    "Give this record a different id, and update any references to it.",
+                    f"{_first(other, 'en')} Give this record a different id, and update any references to it.",
                     sv=(f"id:t '{model.id}' används redan av en post av typen {word('sv', 'kind', other.kind)} i "
                         f"{other.file.path}; id måste vara unika inom organisationen '{organisation}'",
-                        "Ge posten ett annat id och uppdatera alla hänvisningar till den."),
+                        f"{_first(other, 'sv')} Ge posten ett annat id och uppdatera alla hänvisningar till den."),
                 ))
                 continue
             self.entries[key] = entry
@@ -188,31 +188,35 @@ class Index:
         if kinds == ("organisation",):
             if target in self.organisations or target in self.invalid_organisations:
                 return None
-            suggestion, suggestion_sv = _suggest(target, self.organisations)
-            return (f"unknown organisation '{target}'{suggestion}",
-                    "Add an organisation file (kind: organisation) with this id, or correct the id.",
-                    f"organisationen '{target}' finns inte{suggestion_sv}",
-                    "Lägg till en organisationsfil (kind: organisation) med detta id, eller rätta id:t.")
+            return self._unknown(target, kinds, organisation)
         if organisation not in self.organisations:
             return None  # reported once, on the `organisation:` field
         entry = self.entries.get((organisation, target))
         if entry is None and (organisation, target) in self.invalid:
             return None  # the record's own file is invalid and reported
         if entry is None:
-            candidates = [k[1] for k, e in self.entries.items() if k[0] == organisation and e.kind in kinds]
-            suggestion, suggestion_sv = _suggest(target, candidates)
-            return (f"unknown {wanted} '{target}' in organisation '{organisation}'{suggestion}",
-                    f"Use the id of an existing {wanted}, or add a {wanted} with this id.",
-                    f"'{target}' finns inte som {_kinds_sv(kinds)} i organisationen '{organisation}'{suggestion_sv}",
-                    f"Ange id för en befintlig post av typen {_kinds_sv(kinds)}, eller lägg till en sådan post "
-                    "med detta id.")
+            return self._unknown(target, kinds, organisation)
         if entry.kind not in kinds:
             return (f"'{target}' is a {entry.kind}, but a {wanted} is expected here",
                     f"Refer to a {wanted} here.",
                     f"'{target}' är en post av typen {word('sv', 'kind', entry.kind)}, men här krävs en post av typen "
-                    f"{_kinds_sv(kinds)}",
-                    f"Hänvisa här till en post av typen {_kinds_sv(kinds)}.")
+                    f"{kind_words(kinds, 'sv')}",
+                    f"Hänvisa här till en post av typen {kind_words(kinds, 'sv')}.")
         return None
+
+    def _unknown(self, target: str, kinds: tuple[str, ...], organisation: str) -> tuple[str, str, str, str]:
+        texts = unknown_reference(target, kinds, Known(self.ids(organisation, kinds), organisation))
+        return texts.message, texts.hint, texts.message_sv, texts.hint_sv
+
+    def ids(self, organisation: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids of the records of `kinds` in `organisation` (of every organisation, for 'organisation')."""
+        if kinds == ("organisation",):
+            return tuple(self.organisations)
+        return tuple(record.id for kind in kinds for record in self.by_org_kind.get((organisation, kind), ()))
+
+    def suggest_ids(self, findings: list[Finding]) -> None:
+        """Complete the findings of values that are not ids with the closest ids now indexed."""
+        suggest_existing(findings, self.ids)
 
 
 @dataclass
@@ -239,28 +243,27 @@ class Organisations:
                 other = found.valid[top.id]
                 findings.append(_data(
                     "X002", f"the organisation id '{top.id}' is already used in {other.file.path}",
-                    loaded.locate(("id",)), top.id, top.id, "Give each organisation its own id.",
+                    loaded.locate(("id",)), top.id, top.id, f"{_first(other, 'en')} Give each organisation its own id.",
                     sv=(f"organisationens id '{top.id}' används redan i {other.file.path}",
-                        "Ge varje organisation ett eget id."),
+                        f"{_first(other, 'sv')} Ge varje organisation ett eget id."),
                 ))
                 continue
             found.valid[top.id] = Entry("organisation", top.id, top, loaded, (), top)
         return found, findings
 
 
+def _first(entry: Entry, lang: str) -> str:
+    """Where the record that first took an id has it. In the hint, not the message: a finding is known across
+    revisions by its message (`diff`), which must not change when the other file gains a line."""
+    where = entry.file.locate(entry.path + ("id",))
+    if lang == "sv":
+        return f"Det första finns på rad {where.line} i {where.file}."
+    return f"The first is on line {where.line} of {where.file}."
+
+
 def _owner(top) -> str:
     """The organisation a file's record belongs to: its own id for an organisation file."""
     return top.id if top.kind == "organisation" else top.organisation
-
-
-def _kinds_sv(kinds: tuple[str, ...]) -> str:
-    return listing("sv", [word("sv", "kind", k) for k in kinds], "or")
-
-
-def _suggest(target: str, options) -> tuple[str, str]:
-    """'; did you mean ...?' in English and in Swedish, or nothing when no option is close."""
-    close = difflib.get_close_matches(target, list(options), n=1, cutoff=0.6)
-    return (f"; did you mean '{close[0]}'?", f"; menade du '{close[0]}'?") if close else ("", "")
 
 
 def _data(code: str, message: str, location: Location, subject, organisation, hint: str | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from pydantic import BaseModel, ValidationError
 
@@ -10,7 +11,8 @@ from auditrack.findings import Category, Finding, Severity
 from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN
-from auditrack.models.introspect import field_names, model_at
+from auditrack.models.introspect import field_names, model_at, reference_fields
+from auditrack.suggest import Known, invalid_id, not_a_reference, remember
 
 _EXPECTED = {
     "string_type": "text",
@@ -146,15 +148,10 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
         message_sv = f"{label_sv}: " + _MUNICIPALITY_CODE_SV[kind].format(**error.get("ctx", {}))
     elif kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern")
-        if pattern == ID_PATTERN:
-            message = (f"{label}: {shown} is not a valid id: use lower-case letters, digits, '.', '_' and '-', "
-                       "starting with a letter or digit (e.g. 'ludvika-2022-r1')")
-            message_sv = (f"{label_sv}: {shown_sv} är inte ett giltigt id: använd små bokstäver (a–z utan å, ä och ö), "
-                          "siffror, '.', '_' och '-', och börja med en bokstav eller siffra (till exempel "
-                          "'ludvika-2022-r1')")
-        else:
-            message = f"{label}: {shown} does not have the expected form ({pattern})"
-            message_sv = f"{label_sv}: {shown_sv} har inte den form som krävs ({pattern})"
+        if pattern == ID_PATTERN and isinstance(value, str) and loc:
+            return _not_an_id(loaded, loc, model, value, (label, label_sv))
+        message = f"{label}: {shown} does not have the expected form ({pattern})"
+        message_sv = f"{label_sv}: {shown_sv} har inte den form som krävs ({pattern})"
     elif kind in _EXPECTED:
         message = f"{label}: expected {_EXPECTED[kind]}, got {shown}"
         message_sv = f"{label_sv}: värdet ska vara {_EXPECTED_SV[kind]}, inte {shown_sv}"
@@ -183,6 +180,40 @@ _MUNICIPALITY_CODE_SV = {
     "municipality_code_unknown": "'{value}' finns inte i SCB:s lista över Sveriges kommuner och regioner",
     "municipality_code_name": "'{value}' är {coded_sv}, men namnet '{name}' är {meant_sv}",
 }
+
+
+def _not_an_id(loaded: LoadedFile, loc: tuple, model: type[BaseModel], value: str, label: tuple[str, str]) -> Finding:
+    """A value that is not an id: the id it was probably meant to be; for a reference, also what it refers to,
+    where such records live and, once the organisation's records are indexed, the closest existing ids."""
+    kinds = _reference_kinds(model, loc)
+    if kinds is None:
+        texts = invalid_id(label, loc[-1], value)
+        return _data_finding(loaded, loc, "S004", texts.message, texts.hint, sv=texts.message_sv, sv_hint=texts.hint_sv)
+    organisation = _organisation_of(loaded.data)
+    texts = not_a_reference(label, loc[-1], value, kinds, Known(None, organisation))
+    finding = _data_finding(loaded, loc, "S004", texts.message, texts.hint, sv=texts.message_sv, sv_hint=texts.hint_sv)
+    remember(finding, label, loc[-1], value, kinds, organisation)
+    return finding
+
+
+def _reference_kinds(model: type[BaseModel], loc: tuple) -> tuple[str, ...] | None:
+    """The kinds of record the field at `loc` refers to (a list of references included), or None."""
+    items = isinstance(loc[-1], int)
+    if items and len(loc) < 2:
+        return None
+    name, parent_loc = (loc[-2], loc[:-2]) if items else (loc[-1], loc[:-1])
+    parent = model_at(model, parent_loc)
+    if parent is None:
+        return None
+    return next((ref.kinds for _, key, ref in reference_fields(parent) if key == name), None)
+
+
+def _organisation_of(data) -> str:
+    """The organisation a file's records belong to, as a path can show it: '<org>' when it is not an id."""
+    data = data if isinstance(data, dict) else {}
+    found = data.get("id") if data.get("kind") == "organisation" else data.get("organisation")
+    return found if isinstance(found, str) and re.match(ID_PATTERN, found) else "<org>"
+
 
 _HINTS = {
     "period": ("Write dates as YYYY-MM-DD, e.g. 2022-03-31.", "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2022-03-31."),

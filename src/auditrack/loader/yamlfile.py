@@ -42,6 +42,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
+from auditrack.loader.yaml_words import plain_words
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
@@ -237,23 +238,28 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
             result.findings.append(_depth_finding(text, exc.problem_mark, path, limits))
             result.data = None
             return result
-        mark = exc.problem_mark or exc.context_mark
-        problem_text = exc.problem or "invalid YAML"
-        # libyaml's own problem text stays in English; only our framing is translated.
-        problem_sv = exc.problem or "ogiltig YAML"
-        context = f" {exc.context}" if exc.context else ""
-        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
-            # The end of the file is no help: point at the quote that is never closed.
-            mark, problem_text, context = exc.context_mark, "this quoted text has no closing quote", ""
-            problem_sv = "texten inom citattecken har inget avslutande citattecken"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        result.findings.append(_finding(
-            path, "Y001", f"YAML syntax error: {problem_text}{context}",
-            line, col, "Check indentation (spaces, not tabs) and that text containing ': ' or '#' is in quotes.",
-            sv=f"syntaxfel i YAML: {problem_sv}{context}",
-            sv_hint="Kontrollera indraget (mellanslag, inte tabbar) och att text som innehåller ': ' eller '#' står "
-                    "inom citattecken.",
-        ))
+        plain = plain_words(exc, text)
+        if plain is not None:
+            result.findings.append(_finding(path, "Y001", plain.message, plain.line, plain.column, plain.hint,
+                                            sv=plain.message_sv, sv_hint=plain.hint_sv))
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            problem_text = exc.problem or "invalid YAML"
+            # libyaml's own problem text stays in English; only our framing is translated.
+            problem_sv = exc.problem or "ogiltig YAML"
+            context = f" {exc.context}" if exc.context else ""
+            if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+                # The end of the file is no help: point at the quote that is never closed.
+                mark, problem_text, context = exc.context_mark, "this quoted text has no closing quote", ""
+                problem_sv = "texten inom citattecken har inget avslutande citattecken"
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            result.findings.append(_finding(
+                path, "Y001", f"YAML syntax error: {problem_text}{context}",
+                line, col, "Check indentation (spaces, not tabs) and that text containing ': ' or '#' is in quotes.",
+                sv=f"syntaxfel i YAML: {problem_sv}{context}",
+                sv_hint="Kontrollera indraget (mellanslag, inte tabbar) och att text som innehåller ': ' eller '#' står "
+                        "inom citattecken.",
+            ))
         result.data = None
     except yaml.YAMLError as exc:
         detail = _short(' '.join(str(exc).split()), 200)
