@@ -23,7 +23,7 @@ from auditrack import i18n
 from auditrack.config import Config
 from auditrack.engine import load_repository, run_check
 from auditrack.reports import KINDS, render, render_gap_summary
-from auditrack.reports.markdown import ZWJ, md, shorten
+from auditrack.reports.markdown import ZWJ, md, shorten, with_code_spans
 from auditrack.reports import mermaid
 
 AS_OF = date(2024, 6, 30)
@@ -279,6 +279,17 @@ class TestEscaping:
         text = "Kommunstyrelsen 2022-05-17 (KS 2022-05-17 § 93), 110 medborgare; 3.4.1"
         assert md(text) == text
 
+    def test_hints_keep_their_code_spans_and_escape_the_rest(self):
+        assert with_code_spans("Plan it (`planned:`) and record `done:` and `result:`.") == (
+            "Plan it (`planned:`) and record `done:` and `result:`."
+        )
+        assert with_code_spans("Replace `<<: *a|b` with <b>_x_</b> @octocat") == (
+            f"Replace `<<: *a\\|b` with &lt;b&gt;\\_x\\_&lt;/b&gt; @{ZWJ}octocat"
+        )
+        assert with_code_spans("- a `tick <!-- and\nmore ` ` x") == "\\- a `tick <!-- and more` \\` x"
+        assert with_code_spans("no spans `here") == "no spans \\`here"
+        assert with_code_spans("under `analyses:`: what - 1. x") == "under `analyses:`: what - 1. x"
+
     def test_shorten_cuts_at_a_word(self):
         assert shorten("ett två tre fyra", 10) == "ett två…"
         assert shorten("a\nb  c", 10) == "a b c"
@@ -500,6 +511,15 @@ class TestGaps:
         row = next(line for line in text.splitlines() if link in line)
         assert row.startswith("| `S004` | ")
         assert "⚠️ 1 fel gäller själva datafilerna" in text
+
+    def test_a_hint_shows_its_code_spans_as_code(self, acme, cli):
+        done = cli("report", "gaps", str(acme), "--lang", "sv", "--as-of", "2024-06-30")
+        row = next(line for line in done.stdout.splitlines() if line.startswith("| `G401` |"))
+        assert row == (
+            "| `G401` | utvärderingen 'Utvärdering av modellen' ska göras men är varken genomförd eller planerad"
+            "<br>*Förslag:* Planera utvärderingen (`planned:`) och registrera `done:` och `result:` när den är genomförd. "
+            "| [governance/acme/evaluations/utvardering.yaml:10](governance/acme/evaluations/utvardering.yaml#L10) |"
+        )
 
     def test_links_are_relative_to_the_report(self, acme):
         _broken_body(acme)
