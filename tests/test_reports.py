@@ -236,6 +236,11 @@ def mermaid_blocks(tokens) -> list[str]:
     return [t.content for t in tokens if t.type == "fence" and t.info.strip() == "mermaid"]
 
 
+def diagram(block: str) -> str:
+    """A Mermaid block without its init directive (the first line, when it has one): what the diagram draws."""
+    return block.partition("\n")[2] if block.startswith("%%{init: ") else block
+
+
 # --------------------------------------------------------------------------- escaping
 
 
@@ -305,9 +310,12 @@ class TestMermaid:
     def test_keeps_letters_of_any_language(self):
         assert mermaid.text("Åtgärd för ökad självförsörjning") == "Åtgärd för ökad självförsörjning"
 
-    def test_pie_leaves_out_empty_slices(self):
-        assert mermaid.pie("T", [("A", 0), ("B", 2)]) == '```mermaid\npie showData\n    title T\n    "B" : 2\n```'
-        assert mermaid.pie("T", [("A", 0)]) is None
+    def test_pie_leaves_out_empty_slices_and_colours_each_slice(self):
+        assert mermaid.pie("T", [("A", 0, "#000000"), ("B", 2, "#78B159"), ("C", 3, "#DD2E44")]) == (
+            '```mermaid\n%%{init: {"themeVariables": {"pie1": "#DD2E44", "pie2": "#78B159"}}}%%\n'
+            'pie showData\n    title T\n    "C" : 3\n    "B" : 2\n```'
+        )
+        assert mermaid.pie("T", [("A", 0, "#000000")]) is None
 
     def test_flowchart_ids_are_generated(self):
         chart = mermaid.flowchart([mermaid.Node("end"), mermaid.Node("child", 0, "x")], {"x": "stroke-dasharray: 5 5"})
@@ -337,7 +345,8 @@ class TestStatus:
         assert table_rows(text, "| Granskning |") == [
             ["Granskning av modellen", "2022-03-15", "3", "1", "1", "0", "1", "1 av 3", "1"],
         ]
-        assert ('```mermaid\npie showData\n    title Rekommendationernas status\n    "Åtgärdade" : 1\n'
+        assert ('```mermaid\n%%{init: {"themeVariables": {"pie1": "#78B159", "pie2": "#FDCB58", "pie3": "#AA8ED6"}}}%%\n'
+                'pie showData\n    title Rekommendationernas status\n    "Åtgärdade" : 1\n'
                 '    "Delvis åtgärdade" : 1\n    "Inga åtgärder i svaret" : 1\n```') in text
         assert "**Svar:** Kommunstyrelsen, 2022-05-17 (KS 2022-05-17 § 93). Kommunstyrelsen instämmer i rekommendationerna." in text
         assert "**Uppföljningar:** 2023-10-01 (KPMG AB), 2024-03-01 (KPMG AB)." in text

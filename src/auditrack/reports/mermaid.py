@@ -10,6 +10,8 @@ spaces. Node and task ids are generated (``n1``, ``t1``), never taken from the d
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,13 +40,30 @@ def block(lines: list[str]) -> Md:
 # --------------------------------------------------------------------------- pie
 
 
-def pie(title: str, slices: list[tuple[str, int]]) -> Md | None:
-    """A pie of the non-zero slices, or None when there is nothing to show."""
-    shown = [(label, count) for label, count in slices if count > 0]
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def init(config: dict) -> str:
+    """A Mermaid init directive (the first line of a diagram) for configuration auditrack chose itself."""
+    return "%%{init: " + json.dumps(config, sort_keys=True) + "}%%"
+
+
+def pie(title: str, slices: list[tuple[str, int, str]]) -> Md | None:
+    """A pie of the non-zero slices (label, count, colour '#rrggbb'), each in its own colour; None when all are zero.
+
+    Mermaid colours slices from the theme variables pie1, pie2, … in the order it draws them, so a slice's colour
+    would depend on which other slices are shown. Each pie therefore sets pieN to the colour of its N-th slice.
+    The slices are listed largest first (ties in the given order): Mermaid before 11.13 sorts them so before it
+    colours them, later versions keep the order written, and both then draw the same slice N.
+    """
+    shown = sorted(((label, count, colour) for label, count, colour in slices if count > 0), key=lambda s: -s[1])
     if not shown:
         return None
-    lines = ["pie showData", f"    title {text(title, 80)}"]
-    lines += [f'    "{text(label, 40)}" : {count}' for label, count in shown]
+    if len(shown) > 12 or not all(_COLOUR.fullmatch(colour) for _, _, colour in shown):
+        raise ValueError("a pie has at most 12 slices, each with a colour '#rrggbb'")
+    colours = {f"pie{i}": colour for i, (_, _, colour) in enumerate(shown, 1)}
+    lines = [init({"themeVariables": colours}), "pie showData", f"    title {text(title, 80)}"]
+    lines += [f'    "{text(label, 40)}" : {count}' for label, count, _ in shown]
     return block(lines)
 
 
