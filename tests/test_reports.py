@@ -319,7 +319,7 @@ class TestMermaid:
 
     def test_flowchart_ids_are_generated(self):
         chart = mermaid.flowchart([mermaid.Node("end"), mermaid.Node("child", 0, "x")], {"x": "stroke-dasharray: 5 5"})
-        assert chart.splitlines()[2:] == [
+        assert chart.splitlines()[3:] == [
             '    n1["end"]', '    n2["child"]', "    n1 --> n2", "    classDef x stroke-dasharray: 5 5", "    class n2 x", "```",
         ]
 
@@ -412,7 +412,8 @@ class TestGovernance:
     def test_uncovered_periods_and_timeline(self, acme):
         text = report(acme, "governance", "sv")
         assert "- ⚠️ 2020-01-01 – 2020-12-31 (ca 12 månader)\n- ⚠️ 2023-01-01 – 2024-06-30 (ca 18 månader)" in text
-        gantt = text.split("```mermaid\ngantt\n", 1)[1].split("```", 1)[0]
+        gantt = text.split("gantt\n", 1)[1].split("```", 1)[0]
+        assert '```mermaid\n%%{init: {"gantt": {"leftPadding": 194}}}%%\ngantt\n' in text
         assert gantt.splitlines() == [
             "    title Modellen",
             "    dateFormat YYYY-MM-DD",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from datetime import date
 
 import pytest
 from hypothesis import given, strategies as st
@@ -78,3 +80,49 @@ class TestPieColours:
     def test_a_colour_must_be_a_hex_colour(self):
         with pytest.raises(ValueError):
             mermaid.pie("T", [("A", 1, "red")])
+
+
+def ranks(block: str) -> dict[str, int]:
+    """Node → row, as Mermaid ranks a top-down flowchart: one row below the lowest node with a link into it."""
+    links = re.findall(r"^    (n\d+) (?:-->|-\.-|~~~) (n\d+)$", block, re.M)
+    rank = {node: 0 for node in re.findall(r'^    (n\d+)\[', block, re.M)}
+    for _ in rank:  # longest path; the links form no cycle
+        for above, below in links:
+            rank[below] = max(rank[below], rank[above] + 1)
+    return rank
+
+
+class TestFlowchartRows:
+    def test_siblings_wrap_after_three_in_their_columns(self):
+        assert mermaid.wrapping_links(7, []) == [(0, 3), (1, 4), (2, 5), (3, 6)]
+        # node 0 has four children, the fourth wraps under the first; of the roots 0, 1, 6, 7 the fourth (7)
+        # then hangs from the lowest node under root 0: that wrapped child
+        links = [(0, 2, False), (0, 3, False), (0, 4, False), (0, 5, False)]
+        assert mermaid.wrapping_links(8, links) == [(2, 5), (5, 7)]
+
+    @pytest.mark.parametrize("lang", i18n.LANGS)
+    def test_no_row_of_the_seed_charts_holds_more_than_three_boxes(self, lang):
+        from pathlib import Path
+
+        text = (Path(__file__).parent / "golden" / f"governance.{lang}.md").read_text(encoding="utf-8")
+        charts = [b for b in mermaid_blocks(parse_markdown(text)) if "\nflowchart TD\n" in b]
+        assert len(charts) == 4
+        widest = []
+        for chart in charts:
+            rows = Counter(ranks(chart).values())
+            widest.append(max(rows.values()))
+        assert max(widest) == mermaid.COLUMNS == 3
+        assert charts[1].startswith('%%{init: {"flowchart": {"nodeSpacing": 30, "wrappingWidth": 150}}}%%\nflowchart TD\n')
+
+
+class TestGanttSectionTitles:
+    @pytest.mark.parametrize("lang", i18n.LANGS)
+    def test_the_room_left_of_the_bars_fits_the_longest_section_title(self, lang):
+        titles = [i18n.label(lang, f"governance.section-{s}") for s in ("covering", "gaps", "other", "bodies", "marks")]
+        chart = mermaid.gantt("T", [mermaid.Section(t, [mermaid.Bar("b", date(2020, 1, 1), date(2020, 12, 31))]) for t in titles])
+        padding = json.loads(re.match(r"```mermaid\n%%\{init: (.*)\}%%\n", chart).group(1))["gantt"]["leftPadding"]
+        assert padding == 20 + 6 * max(len(t) for t in titles) == {"en": 260, "sv": 194}[lang]
+
+    def test_short_titles_keep_mermaids_default(self):
+        assert mermaid.left_padding(["Gaps"]) == 75
+        assert mermaid.left_padding(["x" * 100]) == 20 + 6 * 40
