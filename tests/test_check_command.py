@@ -327,3 +327,17 @@ def test_the_job_summary_is_written_with_format_auto_only(repo, tmp_path):
     assert not summary.exists()
     subprocess.run([sys.executable, "-m", "auditrack", "check", str(repo.root)], env=env, capture_output=True, timeout=60)
     assert summary.read_text(encoding="utf-8").startswith("#")
+
+
+@pytest.mark.parametrize("command, usage", [
+    (("check",), "Usage: auditrack check [OPTIONS] [path]"),
+    (("report", "status"), "Usage: auditrack report [OPTIONS] {kind} [path]"),
+])
+def test_an_unknown_language_is_a_plain_usage_error(process, repo, command, usage):
+    done = process(*command, str(repo.root), "--lang", "de")
+    assert done.code == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"{usage}\nTry 'auditrack {command[0]} --help' for help.\n\n"
+        "Error: Invalid value for '--lang': 'de' is not one of sv, en.\n"
+    )

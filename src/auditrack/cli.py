@@ -29,9 +29,14 @@ class FailOn(str, Enum):
     never = "never"
 
 
-class Lang(str, Enum):
-    sv = "sv"
-    en = "en"
+LANGS = ("sv", "en")
+
+
+def _lang(value: Optional[str]) -> Optional[str]:
+    """--lang: a plain usage error for an unknown language (typer's own check words it as a pydantic error)."""
+    if value is not None and value not in LANGS:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(LANGS)}.")
+    return value
 
 
 def _parse_date(value: Optional[str]) -> Optional[date]:
@@ -67,7 +72,7 @@ def check(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif, junit, or auto (github annotations inside GitHub Actions, else text).")] = "auto",
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a gap at or above this severity is found (default: auditrack.yaml's fail_on, else error).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
 ) -> None:
     """Validate every data file, resolve references, run the gap rules and report every finding.
 
@@ -77,7 +82,7 @@ def check(
     from auditrack.commands.check import run
 
     raise typer.Exit(run(path, _parse_date(as_of), output_format, fail_on.value if fail_on else None, config_file,
-                         lang.value if lang else None))
+                         lang))
 
 
 @app.command()
@@ -85,7 +90,7 @@ def report(
     kind: Annotated[str, typer.Argument(help="status, gaps, follow-up or governance.", show_default=False)],
     path: PathArg = Path("."),
     org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The report's language (default: auditrack.yaml's lang, else en).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The report's language (default: auditrack.yaml's lang, else en).")] = None,
     as_of: AsOf = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (only when it changes) instead of standard output.")] = None,
     link_base: Annotated[Optional[str], typer.Option("--link-base", help="gaps: make file links absolute, e.g. https://github.com/org/repo/blob/main (for pull-request comments).")] = None,
@@ -99,7 +104,7 @@ def report(
     """
     from auditrack.commands.report import run
 
-    raise typer.Exit(run(kind, path, org, lang.value if lang else None, _parse_date(as_of), output, config_file, link_base))
+    raise typer.Exit(run(kind, path, org, lang, _parse_date(as_of), output, config_file, link_base))
 
 
 @app.command()
