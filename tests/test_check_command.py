@@ -376,3 +376,24 @@ def test_the_job_summary_is_written_with_format_auto_only(repo, tmp_path):
     assert not summary.exists()
     subprocess.run([sys.executable, "-m", "auditrack", "check", str(repo.root)], env=env, capture_output=True, timeout=60)
     assert summary.read_text(encoding="utf-8").startswith("#")
+
+
+_CHECK = (("check",), "Usage: auditrack check [OPTIONS] [PATHS]...")
+_REPORT = (("report", "status"), "Usage: auditrack report [OPTIONS] {kind} [path]")
+_DIFF = (("diff", "HEAD"), "Usage: auditrack diff [OPTIONS] {base} [head]")
+_LANG = ("--lang", "de", "sv, en")
+_FAIL_ON = ("--fail-on", "sometimes", "error, warning, info, never")
+
+
+@pytest.mark.parametrize("command, usage, option, value, choices", [
+    (*_CHECK, *_LANG), (*_REPORT, *_LANG), (*_DIFF, *_LANG), (*_CHECK, *_FAIL_ON), (*_DIFF, *_FAIL_ON),
+])
+def test_an_unknown_choice_is_a_plain_usage_error(process, repo, command, usage, option, value, choices):
+    where = () if command[0] == "diff" else (str(repo.root),)
+    done = process(*command, *where, option, value)
+    assert done.code == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"{usage}\nTry 'auditrack {command[0]} --help' for help.\n\n"
+        f"Error: Invalid value for '{option}': '{value}' is not one of {choices}.\n"
+    )

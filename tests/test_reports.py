@@ -19,7 +19,7 @@ from auditrack import i18n
 from auditrack.config import Config
 from auditrack.engine import load_repository, run_check
 from auditrack.reports import KINDS, render, render_gap_summary
-from auditrack.reports.markdown import ZWJ, md, shorten
+from auditrack.reports.markdown import ZWJ, md, shorten, with_code_spans
 from auditrack.reports import mermaid
 
 AS_OF = date(2024, 6, 30)
@@ -232,6 +232,11 @@ def mermaid_blocks(tokens) -> list[str]:
     return [t.content for t in tokens if t.type == "fence" and t.info.strip() == "mermaid"]
 
 
+def diagram(block: str) -> str:
+    """A Mermaid block without its init directive (the first line, when it has one): what the diagram draws."""
+    return block.partition("\n")[2] if block.startswith("%%{init: ") else block
+
+
 # --------------------------------------------------------------------------- escaping
 
 
@@ -275,6 +280,17 @@ class TestEscaping:
         text = "Kommunstyrelsen 2022-05-17 (KS 2022-05-17 § 93), 110 medborgare; 3.4.1"
         assert md(text) == text
 
+    def test_hints_keep_their_code_spans_and_escape_the_rest(self):
+        assert with_code_spans("Plan it (`planned:`) and record `done:` and `result:`.") == (
+            "Plan it (`planned:`) and record `done:` and `result:`."
+        )
+        assert with_code_spans("Replace `<<: *a|b` with <b>_x_</b> @octocat") == (
+            f"Replace `<<: *a\\|b` with &lt;b&gt;\\_x\\_&lt;/b&gt; @{ZWJ}octocat"
+        )
+        assert with_code_spans("- a `tick <!-- and\nmore ` ` x") == "\\- a `tick <!-- and more` \\` x"
+        assert with_code_spans("no spans `here") == "no spans \\`here"
+        assert with_code_spans("under `analyses:`: what - 1. x") == "under `analyses:`: what - 1. x"
+
     def test_shorten_cuts_at_a_word(self):
         assert shorten("ett två tre fyra", 10) == "ett två…"
         assert shorten("a\nb  c", 10) == "a b c"
@@ -290,13 +306,16 @@ class TestMermaid:
     def test_keeps_letters_of_any_language(self):
         assert mermaid.text("Åtgärd för ökad självförsörjning") == "Åtgärd för ökad självförsörjning"
 
-    def test_pie_leaves_out_empty_slices(self):
-        assert mermaid.pie("T", [("A", 0), ("B", 2)]) == '```mermaid\npie showData\n    title T\n    "B" : 2\n```'
-        assert mermaid.pie("T", [("A", 0)]) is None
+    def test_pie_leaves_out_empty_slices_and_colours_each_slice(self):
+        assert mermaid.pie("T", [("A", 0, "#000000"), ("B", 2, "#78B159"), ("C", 3, "#DD2E44")]) == (
+            '```mermaid\n%%{init: {"themeVariables": {"pie1": "#DD2E44", "pie2": "#78B159"}}}%%\n'
+            'pie showData\n    title T\n    "C" : 3\n    "B" : 2\n```'
+        )
+        assert mermaid.pie("T", [("A", 0, "#000000")]) is None
 
     def test_flowchart_ids_are_generated(self):
         chart = mermaid.flowchart([mermaid.Node("end"), mermaid.Node("child", 0, "x")], {"x": "stroke-dasharray: 5 5"})
-        assert chart.splitlines()[2:] == [
+        assert chart.splitlines()[3:] == [
             '    n1["end"]', '    n2["child"]', "    n1 --> n2", "    classDef x stroke-dasharray: 5 5", "    class n2 x", "```",
         ]
 
@@ -322,7 +341,8 @@ class TestStatus:
         assert table_rows(text, "| Granskning |") == [
             ["Granskning av modellen", "2022-03-15", "3", "1", "1", "0", "1", "1 av 3", "1"],
         ]
-        assert ('```mermaid\npie showData\n    title Rekommendationernas status\n    "Åtgärdade" : 1\n'
+        assert ('```mermaid\n%%{init: {"themeVariables": {"pie1": "#78B159", "pie2": "#FDCB58", "pie3": "#AA8ED6"}}}%%\n'
+                'pie showData\n    title Rekommendationernas status\n    "Åtgärdade" : 1\n'
                 '    "Delvis åtgärdade" : 1\n    "Inga åtgärder i svaret" : 1\n```') in text
         assert "**Svar:** Kommunstyrelsen, 2022-05-17 (KS 2022-05-17 § 93). Kommunstyrelsen instämmer i rekommendationerna." in text
         assert "**Uppföljningar:** 2023-10-01 (KPMG AB), 2024-03-01 (KPMG AB)." in text
@@ -388,7 +408,8 @@ class TestGovernance:
     def test_uncovered_periods_and_timeline(self, acme):
         text = report(acme, "governance", "sv")
         assert "- ⚠️ 2020-01-01 – 2020-12-31 (ca 12 månader)\n- ⚠️ 2023-01-01 – 2024-06-30 (ca 18 månader)" in text
-        gantt = text.split("```mermaid\ngantt\n", 1)[1].split("```", 1)[0]
+        gantt = text.split("gantt\n", 1)[1].split("```", 1)[0]
+        assert '```mermaid\n%%{init: {"gantt": {"leftPadding": 194}}}%%\ngantt\n' in text
         assert gantt.splitlines() == [
             "    title Modellen",
             "    dateFormat YYYY-MM-DD",
@@ -496,6 +517,15 @@ class TestGaps:
         row = next(line for line in text.splitlines() if link in line)
         assert row.startswith("| `S004` | ")
         assert "⚠️ 1 fel gäller själva datafilerna" in text
+
+    def test_a_hint_shows_its_code_spans_as_code(self, acme, cli):
+        done = cli("report", "gaps", str(acme), "--lang", "sv", "--as-of", "2024-06-30")
+        row = next(line for line in done.stdout.splitlines() if line.startswith("| `G401` |"))
+        assert row == (
+            "| `G401` | utvärderingen 'Utvärdering av modellen' ska göras men är varken genomförd eller planerad"
+            "<br>*Förslag:* Planera utvärderingen (`planned:`) och registrera `done:` och `result:` när den är genomförd. "
+            "| [governance/acme/evaluations/utvardering.yaml:10](governance/acme/evaluations/utvardering.yaml#L10) |"
+        )
 
     def test_links_are_relative_to_the_report(self, acme):
         _broken_body(acme)

@@ -30,7 +30,7 @@ from auditrack.config import find_config, load_config
 from auditrack.engine import load_repository, run_check
 from auditrack.findings import localize
 from auditrack.reports import KINDS, render
-from test_reports import mermaid_blocks, parse_markdown
+from test_reports import diagram, mermaid_blocks, parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -77,7 +77,7 @@ def test_golden_structure(kind, lang):
     text = path.read_text(encoding="utf-8")
     tokens = parse_markdown(text)
     assert tokens[0].type == "heading_open" and tokens[0].tag == "h1"
-    diagrams = mermaid_blocks(tokens)
+    diagrams = [diagram(d) for d in mermaid_blocks(tokens)]
     organisations = text.count("\n## ")
     if kind == "status" and "```mermaid" in text:
         assert all(d.startswith("pie showData\n") for d in diagrams)

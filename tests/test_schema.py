@@ -82,6 +82,11 @@ def schema_problems(path: Path, root: Path, schemas: Path) -> list[str]:
 # --------------------------------------------------------------------------- drift
 
 
+def test_check_in_the_default_folder_names_it_once(tmp_path):
+    assert run_cli("schema", cwd=tmp_path).code == 0
+    assert run_cli("schema", "--check", cwd=tmp_path).stdout == "all 15 schema files in schemas/ are up to date\n"
+
+
 def test_the_committed_schemas_match_the_models():
     out = run_cli("schema", "--check", "--output-dir", str(SCHEMAS))
     assert out.code == 0, f"run `auditrack schema` to regenerate:\n{out.stdout}"
@@ -110,7 +115,8 @@ def test_check_lists_stale_and_missing_files_and_writing_rewrites_only_those(tmp
     assert again.stdout.splitlines() == [f"wrote {(out_dir / 'goal.json').as_posix()}", f"wrote {(out_dir / 'role.json').as_posix()}",
                                          "2 of 15 schema files written, 13 unchanged"]
     assert {n: (out_dir / n).stat().st_mtime_ns for n in untouched} == untouched
-    assert run_cli("schema", "--check", "--output-dir", str(out_dir)).code == 0
+    current = run_cli("schema", "--check", "--output-dir", str(out_dir))
+    assert (current.code, current.stdout) == (0, f"all 15 schema files in {out_dir.as_posix()}/ are up to date\n")
     assert [p.name for p in out_dir.iterdir() if p.name.endswith(".tmp")] == []
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -22,16 +21,22 @@ app = typer.Typer(
 )
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
+LANGS = ("sv", "en")
+FAIL_ON = ("error", "warning", "info", "never")
 
 
-class Lang(str, Enum):
-    sv = "sv"
-    en = "en"
+def _one_of(choices: tuple[str, ...]):
+    """A callback that makes a value outside `choices` a plain usage error (typer's own check for an Enum words
+    it as a pydantic 'Value error')."""
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in choices:
+            raise typer.BadParameter(f"'{value}' is not one of {', '.join(choices)}.")
+        return value
+    return check
+
+
+_lang = _one_of(LANGS)
+_fail_on = _one_of(FAIL_ON)
 
 
 def _parse_date(value: Optional[str]) -> Optional[date]:
@@ -73,9 +78,9 @@ def check(
     paths: CheckPaths = None,
     as_of: AsOf = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, sarif, junit, or auto (github annotations inside GitHub Actions, else text).")] = "auto",
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a gap at or above this severity is found (default: auditrack.yaml's fail_on, else error).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="[error|warning|info|never]", callback=_fail_on, help="Exit 1 when a gap at or above this severity is found (default: auditrack.yaml's fail_on, else error).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
 ) -> None:
     """Validate every data file, resolve references, run the gap rules and report every finding.
 
@@ -84,8 +89,8 @@ def check(
     """
     from auditrack.commands.check import run
 
-    raise typer.Exit(run(paths or [], _parse_date(as_of), output_format, fail_on.value if fail_on else None, config_file,
-                         lang.value if lang else None))
+    raise typer.Exit(run(paths or [], _parse_date(as_of), output_format, fail_on, config_file,
+                         lang))
 
 
 @app.command()
@@ -93,7 +98,7 @@ def report(
     kind: Annotated[str, typer.Argument(help="status, gaps, follow-up or governance.", show_default=False)],
     path: PathArg = Path("."),
     org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The report's language (default: auditrack.yaml's lang, else en).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The report's language (default: auditrack.yaml's lang, else en).")] = None,
     as_of: AsOf = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (only when it changes) instead of standard output.")] = None,
     link_base: Annotated[Optional[str], typer.Option("--link-base", help="gaps: make file links absolute, e.g. https://github.com/org/repo/blob/main (for pull-request comments).")] = None,
@@ -107,7 +112,7 @@ def report(
     """
     from auditrack.commands.report import run
 
-    raise typer.Exit(run(kind, path, org, lang.value if lang else None, _parse_date(as_of), output, config_file, link_base))
+    raise typer.Exit(run(kind, path, org, lang, _parse_date(as_of), output, config_file, link_base))
 
 
 @app.command()
@@ -127,10 +132,10 @@ def diff(
     head: Annotated[Optional[str], typer.Argument(help="The revision with the change (default: the working tree).", show_default=False)] = None,
     path: Annotated[Path, typer.Option("--path", help="The data repository's folder inside the git repository.")] = Path("."),
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, or markdown (for a pull-request comment).")] = "text",
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when the change introduces a gap at or above this severity (default: auditrack.yaml's fail_on, else error).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="[error|warning|info|never]", callback=_fail_on, help="Exit 1 when the change introduces a gap at or above this severity (default: auditrack.yaml's fail_on, else error).")] = None,
     fail_on_new_records: Annotated[bool, typer.Option("--fail-on-new-records", help="Also exit 1 for gaps on records the change adds (newly recorded), not only on records that existed.")] = False,
     as_of: AsOf = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the output and messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the output and messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
 ) -> None:
     """Compare the gaps at two git revisions: introduced, newly recorded, resolved and unchanged, and status changes.
 
@@ -143,8 +148,8 @@ def diff(
     """
     from auditrack.commands.diff import run
 
-    raise typer.Exit(run(base, head, path, output_format, fail_on.value if fail_on else None, _parse_date(as_of),
-                         lang.value if lang else None, fail_on_new_records))
+    raise typer.Exit(run(base, head, path, output_format, fail_on, _parse_date(as_of),
+                         lang, fail_on_new_records))
 
 
 @app.command()

@@ -64,7 +64,7 @@ def run(output_dir: Path, check_only: bool) -> int:
     if check_only:
         outdated = stale(output_dir, files)
         if not outdated:
-            sys.stdout.write(f"schemas in {output_dir} are up to date\n")
+            sys.stdout.write(f"all {len(files)} schema files in {output_dir.as_posix()}/ are up to date\n")
             return 0
         for name in outdated:
             sys.stdout.write(f"{(output_dir / name).as_posix()}: {'missing' if not (output_dir / name).exists() else 'stale'}\n")

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from auditrack.findings import Category, Severity
-from auditrack.reports.markdown import Md, md
+from auditrack.reports.markdown import Md, md, with_code_spans
 
 SEVERITIES = ("error", "warning", "info")
 LINK_BASE = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
@@ -60,7 +60,7 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
                 rows.append({
                     "code": f.code,
                     "message": f.message,
-                    "hint": f.hint,
+                    "hint": with_code_spans(f.hint) if f.hint else None,
                     "subject": f.subject,
                     "data": f.category == Category.DATA,
                     "where": _where(f.location, root, base_dir, link_base),

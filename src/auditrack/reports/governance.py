@@ -22,7 +22,7 @@ def build(result, org: str | None, lang: str) -> dict:
 def _organisation(index, org: str, name: str, result, lang: str) -> dict:
     as_of = result.as_of
     mandates = sorted(index.records("mandate", org), key=lambda m: (m.start.start, m.id))
-    programmes = sorted(index.records("programme", org), key=lambda p: (p.started.start, p.id))
+    programmes = sorted(index.records("programme", org), key=lambda p: (common.period_key(p.started), p.id))
     bodies = sorted(index.records("body", org), key=lambda b: (not b.standing, b.name.casefold(), b.id))
     goals = [g for g in index.records("goal", org) if getattr(g, "kind", None) == "goal"]
     return {
@@ -50,7 +50,7 @@ def _programme(index, org, programme, mandates, bodies, as_of: date, lang: str) 
     return {
         "name": programme.name,
         "aka": list(programme.aka),
-        "started": programme.started.text,
+        "started": common.text_of(programme.started),
         "ended": common.text_of(programme.ended),
         "form": programme.form,
         "commissioned_by": common.name_of(index, org, programme.commissioned_by),
@@ -86,7 +86,7 @@ def _timeline(index, org, programme, mandates, bodies, as_of: date, lang: str, g
         end = b.active_until.end if b.active_until is not None else max(as_of, b.active_from.start)
         body_bars.append(mermaid.Bar(shorten(b.name, 50), b.active_from.start, end))
     marks = []
-    if programme is not None:
+    if programme is not None and programme.started is not None:
         marks.append(mermaid.Bar(i18n.label(lang, "governance.programme-start"), programme.started.start, programme.started.start, "milestone"))
     marks.append(mermaid.Bar(i18n.label(lang, "as-of-mark", None).format(date=as_of.isoformat()), as_of, as_of, "milestone"))
     if not (covering or other or gap_bars or body_bars):

@@ -59,8 +59,11 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
 
 
-def md(value: object) -> Md:
-    """Escape any text for Markdown: inline, on one line, safe in a table cell, a list item or a heading."""
+def md(value: object, line_start: bool = True) -> Md:
+    """Escape any text for Markdown: inline, on one line, safe in a table cell, a list item or a heading.
+
+    `line_start=False` is for text that follows other text on its line, where '-', '+', '1.' start no block.
+    """
     if isinstance(value, Md):
         return value
     text = _clean(str(value)).strip()
@@ -81,9 +84,9 @@ def md(value: object) -> Md:
             out.append(ZWJ)
     escaped = "".join(out)
     escaped = escaped.replace("://", "\\://").replace("www.", "www\\.").replace("WWW.", "WWW\\.")
-    if escaped[:1] in ("-", "+", "=", ":"):
+    if line_start and escaped[:1] in ("-", "+", "=", ":"):
         escaped = "\\" + escaped
-    else:
+    elif line_start:
         escaped = _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)
     return Md(escaped)
 
@@ -100,6 +103,41 @@ def shorten(value: object, width: int = 120) -> str:
     if space > width // 2:
         cut = cut[:space]
     return cut.rstrip(" ,.;:–-") + "…"
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def with_code_spans(value: object) -> Md:
+    """Text whose `backtick` pairs are code spans (a hint such as 'Add `planned:`'); everything else as :func:`md`.
+
+    A hint is auditrack's own sentence, but it may carry values from the data, so no part of it is trusted:
+    the text between the spans is escaped as any text, and a span's content holds no backtick (so nothing can
+    close it early), no line break, and '|' as '\\|', which GFM tables read inside a code span too. Code spans
+    show their content literally: no HTML, link, emphasis or mention works inside one.
+    """
+    text = " ".join(_clean(str(value)).split())
+    out: list[str] = []
+    last = 0
+    for span in _CODE_SPAN.finditer(text):
+        content = span.group(1).strip()
+        if not content:
+            continue
+        out.append(_between(text[last:span.start()], last == 0))
+        out.append("`" + content.replace("|", "\\|") + "`")
+        last = span.end()
+    out.append(_between(text[last:], last == 0))
+    return Md("".join(out))
+
+
+def _between(text: str, line_start: bool) -> str:
+    """Text next to a code span: escaped by :func:`md`, keeping the spaces that separate it from the span."""
+    core = text.strip()
+    if not core:
+        return " " if text else ""
+    lead = " " if text[0] == " " else ""
+    trail = " " if text[-1] == " " else ""
+    return lead + md(core, line_start) + trail
 
 
 def code(value: object) -> Md:

@@ -9,6 +9,17 @@ from auditrack.reports import common, mermaid
 from auditrack.reports.markdown import shorten
 
 ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled")
+STATE_COLOURS = {
+    "implemented": "#78B159",  # 🟢, as the grade's icon in the tables
+    "partly-implemented": "#FDCB58",  # 🟡
+    "not-implemented": "#DD2E44",  # 🔴
+    "not-assessed": "#CCD6DD",  # ⚪ (grey, to show on a white page)
+    "actions-done": "#55ACEE",  # 🔵
+    "actions-under-way": "#F4900C",  # 🟠
+    "no-actions": "#AA8ED6",  # 🟣
+    "no-response": "#C1694F",  # 🟤
+}
+"""The pie's colour for each recommendation state, the same whichever states are shown (twemoji's colours)."""
 
 
 def build(result, org: str | None, lang: str) -> dict:
@@ -35,7 +46,7 @@ def build(result, org: str | None, lang: str) -> dict:
             "actions": _action_counts(actions),
             "pie": mermaid.pie(
                 i18n.label(lang, "status.pie-title"),
-                [(i18n.word(lang, "rec-state", s), states[s]) for s in common.REC_STATES],
+                [(i18n.word(lang, "rec-state", s), states[s], STATE_COLOURS[s]) for s in common.REC_STATES],
             ),
         })
     return {
