@@ -118,6 +118,8 @@ def _not_writable(output: Path, lang: str) -> int:
         refuse_unless_regular(output)
     except NotARegularFile as exc:
         return _refused(exc, lang)
+    except OSError:  # cannot even look (a parent that is a file, no permission): the write says why
+        pass
     return EXIT_OK
 
 

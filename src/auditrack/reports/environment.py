@@ -27,15 +27,13 @@ job run for hours or fill the runner's memory (docs/robustness.md).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import signal
-import threading
 from functools import cache
 from pathlib import Path
 
 from auditrack import i18n
+from auditrack.deadline import time_limit
 from auditrack.reports.markdown import Md, code, md, shorten
 
 TEMPLATE_FOLDER = "templates"
@@ -239,36 +237,12 @@ def _render_bounded(env, template, context: dict) -> str:
     """Render within TEMPLATE_SECONDS and TEMPLATE_MAX_CHARS, counting characters as the template streams them."""
     lang = env.globals["lang"]
     out = io.StringIO()
-    with _time_limit(TEMPLATE_SECONDS, _limit_message(lang, "time")):
+    with time_limit(TEMPLATE_SECONDS, ReportError(_limit_message(lang, "time"))):
         for chunk in template.generate(**context):
             out.write(chunk)
             if out.tell() > TEMPLATE_MAX_CHARS:
                 raise _OverLimit(f"{_display(env, template.filename)}: {_limit_message(lang, 'size')}")
     return out.getvalue()
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float, message: str):
-    """Raise ReportError(message) in the code running after `seconds` of wall-clock time.
-
-    With SIGALRM, which Python handles between two steps of the template's code, so the error names the
-    template line that was running. Only in the main thread (where Python runs signal handlers) and where
-    setitimer exists; elsewhere the output limit is the only bound.
-    """
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def stop(signum, frame):
-        raise ReportError(message)
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _template_frame(env, tb) -> str | None:
