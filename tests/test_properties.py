@@ -11,11 +11,9 @@ there is no deadline, but every example runs under a hard time limit (TIME_LIMIT
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import io
 import re
-import signal
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from hypothesis import strategies as st
 
 from auditrack.codes import CODES
 from auditrack.config import Config
+from auditrack.deadline import time_limit
 from auditrack.engine import check_sources
 from auditrack.findings import Category
 from auditrack.loader.owner import owner_of, read_header
@@ -261,24 +260,6 @@ class TookTooLong(BaseException):
     """Not an Exception: the engine's own `except Exception` guards must not swallow it."""
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    if not hasattr(signal, "setitimer"):  # pragma: no cover - not POSIX
-        yield
-        return
-
-    def alarm(signum, frame):
-        raise TookTooLong(f"one check took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 _KNOWN_CODES = set(CODES) | set(load_rules())
 
 
@@ -287,7 +268,7 @@ def check_one(raw: bytes, path: str = "governance/acme/x.yaml", summary: bool = 
     every output format, and with `summary` the Markdown job summary too (slower: it compiles templates)."""
     from auditrack.reports import render_gap_summary
 
-    with time_limit(TIME_LIMIT):
+    with time_limit(TIME_LIMIT, TookTooLong(f"one check took more than {TIME_LIMIT} s")):
         result = check_sources([ORG_FILE, BOARD_FILE, (path, raw)], Config(), AS_OF)
         for name in FORMATS:
             get_formatter(name)(result, io.StringIO())
@@ -423,7 +404,7 @@ def test_checking_one_organisation_at_a_time_finds_what_one_index_of_everything_
     findings must be those of loading every file into one index (`engine.load_sources`, as the reports do)."""
     from auditrack.engine import CheckResult, load_sources
 
-    with time_limit(TIME_LIMIT):
+    with time_limit(TIME_LIMIT, TookTooLong(f"one check took more than {TIME_LIMIT} s")):
         checked = check_sources(sources, Config(), AS_OF)
         whole = load_sources(sources, Config(), CheckResult(root=Path("."), as_of=AS_OF, config=Config()))
 

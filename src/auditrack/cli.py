@@ -100,7 +100,7 @@ def report(
     org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The report's language (default: auditrack.yaml's lang, else en).")] = None,
     as_of: AsOf = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (only when it changes) instead of standard output.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this regular file (only when it changes) instead of standard output; - is standard output.")] = None,
     link_base: Annotated[Optional[str], typer.Option("--link-base", help="gaps: make file links absolute, e.g. https://github.com/org/repo/blob/main (for pull-request comments).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
 ) -> None:
@@ -195,11 +195,16 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):
             pass
+    from auditrack.io import Terminated
+
     try:
         app(prog_name="auditrack")
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    except Terminated as exc:  # SIGTERM or SIGHUP during a write: the conventional 128 + signal, after cleaning up
+        sys.stderr.write(f"auditrack: {exc}\n")
+        sys.exit(exc.exit_code)
     except SystemExit:
         raise
     except Exception as exc:  # last line of defence: never a bare traceback

@@ -12,6 +12,7 @@ from auditrack.commands.targets import TargetError, locate
 from auditrack.config import ConfigError, as_of_date, find_config, load_config
 from auditrack.engine import EXIT_USAGE, _gc_paused, internal_finding, run_check
 from auditrack.findings import localize
+from auditrack.io import NotARegularFile, append_text
 
 
 def load_settings(path: Path, config_file: Path | None):
@@ -75,6 +76,9 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
     try:
         if output_format in ("auto", "github"):  # an explicit sarif, junit, json or text run writes only its output
             _write_step_summary(result)
+    except NotARegularFile as exc:  # a misdirected summary is a usage error, not ours; it is not written
+        sys.stderr.write(f"auditrack: GITHUB_STEP_SUMMARY: {exc.message(result.lang)}\n")
+        return EXIT_USAGE
     except Exception as exc:  # the findings are printed already; say what failed and exit 4
         problem = internal_finding("the job summary (GITHUB_STEP_SUMMARY)", exc)
         result.findings.append(problem)
@@ -106,7 +110,7 @@ def _render(get_formatter, name: str, result) -> None:
 
 
 def _write_step_summary(result) -> None:
-    """Inside GitHub Actions, the Markdown gap report also goes to the job summary."""
+    """Inside GitHub Actions, the Markdown gap report also goes to the job summary: appended, to a regular file only."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
@@ -114,5 +118,4 @@ def _write_step_summary(result) -> None:
         from auditrack.reports import render_gap_summary
     except ImportError:
         return
-    with open(target, "a", encoding="utf-8") as handle:
-        handle.write(render_gap_summary(result))
+    append_text(Path(target), render_gap_summary(result))

@@ -3,7 +3,8 @@
 Exit codes: 0 the report was rendered (also when some data files have errors:
 the report shows what is valid and stderr says so); 2 usage error (unknown
 kind, unknown --org, bad --lang or --link-base, no data folders, invalid
-configuration); 4 a template or internal error (a short message naming the
+configuration, an --output that exists and is not a regular file: a device, a named
+pipe, a socket, a folder or a symbolic link, which is left untouched); 4 a template or internal error (a short message naming the
 template and line, never a traceback).
 """
 
@@ -17,6 +18,9 @@ from auditrack.commands.check import load_settings
 from auditrack.config import as_of_date
 from auditrack.engine import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from auditrack.findings import Category, localize
+
+STDOUT = Path("-")
+"""`--output -` writes the report to standard output, as no --output does."""
 
 
 def run(
@@ -42,11 +46,15 @@ def run(
             return _usage(f"--link-base must be an http(s) URL without spaces, quotes or brackets, not '{link_base}'")
     if not path.is_dir():
         return _usage(f"{path} is not a folder; give the data repository's folder")
+    if output == STDOUT:
+        output = None
     if output is not None and output.is_dir():
         return _usage(f"--output {output} is a folder; give a file name, e.g. {output / (kind + '.md')}")
     config = load_settings(path, config_file)
     if config is None:
         return EXIT_USAGE
+    if output is not None and (refused := _not_writable(output, lang or config.lang)):
+        return refused
     result = _load(kind, path, config, as_of_date(config, as_of), org)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         return _usage(
@@ -77,7 +85,7 @@ def _load(kind: str, path: Path, config, as_of: date, org: str | None):
 
 
 def _render(kind, result, path: Path, org, lang: str, output: Path | None, link_base: str | None) -> int:
-    from auditrack.io import write_atomic
+    from auditrack.io import NotARegularFile, write_atomic
     from auditrack.reports import render
     from auditrack.reports.environment import ReportError
 
@@ -93,11 +101,32 @@ def _render(kind, result, path: Path, org, lang: str, output: Path | None, link_
         return EXIT_OK
     try:
         changed = write_atomic(output, text)
+    except NotARegularFile as exc:  # put there while the report was rendered
+        return _refused(exc, lang)
     except OSError as exc:
         sys.stderr.write(f"auditrack: cannot write {output}: {exc.strerror or exc}\n")
         return EXIT_USAGE
     sys.stderr.write(f"auditrack: {'wrote' if changed else 'unchanged:'} {output}\n")
     return EXIT_OK
+
+
+def _not_writable(output: Path, lang: str) -> int:
+    """Exit code 2, with a message, when --output names something that is not a regular file; else 0."""
+    from auditrack.io import NotARegularFile, refuse_unless_regular
+
+    try:
+        refuse_unless_regular(output)
+    except NotARegularFile as exc:
+        return _refused(exc, lang)
+    except OSError:  # cannot even look (a parent that is a file, no permission): the write says why
+        pass
+    return EXIT_OK
+
+
+def _refused(exc, lang: str) -> int:
+    hint = "; ange --output - för att skriva rapporten till standard ut (stdout)" if lang == "sv" else \
+        "; give --output - to write the report to standard output"
+    return _usage(exc.message(lang) + hint)
 
 
 def _usage(message: str) -> int:

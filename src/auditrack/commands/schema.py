@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from auditrack.config import Config
-from auditrack.io import write_atomic
+from auditrack.io import NotARegularFile, write_atomic
 from auditrack.models import FILE_KINDS
 from auditrack.models.docstrings import describe
 
@@ -73,6 +73,9 @@ def run(output_dir: Path, check_only: bool) -> int:
         return 1
     try:
         changed = write(output_dir, files)
+    except NotARegularFile as exc:
+        sys.stderr.write(f"auditrack: {exc.message()}\n")
+        return 2
     except OSError as exc:
         sys.stderr.write(f"auditrack: cannot write the schemas to {output_dir}: {exc.strerror or exc}\n")
         return 2

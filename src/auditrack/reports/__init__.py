@@ -87,6 +87,8 @@ def _tidy(text: str) -> str:
 def render_gap_summary(result) -> str:
     """The gap report for a CI job summary ($GITHUB_STEP_SUMMARY), in the configuration's language.
 
+    Always with auditrack's own templates, never the data repository's: `check` runs on whatever a pull
+    request pushed, and a template in it must not decide what the check does or how long it takes.
     Inside GitHub Actions the file links point at the checked commit on GitHub (relative links do not
     resolve in a job summary); elsewhere they are relative to the checked folder. At most
     GAP_SUMMARY_LIMIT findings are listed. Never raises for a template problem: it then returns a short
@@ -98,7 +100,7 @@ def render_gap_summary(result) -> str:
     lang = getattr(getattr(result, "config", None), "lang", "en")
     try:
         return render(
-            "gaps", result, lang=lang, data_root=Path(result.root), link_base=github_link_base(Path(result.root)),
+            "gaps", result, lang=lang, data_root=None, link_base=github_link_base(Path(result.root)),
             limit=GAP_SUMMARY_LIMIT, summary=True,
         )
     except ReportError as exc:

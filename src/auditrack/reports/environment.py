@@ -16,22 +16,58 @@ so a template from a data repository cannot reach Python internals.
 
 Errors. An undefined variable is an error (StrictUndefined). Every template
 problem is raised as :class:`ReportError` with the template's name and line.
+
+Bounds. The sandbox is Jinja's immutable one (a template cannot grow a list or
+a dictionary), and `*` and `**` refuse to build a value past the output limit.
+When the data repository has its own ``templates/`` folder, rendering a report
+also stops, with a ReportError, after TEMPLATE_SECONDS or at the first
+character past TEMPLATE_MAX_CHARS: a pull request's template must not make a
+job run for hours or fill the runner's memory (docs/robustness.md).
 """
 
 from __future__ import annotations
 
+import io
 import os
+from functools import cache
 from pathlib import Path
 
 from auditrack import i18n
+from auditrack.deadline import time_limit
 from auditrack.reports.markdown import Md, code, md, shorten
 
 TEMPLATE_FOLDER = "templates"
 _MARKER = "status.md.j2"
+TEMPLATE_SECONDS = 10
+"""Wall-clock limit on rendering one report when the data repository has its own templates/."""
+TEMPLATE_MAX_CHARS = 16 * 1024 * 1024
+"""The most characters such a report may have (16 MiB); also the largest value `*` may build in any template."""
+MAX_POWER_BITS = 64 * 1024
+"""The largest number, in bits, that `**` may build in a template."""
 
 
 class ReportError(Exception):
     """A report cannot be rendered: a template is missing, invalid or uses something undefined."""
+
+
+class _OverLimit(ReportError):
+    """A report with the data repository's templates grew past TEMPLATE_MAX_CHARS; the message names the template."""
+
+
+def _limit_message(lang: str, which: str) -> str:
+    own = {"en": "the limit for a report with the data repository's own templates (docs/robustness.md)",
+           "sv": "gränsen för en rapport med datarepositoriets egna mallar (docs/robustness.md)"}[lang]
+    if which == "time":
+        return {"en": f"rendering took longer than {TEMPLATE_SECONDS} seconds, {own}",
+                "sv": f"renderingen tog längre tid än {TEMPLATE_SECONDS} sekunder, {own}"}[lang]
+    if which == "size":
+        return {"en": f"the report grew past {number(TEMPLATE_MAX_CHARS, 'en')} characters, {own}",
+                "sv": f"rapporten blev längre än {number(TEMPLATE_MAX_CHARS, 'sv')} tecken, {own}"}[lang]
+    if which == "repeat":
+        return {"en": f"'*' would build a value of more than {number(TEMPLATE_MAX_CHARS, 'en')} characters or items, the limit in templates",
+                "sv": f"'*' skulle bygga ett värde med fler än {number(TEMPLATE_MAX_CHARS, 'sv')} tecken eller element, gränsen i mallar"}[lang]
+    return {"en": f"'**' would build a number larger than {number(MAX_POWER_BITS, 'en')} bits, the limit in templates",
+            "sv": f"'**' skulle bygga ett tal större än {number(MAX_POWER_BITS, 'sv')} bitar, gränsen i mallar"}[lang]
 
 
 def packaged_templates() -> Path:
@@ -102,12 +138,41 @@ def _contained_loader(folder: Path):
     return ContainedLoader(str(folder))
 
 
+@cache
+def _sandbox():
+    """Jinja's immutable sandbox, with `*` and `**` bounded: one such operation runs in C, where neither the
+    time limit nor the output limit can stop it (`{{ 'x' * 10**10 }}`, `{{ 9 ** 9 ** 9 }}`)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            lang = self.globals["lang"]
+            if operator == "*" and (_too_long(left, right) or _too_long(right, left)):
+                raise ReportError(_limit_message(lang, "repeat"))
+            if operator == "**" and _too_big(left, right):
+                raise ReportError(_limit_message(lang, "power"))
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox
+
+
+def _too_long(sequence, times) -> bool:
+    return (isinstance(sequence, (str, list, tuple)) and isinstance(times, int)
+            and len(sequence) * times > TEMPLATE_MAX_CHARS)
+
+
+def _too_big(base, exponent) -> bool:
+    return (isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1
+            and abs(base).bit_length() * exponent > MAX_POWER_BITS)
+
+
 def environment(lang: str, data_root: Path | None = None):
     from jinja2 import ChoiceLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     folders = template_folders(data_root)
-    env = SandboxedEnvironment(
+    env = _sandbox()(
         loader=ChoiceLoader([_contained_loader(folder) for folder in folders]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -133,6 +198,7 @@ def environment(lang: str, data_root: Path | None = None):
     env.globals.update(t=t, word=word, lang=lang)
     env.filters.update(shorten=shorten, code=code, num=lambda v: Md(number(v, lang)))
     env.folders = folders  # for error messages
+    env.bounded = len(folders) > 1  # the data repository's own templates are in use
     return env
 
 
@@ -149,7 +215,10 @@ def render_template(env, name: str, context: dict) -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 
     try:
-        return env.get_template(name).render(**context)
+        template = env.get_template(name)
+        return _render_bounded(env, template, context) if env.bounded else template.render(**context)
+    except _OverLimit:
+        raise
     except TemplateNotFound as exc:
         raise ReportError(f"template {exc.name} not found in {_folders(env)}") from None
     except TemplateSyntaxError as exc:
@@ -162,6 +231,18 @@ def render_template(env, name: str, context: dict) -> str:
         else:
             message = f"{type(exc).__name__}: {exc}"
         raise ReportError(f"{where}: {message}") from None
+
+
+def _render_bounded(env, template, context: dict) -> str:
+    """Render within TEMPLATE_SECONDS and TEMPLATE_MAX_CHARS, counting characters as the template streams them."""
+    lang = env.globals["lang"]
+    out = io.StringIO()
+    with time_limit(TEMPLATE_SECONDS, ReportError(_limit_message(lang, "time"))):
+        for chunk in template.generate(**context):
+            out.write(chunk)
+            if out.tell() > TEMPLATE_MAX_CHARS:
+                raise _OverLimit(f"{_display(env, template.filename)}: {_limit_message(lang, 'size')}")
+    return out.getvalue()
 
 
 def _template_frame(env, tb) -> str | None:
