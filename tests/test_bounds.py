@@ -73,6 +73,15 @@ def test_a_century_of_missed_reporting_is_two_findings_with_the_name_shortened(t
                      "1900-01-04, 1900-01-05, 1900-01-06, 1900-01-07, 1900-01-08, 1900-01-09, 1900-01-10 and "
                      "9,990 more"),
     ]
+    sv = run_check(repo, "--as-of", AS_OF, "--lang", "sv").findings
+    assert [f["message"] for f in sv] == [
+        f"enligt '{QUOTED}' ska {QUOTED} få 12 rapporter per år; under 96 år lämnades färre: 1900 (0 av 12), "
+        "1901 (0 av 12), 1902 (0 av 12), 1903 (0 av 12), 1904 (0 av 12), 1905 (0 av 12), 1906 (0 av 12), "
+        "1907 (0 av 12), 1908 (0 av 12), 1909 (0 av 12) och 86 till",
+        f"ingen rapport lämnades till {QUOTED} senast de 10\u00a0000 datum som kravet anger: 1900-01-01, 1900-01-02, "
+        "1900-01-03, 1900-01-04, 1900-01-05, 1900-01-06, 1900-01-07, 1900-01-08, 1900-01-09, 1900-01-10 och "
+        "9\u00a0990 till",
+    ]
 
 
 # --------------------------------------------------------------------------- goals (G103, G106)
