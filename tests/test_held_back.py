@@ -93,20 +93,25 @@ def _git(root, *args):
                         "GIT_COMMITTER_EMAIL": "t@e", "HOME": str(root), "PATH": "/usr/bin:/bin"})
 
 
+def diff_after_changing_the_response(root, response: str) -> tuple[int, dict, str]:
+    """Commit the repository in `root` (from `_repo`), write `response` over the response and run `auditrack diff`
+    of the working tree against the commit: its exit code, its JSON and its standard error."""
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "base")
+    (root / "recommendations/exempel/g/response.yaml").write_text(response, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "auditrack", "diff", "main", "--path", str(root), "--format", "json",
+                           "--as-of", "2024-01-01"], cwd=root, capture_output=True, text=True, timeout=60)
+    return done.returncode, json.loads(done.stdout), done.stderr
+
+
 def test_diff_does_not_call_a_broken_file_a_resolved_gap_or_a_removed_action(tmp_path):
     _repo(tmp_path)
-    _git(tmp_path, "init", "-q", "-b", "main")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-q", "-m", "base")
-    (tmp_path / "recommendations/exempel/g/response.yaml").write_text(
-        RESPONSE.replace("status: in-progress", "status: pågår"), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "auditrack", "diff", "main", "--path", str(tmp_path), "--format", "json",
-                           "--as-of", "2024-01-01"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    result = json.loads(done.stdout)
+    code, result, stderr = diff_after_changing_the_response(tmp_path, RESPONSE.replace("status: in-progress", "status: pågår"))
     assert [f["code"] for f in result["introduced"]] == ["S004", "X003"]
     assert result["resolved"] == []
     assert result["status_changes"] == []
     assert result["not_compared"] == ["exempel"]
-    assert done.returncode == 3  # an organisation that cannot be compared is data that cannot be trusted
-    assert done.stderr == ("auditrack: not everything could be compared because the data has errors (exempel); "
-                           "the output lists them (exit code 3)\n")
+    assert code == 3  # an organisation that cannot be compared is data that cannot be trusted
+    assert stderr == ("auditrack: not everything could be compared because the data has errors (exempel); "
+                      "the output lists them (exit code 3)\n")

@@ -38,6 +38,7 @@ _TABLE = [
     ("X001", "unknown-reference", "A reference names an id that does not exist, or a record of the wrong kind.", "Use an existing id or add the record."),
     ("X002", "duplicate-id", "Two records in one organisation share an id.", "Give one of them a new id."),
     ("X003", "gaps-held-back", "An organisation's gap findings are held back while some of its files have errors: with records missing from the index, they would only repeat those errors.", "Fix the organisation's data errors and check again."),
+    ("X004", "findings-not-shown", "The check found more than `limits.max_findings` findings (10,000 by default); the most serious are shown, and this one counts the rest. It has the highest severity of those it counts, so the exit code is what all of them give.", "Fix the findings shown and check again, or raise limits.max_findings."),
     ("C001", "invalid-config", "auditrack.yaml is invalid.", "Correct the key or value shown."),
     ("W001", "waiver-expired", "A waiver has passed its expiry date; the waived rule applies again.", "Fix the gap, or renew the waiver with a new date and approval."),
     ("W002", "waiver-unused", "A waiver names a rule that finds nothing on its record.", "Remove the waiver."),

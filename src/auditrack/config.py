@@ -37,6 +37,8 @@ class Reporting(Model):
 class LimitsConfig(Model):
     max_file_bytes: int = Field(default=1_048_576, ge=1024)
     max_depth: int = Field(default=64, ge=4, le=1000)
+    max_findings: int = Field(default=10_000, ge=100)
+    """The most findings one check reports; one more (X004) counts the rest."""
 
 
 class Config(Model):

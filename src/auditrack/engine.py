@@ -128,17 +128,29 @@ def _load_files(sources: list[Source], limits: Limits, result: CheckResult) -> t
             result.findings.append(internal_finding(f"reading {relative}", exc, location=Location(relative)))
             continue
         if model is not None:
+            # A file can validate and still have errors the loader found (a duplicate key, Y002): they hold
+            # back the organisation's gaps like any other, so they carry its organisation too.
+            _owned_by(loaded.findings, _model_owner(model))
             result.findings.extend(_capped(loaded.findings + problems))
             documents.append((loaded, model))
             continue
         owner = owner_of(header)
-        if loaded.data is None:
-            for finding in loaded.findings:
-                finding.organisation = finding.organisation or owner
+        _owned_by(loaded.findings, owner)
         result.findings.extend(_capped(loaded.findings + problems))
         held = loaded if loaded.data is not None else LoadedFile(relative, data=header)
         invalid.append(InvalidFile(held, header.get("kind"), owner))
     return documents, invalid
+
+
+def _model_owner(model: BaseModel) -> str | None:
+    """The organisation a valid file's record belongs to: its own id for an organisation file."""
+    return owner_of({"kind": getattr(model, "kind", None), "id": getattr(model, "id", None),
+                     "organisation": getattr(model, "organisation", None)})
+
+
+def _owned_by(findings: list[Finding], owner: str | None) -> None:
+    for finding in findings:
+        finding.organisation = finding.organisation or owner
 
 
 def _limits(config: Config) -> Limits:
@@ -232,7 +244,9 @@ def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | N
     sources, findings, missing = read_sources(root, config)
     result.findings.extend(f for f in findings if named is None or _concerns(f.location.file, named))
     result.missing_folders = missing
-    return _check(sources, result, each_index, named)
+    _check(sources, result, each_index, named)
+    result.findings = _at_most(result.findings, config.limits.max_findings)
+    return result
 
 
 def _concerns(path: str, named: set[str]) -> bool:
@@ -393,6 +407,37 @@ def internal_finding(where: str, exc: BaseException, subject: str | None = None,
         "this is a bug in auditrack, please report it with this message",
         location or Location("."), subject, category=Category.INTERNAL,
     )
+
+
+_CATEGORY_RANK = {Category.GAP: 0, Category.DATA: 1, Category.INTERNAL: 2}
+
+
+def _at_most(findings: list[Finding], limit: int) -> list[Finding]:
+    """At most `limit` findings of a whole check, in file order: the most serious are kept (internal errors,
+    then data errors, then by severity), and one X004 counts the others. X004 has the highest category and
+    severity among them, so the exit code is the one all of them give."""
+    if len(findings) <= limit:
+        return findings
+    def rank(f: Finding):
+        return -_CATEGORY_RANK[f.category], -f.severity.rank
+    ranked = sorted(findings, key=rank)  # stable: file order within each rank
+    kept, left = ranked[:limit], ranked[limit:]
+    worst = min(left, key=rank)
+    n = len(left)
+    kept.sort(key=Finding.sort_key)
+    kept.append(Finding(
+        "X004", worst.severity,
+        f"{n:,} more finding{'s' if n != 1 else ''} of this check {'are' if n != 1 else 'is'} not shown "
+        f"(only {limit:,} are: `limits.max_findings`)",
+        Location("."), category=worst.category,
+        hint="Fix the findings shown and check again, or raise `limits.max_findings` in auditrack.yaml.",
+        translations={"sv": (
+            f"ytterligare {number('sv', n)} {'iakttagelse' if n == 1 else 'iakttagelser'} från kontrollen visas inte "
+            f"(bara {number('sv', limit)} visas: `limits.max_findings`)",
+            "Åtgärda de iakttagelser som visas och kontrollera igen, eller höj `limits.max_findings` i auditrack.yaml.",
+        )},
+    ))
+    return kept
 
 
 MAX_FINDINGS_PER_FILE = 100

@@ -81,6 +81,21 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     return counts
 
 
+def short(text: str, limit: int = 80) -> str:
+    """Text from the data, cut to `limit` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+NAME_LIMIT = 120
+"""The most characters of a record's name or title that a rule's message quotes: real names fit (the longest
+in the seed data is 87), and a 50 KB name is not repeated in full in every finding about its record."""
+
+
+def named(text: str) -> str:
+    """A name or title from the data, as a rule's message quotes it."""
+    return short(text, NAME_LIMIT)
+
+
 LANGUAGES = ("en", "sv")
 
 

@@ -640,6 +640,20 @@ def listing(lang: str, items, conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {_CONJUNCTIONS.get(lang, _CONJUNCTIONS['en'])[conjunction]} {items[-1]}"
 
 
+MAX_LISTED = 10
+"""The most items one message lists; the rest are counted ('and 12 more')."""
+
+
+def at_most(lang: str, items, limit: int = MAX_LISTED) -> list[str]:
+    """The first `limit` items, and one more that counts the rest ('12 more', sv '12 till'), so a list from the
+    data cannot make a message grow without bound. Give the result to `listing` or `', '.join`."""
+    items = [str(item) for item in items]
+    if len(items) <= limit:
+        return items
+    rest = number(lang, len(items) - limit)
+    return [*items[:limit], f"{rest} till" if lang == "sv" else f"{rest} more"]
+
+
 def number(lang: str, n: int) -> str:
     """A whole number with thousands grouped as the language writes it: 1 048 576 (sv), 1,048,576 (en)."""
     text = f"{n:,}"

@@ -20,8 +20,11 @@ covering mandate applies to is part of a gap.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from auditrack.models.topics import ROLE_TOPICS
 
@@ -45,13 +48,42 @@ def covers(mandate) -> bool:
     return bool(set(mandate.regulates) & set(ROLE_TOPICS)) or bool(mandate.roles)
 
 
-def mandate_span(mandate, mandates: list, as_of: date) -> Span:
-    """The days a mandate applies, cut short by a mandate that supersedes it."""
+class Intervals:
+    """Many periods, sorted once, so whether any of them touches a given period is one bisection. Rules ask
+    this once per record; scanning every period for each would take time that grows with the square of the
+    data."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # the latest end among the first i + 1
+
+    def touches(self, start: date, end: date) -> bool:
+        """Whether some period has a day from `start` to `end`, both included."""
+        i = bisect_right(self._starts, end)
+        return i > 0 and self._reach[i - 1] >= start
+
+
+def successor_starts(mandates) -> dict[str, list[date]]:
+    """By mandate id, the sorted start dates of the mandates that name it under `supersedes`."""
+    found: dict[str, list[date]] = defaultdict(list)
+    for m in mandates:
+        for superseded in set(m.supersedes):
+            found[superseded].append(m.start.start)
+    for starts in found.values():
+        starts.sort()
+    return found
+
+
+def mandate_span(mandate, mandates: list, as_of: date, successors: dict[str, list[date]] | None = None) -> Span:
+    """The days a mandate applies, cut short by a mandate that supersedes it. `successors` is
+    `successor_starts(mandates)`, for a caller that asks about many mandates."""
     start = mandate.start.start
-    successors = [m.start.start for m in mandates if mandate.id in m.supersedes and m.start.start > start]
+    starts = (successor_starts(mandates) if successors is None else successors).get(mandate.id, ())
+    later = bisect_right(starts, start)  # the first successor that starts after this mandate does
     end = mandate.valid_until.end if mandate.valid_until is not None else None
-    if successors:
-        cut = min(successors) - ONE_DAY
+    if later < len(starts):
+        cut = starts[later] - ONE_DAY
         end = cut if end is None else min(end, cut)
     if end is None:
         return Span(start, max(start, as_of), open_ended=True)
@@ -98,10 +130,11 @@ def uncovered(programme, mandates: list, as_of: date) -> list[Span]:
     if span is None:
         return []
     relevant = [m for m in mandates if applies_to(m, programme.id)]
+    successors = successor_starts(relevant)
     covering = []
     for m in relevant:
         if covers(m):
-            s = mandate_span(m, relevant, as_of)
+            s = mandate_span(m, relevant, as_of, successors)
             if programme.started.contains(s.start):  # adopted within the month or year the work started
                 s = Span(min(s.start, span.start), s.end, s.open_ended)
             covering.append(s)

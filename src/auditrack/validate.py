@@ -7,7 +7,7 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from auditrack.findings import Category, Finding, Severity
+from auditrack.findings import Category, Finding, Severity, short
 from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN
@@ -69,9 +69,9 @@ def validate_file(loaded: LoadedFile) -> tuple[BaseModel | None, list[Finding]]:
     if model is None:
         suggestion, suggestion_sv = _did_you_mean(str(kind), FILE_KINDS)
         return None, [_data_finding(
-            loaded, ("kind",), "S001", f"unknown kind '{_short(str(kind))}'{suggestion}",
+            loaded, ("kind",), "S001", f"unknown kind '{short(str(kind))}'{suggestion}",
             f"Use one of: {', '.join(FILE_KINDS)}.",
-            sv=f"`kind:` har ett okänt värde, '{_short(str(kind))}'{suggestion_sv}",
+            sv=f"`kind:` har ett okänt värde, '{short(str(kind))}'{suggestion_sv}",
             sv_hint=f"Använd något av värdena: {', '.join(FILE_KINDS)}.",
         )]
     try:
@@ -107,7 +107,7 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
     kind = error["type"]
     where = f" in '{_path_text(loc[:-1])}'" if len(loc) > 1 else ""
     where_sv = f" i '{_path_text(loc[:-1], 'sv')}'" if len(loc) > 1 else ""
-    name = _short(str(loc[-1])) if loc else "?"
+    name = short(str(loc[-1])) if loc else "?"
     label = f"field '{_path_text(loc)}'" if loc else "the file"
     label_sv = f"fältet '{_path_text(loc, 'sv')}'" if loc else "filen"
     if kind == "missing":
@@ -250,14 +250,10 @@ def _path_text(loc: tuple, lang: str = "en") -> str:
     """A readable path into the file: `actions › item 2 › owner` (sv: `actions › punkt 2 › owner`); a very deep
     one keeps its last steps."""
     item = "punkt" if lang == "sv" else "item"
-    parts = [f"{item} {part + 1}" if isinstance(part, int) else _short(str(part)) for part in loc]
+    parts = [f"{item} {part + 1}" if isinstance(part, int) else short(str(part)) for part in loc]
     if len(parts) > 6:
         parts = ["…", *parts[-5:]]
     return " › ".join(parts)
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _show(value, lang: str = "en") -> str:

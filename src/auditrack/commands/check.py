@@ -72,6 +72,9 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
             "run it in a data repository, or create one with `auditrack init`\n"
         )
         return EXIT_USAGE
+    if result.files == 0 and not result.findings:
+        sys.stderr.write(_no_data_files(path, config.paths, result.lang))
+        return EXIT_USAGE
     _render(get_formatter, name, result)
     try:
         if output_format in ("auto", "github"):  # an explicit sarif, junit, json or text run writes only its output
@@ -84,6 +87,16 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
         result.findings.append(problem)
         sys.stderr.write(f"auditrack: {problem.message}\n")
     return result.exit_code(fail_on or config.fail_on)
+
+
+def _no_data_files(path: Path, paths: list[str], lang: str) -> str:
+    """A check that read no data file checked nothing: a mistyped `paths:` must not pass as a clean result."""
+    folders = ", ".join(p + "/" for p in paths)
+    if lang == "sv":
+        return (f"auditrack: inga datafiler (.yaml, .yml) hittades i {path} under {folders} (`paths:`); "
+                "ange de mappar som innehåller uppgifterna under `paths:` i auditrack.yaml\n")
+    return (f"auditrack: no data files (.yaml, .yml) found in {path} under {folders} (`paths:`); "
+            "list the folders that hold the data under `paths:` in auditrack.yaml\n")
 
 
 class _Buffer(io.StringIO):

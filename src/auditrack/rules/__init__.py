@@ -11,6 +11,7 @@ from datetime import date
 from auditrack.codes import CODES
 from auditrack.config import Config
 from auditrack.findings import Category, Finding, Severity
+from auditrack.i18n import number
 from auditrack.index import Index
 from auditrack.models.base import Record
 from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule  # noqa: F401
@@ -43,25 +44,57 @@ def run_rules(index: Index, config: Config, as_of: date) -> list[Finding]:
         if not selected(code, config):
             continue
         try:
-            hits = list(spec.check(ctx))
-            for hit in hits:
-                finding = _to_finding(spec, hit, ctx, used_waivers)
+            waivers: dict[int, list[int]] = {}  # by record: which of its waivers name this rule
+            per_record: dict[int, list[Finding]] = {}
+            for hit in spec.check(ctx):
+                finding = _to_finding(spec, hit, ctx, used_waivers, waivers)
                 if finding is not None:
-                    findings.append(finding)
+                    per_record.setdefault(id(hit.record), []).append(finding)
+            for found in per_record.values():
+                findings.extend(_capped(found))
         except Exception as exc:  # one broken rule must not hide what the others find
             findings.append(internal_finding(f"rule {code} ({spec.name})", exc))
     findings.extend(_waiver_findings(index, config, as_of, used_waivers))
     return findings
 
 
-def _to_finding(spec: Rule, hit: Hit, ctx: Context, used_waivers: set) -> Finding | None:
+MAX_FINDINGS_PER_RECORD = 20
+"""One rule reports at most this many findings about one record (one response, action, goal, requirement...);
+one more counts the rest, so a record of 10,000 items in a valid file cannot flood the output."""
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    if len(findings) <= MAX_FINDINGS_PER_RECORD:
+        return findings
+    rest = len(findings) - MAX_FINDINGS_PER_RECORD
+    last = findings[MAX_FINDINGS_PER_RECORD]
+    about = f" about '{last.subject}'" if last.subject else ""
+    about_sv = f" om '{last.subject}'" if last.subject else ""
+    return [*findings[:MAX_FINDINGS_PER_RECORD], Finding(
+        last.code, last.severity,
+        f"{rest:,} more {last.code} finding{'s' if rest != 1 else ''}{about} "
+        f"{'are' if rest != 1 else 'is'} not shown (only the first {MAX_FINDINGS_PER_RECORD} are)",
+        last.location, last.subject, last.organisation, last.category,
+        "Fix those shown, then check again.",
+        translations={"sv": (
+            f"ytterligare {number('sv', rest)} {'iakttagelse' if rest == 1 else 'iakttagelser'} från {last.code}"
+            f"{about_sv} visas inte (bara de första {MAX_FINDINGS_PER_RECORD} visas)",
+            "Åtgärda dem som visas och kontrollera sedan igen.",
+        )},
+    )]
+
+
+def _to_finding(spec: Rule, hit: Hit, ctx: Context, used_waivers: set, waivers: dict[int, list[int]]) -> Finding | None:
     record = hit.record
     if isinstance(record, Record):
-        for i, waiver in enumerate(record.waivers):
-            if waiver.rule == spec.code:
-                used_waivers.add((id(record), i))
-                if waiver.expires.end >= ctx.as_of:
-                    return None
+        mine = waivers.get(id(record))
+        if mine is None:  # once per record, not once per hit: a record can have thousands of each
+            mine = waivers[id(record)] = [i for i, waiver in enumerate(record.waivers) if waiver.rule == spec.code]
+        for i in mine:
+            waiver = record.waivers[i]
+            used_waivers.add((id(record), i))
+            if waiver.expires.end >= ctx.as_of:
+                return None
     severity = Severity(ctx.config.severity[spec.code]) if spec.code in ctx.config.severity else (hit.severity or spec.severity)
     return Finding(
         code=spec.code,

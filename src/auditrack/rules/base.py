@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Callable, Iterable
 
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 from auditrack.config import Config
 from auditrack.findings import Severity
 from auditrack.index import Index
+from auditrack.rules.timeline import Relations
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,11 @@ class Context:
     index: Index
     as_of: date
     config: Config
+
+    @cached_property
+    def relations(self) -> Relations:
+        """How the index's mandates, documents, bodies and roles relate, found once for all the rules."""
+        return Relations(self.index)
 
     def hit(self, record: BaseModel, message: str, field: str | tuple | None = None, *, severity: Severity | None = None,
             hint: str | None = None, sv: str | None = None, sv_hint: str | None = None) -> Hit:

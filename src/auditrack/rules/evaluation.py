@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditrack.findings import Severity
+from auditrack.findings import Severity, named
 from auditrack.rules.base import Context, rule
 
 
@@ -34,25 +34,26 @@ def evaluation_not_done(ctx: Context):
     for evaluation in ctx.index.records("evaluation"):
         if not evaluation.required or evaluation.done is not None:
             continue
+        title = named(evaluation.title)
         if evaluation.planned is not None and evaluation.planned.end >= ctx.as_of:
-            yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' is not done yet; "
+            yield ctx.hit(evaluation, f"the required evaluation '{title}' is not done yet; "
                                       f"it is planned for {evaluation.planned}", "planned", severity=Severity.WARNING,
                           hint="Record done and result when it has been carried out.",
-                          sv=f"utvärderingen '{evaluation.title}' ska göras men är ännu inte genomförd; "
+                          sv=f"utvärderingen '{title}' ska göras men är ännu inte genomförd; "
                              f"den är planerad till {evaluation.planned}",
                           sv_hint="Registrera `done:` och `result:` när utvärderingen är genomförd.")
         elif evaluation.planned is not None:
-            yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' was planned for "
+            yield ctx.hit(evaluation, f"the required evaluation '{title}' was planned for "
                                       f"{evaluation.planned} but has not been done", "planned",
                           hint="Carry out the evaluation and record done and result, or re-plan it.",
-                          sv=f"utvärderingen '{evaluation.title}' var planerad till {evaluation.planned} "
+                          sv=f"utvärderingen '{title}' var planerad till {evaluation.planned} "
                              "men är inte genomförd",
                           sv_hint="Genomför utvärderingen och registrera `done:` och `result:`, eller planera in den "
                                   "på nytt (`planned:`).")
         else:
-            yield ctx.hit(evaluation, f"the required evaluation '{evaluation.title}' has not been done, and none is planned",
+            yield ctx.hit(evaluation, f"the required evaluation '{title}' has not been done, and none is planned",
                           "required", hint="Plan the evaluation (planned:) and record done and result when it is done.",
-                          sv=f"utvärderingen '{evaluation.title}' ska göras men är varken genomförd eller planerad",
+                          sv=f"utvärderingen '{title}' ska göras men är varken genomförd eller planerad",
                           sv_hint="Planera utvärderingen (`planned:`) och registrera `done:` och `result:` "
                                   "när den är genomförd.")
 
@@ -79,9 +80,10 @@ def intervention_without_participant_data(ctx: Context):
     """
     for intervention in ctx.index.records("intervention"):
         if not intervention.participants:
-            yield ctx.hit(intervention, f"no participant data is kept for the intervention '{intervention.name}'", "name",
+            name = named(intervention.name)
+            yield ctx.hit(intervention, f"no participant data is kept for the intervention '{name}'", "name",
                           hint="Record participants per period (participants: [{period: ..., count: ...}]).",
-                          sv=f"det finns inga uppgifter om antalet deltagare i insatsen '{intervention.name}'",
+                          sv=f"det finns inga uppgifter om antalet deltagare i insatsen '{name}'",
                           sv_hint="Registrera antalet deltagare per period (participants: [{period: ..., count: ...}]).")
 
 
@@ -110,15 +112,16 @@ def method_without_evidence(ctx: Context):
     """
     for programme in ctx.index.records("programme"):
         evidence = programme.evidence_base
+        name = named(programme.name)
         if evidence is None:
-            yield ctx.hit(programme, f"the working model '{programme.name}' states no evidence base for its methods", "name",
+            yield ctx.hit(programme, f"the working model '{name}' states no evidence base for its methods", "name",
                           hint="Record the research or evaluations behind the methods under evidence_base.",
-                          sv=f"arbetsmodellen '{programme.name}' anger inte vilken forskning eller kunskap metoderna "
+                          sv=f"arbetsmodellen '{name}' anger inte vilken forskning eller kunskap metoderna "
                              "bygger på",
                           sv_hint="Ange under `evidence_base:` vilken forskning eller vilka utvärderingar metoderna "
                                   "bygger på.")
         elif evidence.research_used is False and not evidence.references:
-            yield ctx.hit(programme, f"the working model '{programme.name}' was designed without using available research",
+            yield ctx.hit(programme, f"the working model '{name}' was designed without using available research",
                           "evidence_base", hint="Review the methods against the research, and record it under evidence_base.references.",
-                          sv=f"arbetsmodellen '{programme.name}' utformades utan stöd i tillgänglig forskning",
+                          sv=f"arbetsmodellen '{name}' utformades utan stöd i tillgänglig forskning",
                           sv_hint="Pröva metoderna mot forskningen och ange källorna under `evidence_base.references`.")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from auditrack.findings import Severity
-from auditrack.i18n import listing, word
+from auditrack.findings import Severity, named
+from auditrack.i18n import at_most, listing, word
 from auditrack.rules.base import Context, rule
+from auditrack.timeline import Intervals
 
 if TYPE_CHECKING:
     from auditrack.models.goals import Goal
@@ -132,34 +133,38 @@ def target_not_followed_up(ctx: Context):
     period, or a `follow_ups:` entry on the goal with the period, the value and
     whether the target was reached.
     """
+    measured: dict[int, Intervals] = {}  # by indicator: an indicator can serve many goals
     for goal in ctx.index.records("goal"):
         org = ctx.index.org_of(goal)
         indicator = ctx.index.get(org, goal.indicator, "indicator")
+        if indicator is not None and id(indicator) not in measured:
+            measured[id(indicator)] = Intervals(
+                (m.period.start, m.period.end) for m in indicator.measurements if m.value is not None)
+        followed = Intervals((f.period.start, f.period.end) for f in goal.follow_ups if f.period is not None)
+        # a follow-up without a period covers every target that started before it
+        undated = max((f.date.start for f in goal.follow_ups if f.period is None), default=None)
         for i, target in enumerate(goal.targets):
             if target.period is None or target.period.end >= ctx.as_of:
                 continue
-            measured = indicator is not None and any(
-                m.value is not None and m.period.start <= target.period.end and m.period.end >= target.period.start
-                for m in indicator.measurements
+            start, end = target.period.start, target.period.end
+            if (
+                (indicator is not None and measured[id(indicator)].touches(start, end))
+                or followed.touches(start, end)
+                or (undated is not None and undated > start)
+            ):
+                continue
+            unit = f" {named(target.unit)}" if target.unit else ""
+            yield ctx.hit(
+                goal,
+                f"the target of {_fmt(target.value)}{unit} for {target.period} on goal '{goal.id}' ended "
+                f"{target.period.end.isoformat()} with no measurement or follow-up",
+                ("targets", i),
+                hint="Add a measurement of the goal's indicator for that period, or a follow_ups entry on the goal.",
+                sv=f"målvärdet {_fmt(target.value)}{unit} för {target.period} i målet '{goal.id}' har varken mätts "
+                   f"eller följts upp, trots att perioden slutade {target.period.end.isoformat()}",
+                sv_hint="Lägg till en mätning av målets nyckeltal för perioden, eller en uppföljning av målet "
+                        "under `follow_ups:`.",
             )
-            followed = any(
-                (f.period is not None and f.period.start <= target.period.end and f.period.end >= target.period.start)
-                or (f.period is None and f.date.start > target.period.start)
-                for f in goal.follow_ups
-            )
-            if not (measured or followed):
-                unit = f" {target.unit}" if target.unit else ""
-                yield ctx.hit(
-                    goal,
-                    f"the target of {_fmt(target.value)}{unit} for {target.period} on goal '{goal.id}' ended "
-                    f"{target.period.end.isoformat()} with no measurement or follow-up",
-                    ("targets", i),
-                    hint="Add a measurement of the goal's indicator for that period, or a follow_ups entry on the goal.",
-                    sv=f"målvärdet {_fmt(target.value)}{unit} för {target.period} i målet '{goal.id}' har varken mätts "
-                       f"eller följts upp, trots att perioden slutade {target.period.end.isoformat()}",
-                    sv_hint="Lägg till en mätning av målets nyckeltal för perioden, eller en uppföljning av målet "
-                            "under `follow_ups:`.",
-                )
 
 
 @rule("G104", "direction-only-goal", Severity.ERROR, example="""
@@ -257,11 +262,12 @@ def measurements_not_analysed(ctx: Context):
             continue
         latest = max(indicator.measurements, key=lambda m: m.period.end)
         if not indicator.analyses:
-            measured = sorted({str(m.period) for m in indicator.measurements})
+            measured = at_most("en", sorted({str(m.period) for m in indicator.measurements}))
             periods = ", ".join(measured)
+            measured_sv = at_most("sv", sorted({str(m.period) for m in indicator.measurements}))
             yield ctx.hit(indicator, f"the indicator '{indicator.id}' has measurements ({periods}) but no analysis of them",
                           "measurements", hint="Add an analyses entry: what the figures show and what follows from them.",
-                          sv=f"nyckeltalet '{indicator.id}' har mätvärden för {listing('sv', measured)} men ingen analys av dem",
+                          sv=f"nyckeltalet '{indicator.id}' har mätvärden för {listing('sv', measured_sv)} men ingen analys av dem",
                           sv_hint="Lägg till en analys under `analyses:`: vad siffrorna visar och vad de leder till.")
             continue
         last_analysis = max(a.date.end for a in indicator.analyses)

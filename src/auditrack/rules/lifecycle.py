@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from auditrack.findings import Severity
-from auditrack.i18n import label, word
+from collections import defaultdict
+
+from auditrack.findings import Severity, named
+from auditrack.i18n import at_most, label, word
 from auditrack.models.base import add_days, add_months
 from auditrack.rules.base import Context, rule
-from auditrack.rules.timeline import in_force, regulators
 
 _OPEN = ("planned", "in-progress")
 
 
-def _responses_to(ctx: Context, report) -> list:
-    org = ctx.index.org_of(report)
-    return [r for r in ctx.index.records("response", org) if r.report == report.id]
+def _by_report(ctx: Context, kind: str) -> dict[tuple[str, str], list]:
+    """The records of `kind` (responses, follow-ups) by organisation and the report they concern, found once
+    rather than by scanning them all for each report."""
+    found: dict[tuple[str, str], list] = defaultdict(list)
+    for record in ctx.index.records(kind):
+        found[ctx.index.org_of(record), record.report].append(record)
+    return found
 
 
 @rule("R101", "response-missing", Severity.ERROR, example="""
@@ -48,10 +53,12 @@ def response_missing(ctx: Context):
     Record the board's response (kind: response) with the decision reference
     and its actions.
     """
+    responses = _by_report(ctx, "response")
     for report in ctx.index.records("audit-report"):
         request = report.response_request
-        if request is None or _responses_to(ctx, report):
+        if request is None or responses.get((ctx.index.org_of(report), report.id)):
             continue
+        title = named(report.title)
         days_allowed = ctx.config.horizons.response_days
         due = request.due.end if request.due else add_days(request.requested_on.end, days_allowed)
         due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
@@ -60,20 +67,20 @@ def response_missing(ctx: Context):
             "eftersom begäran inte angav något datum)")
         org = ctx.index.org_of(report)
         asked = ctx.index.get(org, request.requested_from, "body")
-        who = asked.name if asked is not None else request.requested_from
+        who = named(asked.name) if asked is not None else request.requested_from
         if ctx.as_of > due:
-            yield ctx.hit(report, f"no response to '{report.title}' is recorded; {who} was asked on "
+            yield ctx.hit(report, f"no response to '{title}' is recorded; {who} was asked on "
                                   f"{request.requested_on} and the response was due {due_text}", "response_request",
                           hint="Record the board's response (kind: response) with its decision reference and actions.",
-                          sv=f"inget svar på '{report.title}' är registrerat; {who} ombads svara {request.requested_on} "
+                          sv=f"inget svar på '{title}' är registrerat; {who} ombads svara {request.requested_on} "
                              f"och svaret skulle ha lämnats senast {due_text_sv}",
                           sv_hint="Registrera det antagna svaret (kind: response) med beslutsparagraf och åtgärder.")
         else:
-            yield ctx.hit(report, f"a response to '{report.title}' was requested from {who} on {request.requested_on}; "
+            yield ctx.hit(report, f"a response to '{title}' was requested from {who} on {request.requested_on}; "
                                   f"it is due {due_text} and not yet recorded", "response_request",
                           severity=Severity.INFO,
                           hint="Record the board's response (kind: response) when it has been adopted.",
-                          sv=f"{who} ombads {request.requested_on} att svara på '{report.title}'; svaret ska lämnas "
+                          sv=f"{who} ombads {request.requested_on} att svara på '{title}'; svaret ska lämnas "
                              f"senast {due_text_sv} och är ännu inte registrerat",
                           sv_hint="Registrera svaret (kind: response) när det har antagits.")
 
@@ -252,6 +259,7 @@ def follow_up_missing(ctx: Context):
     Record the follow-up (kind: follow-up) with an assessment per recommendation.
     """
     months = ctx.config.horizons.follow_up_months
+    follow_ups = _by_report(ctx, "follow-up")
     for report in ctx.index.records("audit-report"):
         if not report.recommendations:
             continue
@@ -259,21 +267,19 @@ def follow_up_missing(ctx: Context):
         if ctx.as_of <= due:
             continue
         org = ctx.index.org_of(report)
-        assessed = {
-            a.recommendation
-            for f in ctx.index.records("follow-up", org) if f.report == report.id
-            for a in f.assessments
-        }
+        assessed = {a.recommendation for f in follow_ups.get((org, report.id), ()) for a in f.assessments}
         missing = [r.id for r in report.recommendations if r.id not in assessed]
         if missing:
-            yield ctx.hit(report, f"{len(missing)} of {len(report.recommendations)} recommendations of '{report.title}' "
+            title = named(report.title)
+            listed, listed_sv = ", ".join(at_most("en", missing)), ", ".join(at_most("sv", missing))
+            yield ctx.hit(report, f"{len(missing)} of {len(report.recommendations)} recommendations of '{title}' "
                                   f"have no follow-up assessment {months} months after the report "
-                                  f"(due {due.isoformat()}): {', '.join(missing)}", "recommendations",
+                                  f"(due {due.isoformat()}): {listed}", "recommendations",
                           hint="Record a follow-up (kind: follow-up) grading each recommendation.",
                           sv=f"{len(missing)} av {len(report.recommendations)} "
                              f"{'rekommendation' if len(report.recommendations) == 1 else 'rekommendationer'} "
-                             f"från '{report.title}' har inte bedömts i någon uppföljning {months} månader efter "
-                             f"rapporten (senast {due.isoformat()}): {', '.join(missing)}",
+                             f"från '{title}' har inte bedömts i någon uppföljning {months} månader efter "
+                             f"rapporten (senast {due.isoformat()}): {listed_sv}",
                           sv_hint="Registrera en uppföljning (kind: follow-up) med en bedömning av varje rekommendation.")
 
 
@@ -308,11 +314,12 @@ def owner_not_mandated(ctx: Context):
         if role is None or role.standing:
             continue
         day = action.due.end
-        if not any(in_force(ctx.index, r, day) for r in regulators(ctx.index, role)):
-            yield ctx.hit(action, f"the owner of action '{action.id}', the role '{role.name}', is not covered by any "
+        if not ctx.relations.regulated_on(role, day):
+            name = named(role.name)
+            yield ctx.hit(action, f"the owner of action '{action.id}', the role '{name}', is not covered by any "
                                   f"mandate or document in force on its due date {day.isoformat()}", "owner",
                           hint="Choose an owner whose role a mandate covers at the due date, or renew the role's mandate.",
-                          sv=f"ansvarig för åtgärden '{action.id}' är rollen '{role.name}', men inget uppdrag eller "
+                          sv=f"ansvarig för åtgärden '{action.id}' är rollen '{name}', men inget uppdrag eller "
                              f"styrdokument som omfattar rollen gäller {day.isoformat()}, då åtgärden ska vara klar",
                           sv_hint="Välj en ansvarig roll som ett uppdrag omfattar när åtgärden ska vara klar, "
                                   "eller förnya rollens uppdrag.")

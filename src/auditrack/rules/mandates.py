@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from auditrack.findings import Severity
-from auditrack.i18n import label, word
+from collections import defaultdict
+
+from auditrack.findings import Severity, named
+from auditrack.i18n import at_most, label, word
 from auditrack.rules.base import Context, rule
-from auditrack.rules.timeline import days, in_force, regulators, superseded_by
+from auditrack.rules.timeline import days
 from auditrack.timeline import covers, uncovered
 
 
@@ -15,12 +17,13 @@ def _unregulated_text(ctx: Context, mandate, lang: str = "en") -> str:
     for kind, ids in (("role", mandate.roles), ("body", mandate.bodies)):
         for ref in ids:
             record = ctx.index.get(org, ref, kind)
-            names.append(record.name if record is not None else ref)
+            names.append(named(record.name) if record is not None else ref)
+    regulates = list(dict.fromkeys(mandate.regulates))
     if lang == "sv":
-        topics = ", ".join(word("sv", "topic", t) for t in mandate.regulates) if mandate.regulates else "det som uppdraget reglerade"
+        topics = ", ".join(word("sv", "topic", t) for t in regulates) if regulates else "det som uppdraget reglerade"
     else:
-        topics = ", ".join(mandate.regulates) if mandate.regulates else "what it regulates"
-    return topics + (f" ({'; '.join(names)})" if names else "")
+        topics = ", ".join(regulates) if regulates else "what it regulates"
+    return topics + (f" ({'; '.join(at_most(lang, names))})" if names else "")
 
 
 @rule("G201", "mandate-lapses", Severity.ERROR, example="""
@@ -57,19 +60,20 @@ def mandate_lapses(ctx: Context):
     """
     horizon = ctx.config.horizons.mandate_expiry_days
     for mandate in ctx.index.records("mandate"):
-        if mandate.valid_until is None or superseded_by(ctx.index, mandate):
+        if mandate.valid_until is None or ctx.relations.superseded(mandate):
             continue
         end = mandate.valid_until.end
+        title = named(mandate.title)
         what = _unregulated_text(ctx, mandate)
         what_sv = _unregulated_text(ctx, mandate, "sv")
         if end < ctx.as_of:
             yield ctx.hit(
                 mandate,
-                f"the mandate '{mandate.title}' lapsed on {end.isoformat()} with no successor; "
+                f"the mandate '{title}' lapsed on {end.isoformat()} with no successor; "
                 f"since then nothing regulates {what}",
                 "valid_until",
                 hint="Adopt a new mandate that supersedes it, or record the decision that extends it.",
-                sv=f"uppdraget '{mandate.title}' upphörde {end.isoformat()} utan efterföljare; "
+                sv=f"uppdraget '{title}' upphörde {end.isoformat()} utan efterföljare; "
                    f"sedan dess reglerar inget {what_sv}",
                 sv_hint="Anta ett nytt uppdrag som ersätter det (supersedes), eller registrera beslutet som förlänger det.",
             )
@@ -77,12 +81,12 @@ def mandate_lapses(ctx: Context):
             left = (end - ctx.as_of).days
             yield ctx.hit(
                 mandate,
-                f"the mandate '{mandate.title}' lapses on {end.isoformat()} (in {left} days) with no successor; "
+                f"the mandate '{title}' lapses on {end.isoformat()} (in {left} days) with no successor; "
                 f"after that nothing regulates {what}",
                 "valid_until",
                 severity=Severity.WARNING,
                 hint="Adopt a new mandate that supersedes it before the end date.",
-                sv=f"uppdraget '{mandate.title}' upphör {end.isoformat()} (om {label('sv', 'days', left).format(n=left)}) "
+                sv=f"uppdraget '{title}' upphör {end.isoformat()} (om {label('sv', 'days', left).format(n=left)}) "
                    f"utan efterföljare; därefter reglerar inget {what_sv}",
                 sv_hint="Anta före slutdatumet ett nytt uppdrag som ersätter det (supersedes).",
             )
@@ -118,18 +122,21 @@ def mandate_coverage_gap(ctx: Context):
     this is a finding to learn from, and a waiver with the board's reason can
     acknowledge a closed historical gap.
     """
+    by_programme = defaultdict(list)  # each programme's own mandates, so each programme reads only its own
+    for mandate in ctx.index.records("mandate"):
+        by_programme[ctx.index.org_of(mandate), mandate.programme].append(mandate)
     for programme in ctx.index.records("programme"):
         if programme.started is None:
             continue
-        org = ctx.index.org_of(programme)
-        mandates = ctx.index.records("mandate", org)
-        if not any(covers(m) and m.programme == programme.id for m in mandates):
+        mandates = by_programme.get((ctx.index.org_of(programme), programme.id), [])
+        name = named(programme.name)
+        if not any(covers(m) for m in mandates):
             # With no mandate recorded at all, the data may simply not hold it yet: a warning, not an error.
-            yield ctx.hit(programme, f"no mandate that regulates roles and responsibilities for '{programme.name}' "
+            yield ctx.hit(programme, f"no mandate that regulates roles and responsibilities for '{name}' "
                                      f"is recorded since it started ({programme.started})", "started",
                           severity=Severity.WARNING,
                           hint="Add the mandate (kind: mandate, programme: this id, regulates: [roles, responsibilities]).",
-                          sv=f"inget uppdrag som reglerar roller och ansvar för '{programme.name}' är registrerat "
+                          sv=f"inget uppdrag som reglerar roller och ansvar för '{name}' är registrerat "
                              f"sedan arbetet startade ({programme.started})",
                           sv_hint="Lägg till uppdraget (kind: mandate, programme: programmets id, "
                                   "regulates: [roles, responsibilities]).")
@@ -140,11 +147,11 @@ def mandate_coverage_gap(ctx: Context):
             since = str(programme.started) if gap.start == programme.started.start else gap.start.isoformat()
             yield ctx.hit(
                 programme,
-                f"no mandate regulated roles and responsibilities for '{programme.name}' from "
+                f"no mandate regulated roles and responsibilities for '{name}' from "
                 f"{since} to {gap.end.isoformat()}",
                 "started",
                 hint="Record the mandate that covered this period, or waive the finding with the board's reason.",
-                sv=f"roller och ansvar för '{programme.name}' reglerades inte av något uppdrag från "
+                sv=f"roller och ansvar för '{name}' reglerades inte av något uppdrag från "
                    f"{since} till {gap.end.isoformat()}",
                 sv_hint="Registrera uppdraget som gällde under perioden, eller gör undantag för iakttagelsen (waivers) "
                         "med styrelsens eller nämndens motivering.",
@@ -184,14 +191,15 @@ def role_not_held(ctx: Context):
         ]
         if current:
             continue
+        name = named(role.name)
         if not role.holders:
-            message = f"no one is recorded as holding the role '{role.name}'"
-            sv = f"rollen '{role.name}' har ingen registrerad innehavare"
+            message = f"no one is recorded as holding the role '{name}'"
+            sv = f"rollen '{name}' har ingen registrerad innehavare"
         else:
             last = max((h.until.end for h in role.holders if h.until), default=None)
-            message = f"no one holds the role '{role.name}' on {ctx.as_of.isoformat()}" + (
+            message = f"no one holds the role '{name}' on {ctx.as_of.isoformat()}" + (
                 f"; the last holder's term ended {last.isoformat()}" if last else "")
-            sv = f"rollen '{role.name}' är obesatt per {ctx.as_of.isoformat()}" + (
+            sv = f"rollen '{name}' är obesatt per {ctx.as_of.isoformat()}" + (
                 f"; den senaste innehavarens förordnande gick ut {last.isoformat()}" if last else "")
         yield ctx.hit(role, message, "holders", hint="Record the current holder under holders, with from and appointed_by.",
                       sv=sv, sv_hint="Registrera under `holders:` vem som har rollen nu, med `from:` och `appointed_by:`.")
@@ -227,18 +235,19 @@ def unregulated_body_or_role(ctx: Context):
                 continue
             if kind == "body" and record.active_until is not None and record.active_until.end < ctx.as_of:
                 continue
-            found = regulators(ctx.index, record)
-            if any(in_force(ctx.index, r, ctx.as_of) for r in found):
+            if ctx.relations.regulated_on(record, ctx.as_of):
                 continue
+            found = ctx.relations.regulators(record)
+            name = named(record.name)
             noun, it, listed = ("organet", "det", "bodies") if kind == "body" else ("rollen", "den", "roles")
             if found:
-                message = (f"the {kind} '{record.name}' is no longer regulated: no mandate or document that "
+                message = (f"the {kind} '{name}' is no longer regulated: no mandate or document that "
                            f"regulates it is in force on {ctx.as_of.isoformat()}")
-                sv = (f"{noun} '{record.name}' regleras inte längre: inget uppdrag eller styrdokument som reglerar "
+                sv = (f"{noun} '{name}' regleras inte längre: inget uppdrag eller styrdokument som reglerar "
                       f"{it} gäller per {ctx.as_of.isoformat()}")
             else:
-                message = f"nothing regulates the {kind} '{record.name}': no mandate or governing document names it"
-                sv = f"{noun} '{record.name}' regleras inte: inget uppdrag eller styrdokument nämner {it}"
+                message = f"nothing regulates the {kind} '{name}': no mandate or governing document names it"
+                sv = f"{noun} '{name}' regleras inte: inget uppdrag eller styrdokument nämner {it}"
             yield ctx.hit(record, message, "name",
                           hint="Add `regulated_by:` with a mandate or document in force, or list it in one.",
                           sv=sv, sv_hint=f"Ange ett gällande uppdrag eller styrdokument under `regulated_by:`, "
@@ -267,9 +276,10 @@ def body_without_minutes(ctx: Context):
     """
     for body in ctx.index.records("body"):
         if body.minutes is not None and body.minutes.kept is False:
+            name = named(body.name)
             type_sv = word("sv", "body-type", body.type)
-            named_sv = f"'{body.name}'" if type_sv.lower() in body.name.lower() else f"'{body.name}' ({type_sv})"
-            yield ctx.hit(body, f"the {body.type.replace('-', ' ')} '{body.name}' keeps no minutes, so its decisions "
+            named_sv = f"'{name}'" if type_sv.lower() in name.lower() else f"'{name}' ({type_sv})"
+            yield ctx.hit(body, f"the {body.type.replace('-', ' ')} '{name}' keeps no minutes, so its decisions "
                                 "cannot be traced", "minutes",
                           hint="Decide that minutes are kept and record minutes: {kept: true, since: ...}.",
                           sv=f"organet {named_sv} för varken protokoll eller minnesanteckningar, så dess beslut går "

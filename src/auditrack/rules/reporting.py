@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from datetime import date
 
-from auditrack.findings import Severity
-from auditrack.i18n import listing, word
+from auditrack.findings import Severity, named
+from auditrack.i18n import at_most, listing, number, word
 from auditrack.models.topics import FOLLOW_UP_FORM
 from auditrack.rules.base import Context, rule
-from auditrack.rules.timeline import in_force
 
 
 def _expected_in_year(times_per_year: int, year: int, first: date, last: date) -> int:
@@ -40,7 +41,9 @@ def reporting_shortfall(ctx: Context):
     The board decides how often it wants to be informed; when reports do not
     come, it cannot steer. Ludvika's board required reports twice a year, but in
     2021 there was only one (Ludvika 2022, 3.3). Only years that have ended by
-    the as-of date are judged; the first and last years count pro rata.
+    the as-of date are judged; the first and last years count pro rata. All
+    the years with too few reports are one finding, and all the due dates
+    missed another, each listing the first ten and counting the rest.
 
     Fix:
     Log the reports that were given under `reports:` (date and minutes
@@ -49,39 +52,80 @@ def reporting_shortfall(ctx: Context):
     for req in ctx.index.records("reporting-requirement"):
         org = ctx.index.org_of(req)
         body = ctx.index.get(org, req.to, "body")
-        to = body.name if body is not None else req.to
+        to = named(body.name) if body is not None else req.to
+        title = named(req.title)
         first = req.valid_from.start
         last = min(req.valid_until.end, ctx.as_of) if req.valid_until else ctx.as_of
         if req.times_per_year:
-            for year in range(first.year, last.year + 1):
-                if date(year, 12, 31) >= ctx.as_of:
-                    break
-                expected = _expected_in_year(req.times_per_year, year, first, last)
-                given = sum(1 for r in req.reports if r.date.start.year == year)
-                if given < expected:
-                    yield ctx.hit(
-                        req,
-                        f"'{req.title}' requires {req.times_per_year} reports a year to {to}; "
-                        f"{year} had {given} (expected {expected})",
-                        "times_per_year",
-                        hint="Log the reports given that year under reports, or explain to the board why they were not given.",
-                        sv=f"enligt '{req.title}' ska {to} få {req.times_per_year} "
-                           f"{'rapport' if req.times_per_year == 1 else 'rapporter'} per år; "
-                           f"{year} lämnades {given}, men {expected} krävdes",
-                        sv_hint="Registrera de rapporter som lämnades det året under `reports:`, eller redovisa för "
-                                "styrelsen eller nämnden varför de uteblev.",
-                    )
-        previous = first
-        for i, due in enumerate(sorted(req.due_dates, key=lambda p: p.end)):
-            if due.end >= ctx.as_of:
-                break
-            if not any(previous <= r.date.start <= due.end for r in req.reports):
-                yield ctx.hit(req, f"no report to {to} was given by the due date {due}", ("due_dates", i),
-                              hint="Log the report under reports, with its date and minutes reference.",
-                              sv=f"ingen rapport lämnades till {to} senast {due}, som kravet anger",
-                              sv_hint="Registrera rapporten under `reports:`, med datum och hänvisning till protokollet "
-                                      "(t.ex. KS 2021-10-19 § 170).")
-            previous = due.end
+            short_years = list(_short_years(req, first, last, ctx.as_of))
+            if short_years:
+                yield _shortfall(ctx, req, title, to, short_years)
+        missed = list(_missed_due_dates(req, first, ctx.as_of))
+        if missed:
+            yield _missed(ctx, req, to, missed)
+
+
+def _short_years(req, first: date, last: date, as_of: date):
+    """(year, reports given, reports expected) for each year that has ended and had too few reports."""
+    given = Counter(r.date.start.year for r in req.reports)
+    for year in range(first.year, last.year + 1):
+        if date(year, 12, 31) >= as_of:
+            break
+        expected = _expected_in_year(req.times_per_year, year, first, last)
+        if given[year] < expected:
+            yield year, given[year], expected
+
+
+def _missed_due_dates(req, first: date, as_of: date):
+    """(index in due_dates, due date) of each due date that has passed with no report since the one before."""
+    reported = sorted(r.date.start for r in req.reports)
+    previous = first
+    for i, due in sorted(enumerate(req.due_dates), key=lambda item: item[1].end):
+        if due.end >= as_of:
+            break
+        at = bisect_left(reported, previous)  # the first report on or after the previous due date
+        if at == len(reported) or reported[at] > due.end:
+            yield i, due
+        previous = due.end
+
+
+def _shortfall(ctx: Context, req, title: str, to: str, years: list[tuple[int, int, int]]):
+    """One finding for every year with too few reports: a requirement over a century names no century of
+    findings, only the first years and how many more."""
+    n = req.times_per_year
+    reports_sv = "rapport" if n == 1 else "rapporter"
+    hint = "Log the reports given that year under reports, or explain to the board why they were not given."
+    sv_hint = ("Registrera de rapporter som lämnades det året under `reports:`, eller redovisa för styrelsen eller "
+               "nämnden varför de uteblev.")
+    if len(years) == 1:
+        year, given, expected = years[0]
+        return ctx.hit(req, f"'{title}' requires {n} reports a year to {to}; {year} had {given} (expected {expected})",
+                       "times_per_year", hint=hint,
+                       sv=f"enligt '{title}' ska {to} få {n} {reports_sv} per år; {year} lämnades {given}, men "
+                          f"{expected} krävdes", sv_hint=sv_hint)
+    listed = [f"{year} had {given} (expected {expected})" for year, given, expected in years]
+    listed_sv = [f"{year} ({given} av {expected})" for year, given, expected in years]
+    return ctx.hit(req, f"'{title}' requires {n} reports a year to {to}; {len(years):,} years had fewer: "
+                        f"{listing('en', at_most('en', listed))}", "times_per_year", hint=hint,
+                   sv=f"enligt '{title}' ska {to} få {n} {reports_sv} per år; under {number('sv', len(years))} år lämnades "
+                      f"färre: {listing('sv', at_most('sv', listed_sv))}", sv_hint=sv_hint)
+
+
+def _missed(ctx: Context, req, to: str, missed: list):
+    """One finding for every due date missed, at the first of them."""
+    hint = "Log the report under reports, with its date and minutes reference."
+    sv_hint = ("Registrera rapporten under `reports:`, med datum och hänvisning till protokollet "
+               "(t.ex. KS 2021-10-19 § 170).")
+    where = ("due_dates", missed[0][0])
+    if len(missed) == 1:
+        due = missed[0][1]
+        return ctx.hit(req, f"no report to {to} was given by the due date {due}", where, hint=hint,
+                       sv=f"ingen rapport lämnades till {to} senast {due}, som kravet anger", sv_hint=sv_hint)
+    dues = [due for _, due in missed]
+    return ctx.hit(req, f"no report to {to} was given by {len(dues):,} due dates: {listing('en', at_most('en', dues))}",
+                   where, hint=hint,
+                   sv=f"ingen rapport lämnades till {to} senast de {number('sv', len(dues))} datum som kravet anger: "
+                      f"{listing('sv', at_most('sv', dues))}", sv_hint=sv_hint)
 
 
 @rule("G302", "report-lacks-required-content", Severity.WARNING, example="""
@@ -107,20 +151,22 @@ def report_lacks_required_content(ctx: Context):
     """
     for req in ctx.index.records("reporting-requirement"):
         required = list(dict.fromkeys([*req.required_content, *ctx.config.reporting.required_content]))
+        title = named(req.title)
         for i, report in enumerate(req.reports):
             if not report.covered:
                 continue
-            missing = [c for c in required if c not in report.covered]
+            covered = list(dict.fromkeys(report.covered))  # each at most once, however often it is written
+            missing = [c for c in required if c not in covered]
             if missing:
                 yield ctx.hit(
                     req,
-                    f"the report of {report.date} under '{req.title}' does not cover {', '.join(missing)} "
-                    f"(it covered: {', '.join(report.covered)})",
+                    f"the report of {report.date} under '{title}' does not cover {', '.join(missing)} "
+                    f"(it covered: {', '.join(covered)})",
                     ("reports", i),
                     hint="Reports must cover the required content, e.g. the effects of the work, not only how the cooperation works.",
-                    sv=f"rapporten från {report.date} enligt '{req.title}' tar inte upp "
+                    sv=f"rapporten från {report.date} enligt '{title}' tar inte upp "
                        f"{listing('sv', (word('sv', 'content', c) for c in missing))} "
-                       f"(den tog upp {listing('sv', (word('sv', 'content', c) for c in report.covered))})",
+                       f"(den tog upp {listing('sv', (word('sv', 'content', c) for c in covered))})",
                     sv_hint="Rapporterna ska ta upp det innehåll som krävs, till exempel arbetets effekter, "
                             "inte bara hur samverkan fungerar.",
                 )
@@ -150,26 +196,28 @@ def follow_up_form_unregulated(ctx: Context):
     follow-up's content, method and timing, and record
     `regulates: [follow-up-content, follow-up-method, follow-up-timing]`.
     """
+    regulated: dict[tuple[str, str | None], set[str]] = {}  # by organisation and programme (None: every one)
+    for kind in ("mandate", "document"):
+        for record in ctx.index.records(kind):
+            if ctx.relations.in_force(record, ctx.as_of):
+                regulated.setdefault((ctx.index.org_of(record), record.programme), set()).update(record.regulates)
     for programme in ctx.index.records("programme"):
         org = ctx.index.org_of(programme)
-        covered: set[str] = set()
-        for kind in ("mandate", "document"):
-            for record in ctx.index.records(kind, org):
-                if record.programme in (None, programme.id) and in_force(ctx.index, record, ctx.as_of):
-                    covered.update(record.regulates)
+        covered = regulated.get((org, None), set()) | regulated.get((org, programme.id), set())
         missing = [t for t in FOLLOW_UP_FORM if t not in covered]
         if missing:
             words = {"follow-up-content": "what it must contain", "follow-up-method": "how it is done",
                      "follow-up-timing": "when it is done"}
             words_sv = {"follow-up-content": "vad den ska innehålla", "follow-up-method": "hur den görs",
                         "follow-up-timing": "när den görs"}
+            name = named(programme.name)
             yield ctx.hit(
                 programme,
-                f"no governing document in force regulates the follow-up of '{programme.name}': "
+                f"no governing document in force regulates the follow-up of '{name}': "
                 + ", ".join(words[m] for m in missing),
                 "name",
                 hint="Adopt a document that regulates the follow-up's content, method and timing.",
-                sv=f"inget gällande styrdokument reglerar uppföljningen av '{programme.name}': "
+                sv=f"inget gällande styrdokument reglerar uppföljningen av '{name}': "
                    + listing("sv", (words_sv[m] for m in missing)),
                 sv_hint="Anta ett styrdokument som reglerar vad uppföljningen ska innehålla, hur den görs och när.",
             )
