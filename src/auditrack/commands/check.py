@@ -63,7 +63,8 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
     except TargetError as exc:
         sys.stderr.write(f"auditrack: {exc}\n")
         return EXIT_USAGE
-    result = run_check(root, config, as_of_date(config, as_of), named=target.named_files(root))
+    named = target.named_files(root)
+    result = run_check(root, config, as_of_date(config, as_of), named=named)
     result.lang = lang or config.lang
     localize(result.findings, result.lang)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
@@ -72,8 +73,8 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
             "run it in a data repository, or create one with `auditrack init`\n"
         )
         return EXIT_USAGE
-    if result.files == 0 and not result.findings:
-        sys.stderr.write(_no_data_files(path, config.paths, result.lang))
+    if result.files == 0 and not result.findings and named is None:  # named files that are not data: nothing to do
+        sys.stderr.write(_no_data_files(root, config.paths, result.lang))
         return EXIT_USAGE
     _render(get_formatter, name, result)
     try:
