@@ -53,14 +53,19 @@ class Run:
 
 
 def run_check(repo: Path, *args: str, env: dict | None = None, runner: list[str] | None = None) -> Run:
-    """`python -m auditrack check REPO --format json ARGS` in a subprocess, with its own peak memory.
+    """`python -m auditrack check REPO --format json ARGS` in a subprocess, bounded as `run_auditrack`."""
+    return run_auditrack(repo.parent, "check", str(repo), "--format", "json", *args, env=env, runner=runner)
+
+
+def run_auditrack(workdir: Path, *args: str, env: dict | None = None, runner: list[str] | None = None) -> Run:
+    """`python -m auditrack ARGS` in a subprocess, with its own peak memory; its output is kept in `workdir`.
 
     Fails the test when the run is killed after TIMEOUT seconds, prints a traceback, or uses too much memory.
     """
     environment = {k: v for k, v in os.environ.items() if k not in {"GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR"}}
     environment.update(env or {})
-    command = (runner or [sys.executable, "-m", "auditrack"]) + ["check", str(repo), "--format", "json", *args]
-    out_path, err_path = repo.parent / "stdout.txt", repo.parent / "stderr.txt"
+    command = (runner or [sys.executable, "-m", "auditrack"]) + list(args)
+    out_path, err_path = workdir / "stdout.txt", workdir / "stderr.txt"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, env=environment, stdin=subprocess.DEVNULL)
         timer = threading.Timer(TIMEOUT, process.kill)

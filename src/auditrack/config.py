@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -9,6 +10,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from auditrack.findings import Finding
+from auditrack.loader.links import REMOVE_THE_LINK, Leads, follow, link_finding
 from auditrack.loader.yamlfile import Limits, load_bytes
 from auditrack.models.base import Model, Period
 from auditrack.models.topics import ReportContent
@@ -73,15 +75,26 @@ def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.is_symlink() or candidate.is_file():  # a link is found whatever it points to
                 return candidate
     return None
 
 
 def load_config(path: Path | None, display: str | None = None) -> Config:
+    """The configuration in `path` (found, or given with --config); `display` is how messages name it.
+
+    A link is followed only to a file in the folder the link is in or below it (the repository, for an
+    auditrack.yaml found in the checked folder), and never into .git."""
     if path is None:
         return Config()
     name = display or path.name
+    if path.is_symlink():
+        followed = follow(path, Path(os.path.abspath(path)).parent.resolve())
+        if followed.leads is not Leads.INSIDE:
+            hint = REMOVE_THE_LINK if followed.leads is Leads.BROKEN else (
+                "Copy the configuration into the repository instead of linking to it.",
+                "Kopiera konfigurationen till repositoriet i stället för att länka till den.")
+            raise ConfigError([link_finding(followed.leads, name, *hint)])
     try:
         raw = path.read_bytes()
     except OSError as exc:
