@@ -9,12 +9,15 @@ working tree, so `engine.check_sources` checks both the same way.
 from __future__ import annotations
 
 import posixpath
+import re
+import shlex
 import subprocess
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from auditrack.config import CONFIG_NAMES
+from auditrack.escape import visible
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.loader.discover import DATA_SUFFIXES
 from auditrack.loader.links import GIT_FOLDER, REMOVE_THE_LINK, Leads, link_finding
@@ -77,10 +80,15 @@ def resolve(checkout: Checkout, revision: str) -> str:
         return git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], checkout.top).decode().strip()
     except GitError:
         hint = ""
-        if "/" in revision:
+        if "/" in revision and _REF_NAME.fullmatch(revision):
             remote, _, branch = revision.partition("/")
-            hint = f" (in a shallow clone, fetch it first: git fetch {remote} {branch})"
-        raise GitError(f"unknown revision '{revision}': no commit, branch or tag of that name{hint}") from None
+            hint = f" (in a shallow clone, fetch it first: git fetch {shlex.quote(remote)} {shlex.quote(branch)})"
+        raise GitError(f"unknown revision '{visible(revision)}': no commit, branch or tag of that name{hint}") from None
+
+
+# What git allows in a branch name (git check-ref-format): no control characters, spaces or ~^:?*[\.
+# Only such a name gets the fetch hint, and quoted, so what is offered to paste runs nothing but git fetch.
+_REF_NAME = re.compile(r"[^\x00-\x20\x7f~^:?*\[\\]+")
 
 
 def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
