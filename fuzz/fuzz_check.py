@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Fuzz auditrack's check: any bytes as a data file must end in findings, never an exception or an I001.
 
 With atheris (coverage-guided, libFuzzer):

@@ -377,10 +377,12 @@ def test_symbolic_links_are_followed_as_in_the_working_tree(history):
     (history.root / "governance/acme/bodies/trasig.yaml").symlink_to("saknas.yaml")
     (history.root / "governance/acme/bodies/mapp.yaml").symlink_to("../../../shared")
     (history.root / "governance/acme/bodies/ute.yaml").symlink_to("/etc/passwd")
+    (history.root / "governance/acme/bodies/git.yaml").symlink_to("../../../.git/config")
     commit(history.root, "links")
     working_tree = run_cli("check", str(history.root), "--format", "json", "--as-of", AS_OF).findings
     assert sorted((f["code"], f["file"]) for f in working_tree) == [
-        ("G205", "governance/acme/bodies/kf.yaml"), ("Y012", "governance/acme/bodies/mapp.yaml"),
+        ("G205", "governance/acme/bodies/kf.yaml"), ("Y012", "governance/acme/bodies/git.yaml"),
+        ("Y012", "governance/acme/bodies/mapp.yaml"),
         ("Y012", "governance/acme/bodies/trasig.yaml"), ("Y012", "governance/acme/bodies/ute.yaml")]
     committed = diff(history, "base", "HEAD", "--format", "json").json
     # The links' errors are introduced; the linked body, a record the change adds, is newly recorded.

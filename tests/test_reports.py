@@ -699,15 +699,16 @@ class TestCommand:
         other = run_report("follow-up", str(acme), "--lang", "sv")
         assert other.stdout.startswith("# Uppföljning av tidigare granskningar")
 
-    def test_a_template_linking_outside_the_repository_is_not_used(self, run_report, acme, tmp_path):
+    def test_a_template_linking_outside_the_repository_is_refused(self, run_report, acme, tmp_path):
         secret = tmp_path / "runner-secret.txt"
         secret.write_text("TOKEN=abc123\n", encoding="utf-8")
         (acme / "templates").mkdir()
         (acme / "templates" / "status.md.j2").symlink_to(secret)
         done = run_report("status", str(acme), "--lang", "sv")
-        assert done.code == 0
-        assert "abc123" not in done.stdout
-        assert done.stdout.startswith("# ")  # the packaged status template was used instead
+        assert done.code == 4
+        assert done.stdout == ""  # not silently made from the packaged status template instead
+        assert done.stderr == ("auditrack: cannot render the status report: "
+                               "templates/status.md.j2: den symboliska länken pekar utanför repositoriet och följs inte\n")
 
     def test_an_undefined_variable_names_the_template_and_line(self, run_report, acme):
         (acme / "templates").mkdir()

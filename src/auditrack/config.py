@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from auditrack.escape import visible
 from auditrack.findings import Finding
+from auditrack.loader.links import REMOVE_THE_LINK, Leads, follow, link_finding
+from auditrack.i18n import number
 from auditrack.loader.yamlfile import Limits, load_bytes
 from auditrack.models.base import Model, Period
 from auditrack.models.topics import ReportContent
@@ -18,14 +23,19 @@ FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["sv", "en"]
 
 
+MAX_HORIZON_YEARS = 100
+"""A horizon of up to a hundred years keeps every date the rules compute from one (data dates are years
+1900–2199) within what a date can hold; a larger one is a typing mistake."""
+
+
 class Horizons(Model):
-    mandate_expiry_days: int = Field(default=90, ge=0)
+    mandate_expiry_days: int = Field(default=90, ge=0, le=MAX_HORIZON_YEARS * 365)
     """Warn this many days before a mandate without successor lapses."""
-    follow_up_months: int = Field(default=24, ge=1)
+    follow_up_months: int = Field(default=24, ge=1, le=MAX_HORIZON_YEARS * 12)
     """A recommendation should have a follow-up assessment this many months after the report."""
-    response_days: int = Field(default=90, ge=1)
+    response_days: int = Field(default=90, ge=1, le=MAX_HORIZON_YEARS * 365)
     """When auditors request a response without a date, it is due this many days after the request."""
-    action_due_days: int = Field(default=0, ge=0)
+    action_due_days: int = Field(default=0, ge=0, le=MAX_HORIZON_YEARS * 365)
     """Grace period after an action's due date before it counts as overdue."""
 
 
@@ -62,9 +72,18 @@ class Config(Model):
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; carries findings with their locations."""
+    """The configuration cannot be used; carries findings with their locations.
+
+    Every text in them is made visible here (`\\x0a`, `\\x1b`), once for every way they are printed: they
+    quote values from auditrack.yaml and go to stderr as they are, where a line could otherwise start a CI
+    workflow command (`::error …`) or an ESC sequence reach the terminal."""
 
     def __init__(self, findings: list[Finding]) -> None:
+        for f in findings:
+            f.message, f.hint = visible(f.message), f.hint and visible(f.hint)
+            f.location = replace(f.location, file=visible(f.location.file))
+            f.translations = {lang: (visible(text), hint and visible(hint))
+                              for lang, (text, hint) in f.translations.items()}
         super().__init__("; ".join(f"{f.location}: {f.message}" for f in findings))
         self.findings = findings
 
@@ -75,15 +94,26 @@ def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.is_symlink() or candidate.is_file():  # a link is found whatever it points to
                 return candidate
     return None
 
 
 def load_config(path: Path | None, display: str | None = None) -> Config:
+    """The configuration in `path` (found, or given with --config); `display` is how messages name it.
+
+    A link is followed only to a file in the folder the link is in or below it (the repository, for an
+    auditrack.yaml found in the checked folder), and never into .git."""
     if path is None:
         return Config()
     name = display or path.name
+    if path.is_symlink():
+        followed = follow(path, Path(os.path.abspath(path)).parent.resolve())
+        if followed.leads is not Leads.INSIDE:
+            hint = REMOVE_THE_LINK if followed.leads is Leads.BROKEN else (
+                "Copy the configuration into the repository instead of linking to it.",
+                "Kopiera konfigurationen till repositoriet i stället för att länka till den.")
+            raise ConfigError([link_finding(followed.leads, name, *hint)])
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -95,8 +125,13 @@ def parse_config(raw: bytes, name: str) -> Config:
     """The configuration from the bytes of auditrack.yaml (`name` is how findings name the file)."""
     from auditrack.validate import _findings_from  # the same plain-language messages as data files
 
-    loaded = load_bytes(raw, name, Limits())
+    limits = Limits()
+    loaded = load_bytes(raw, name, limits)
     problems = [f for f in loaded.findings if f.code != "Y009"]  # an empty configuration means the defaults
+    for f in problems:
+        if f.code == "Y006":  # the loader's hint would raise `limits:`, which cannot apply to the file holding it
+            f.hint = _shorten_it("en", limits)
+            f.translations["sv"] = (f.translations["sv"][0], _shorten_it("sv", limits))
     if problems:
         raise ConfigError(problems)
     data = loaded.data if loaded.data is not None else {}
@@ -111,6 +146,17 @@ def parse_config(raw: bytes, name: str) -> Config:
     if unknown:
         raise ConfigError(unknown)
     return config
+
+
+_SHORTEN_IT = ("Shorten the configuration file: its own limits are fixed ({} bytes, {} keys, values and list items), "
+               "whatever `limits:` says; a configuration needs only a few lines.")
+_SHORTEN_IT_SV = ("Korta konfigurationsfilen: dess egna gränser är fasta ({} byte, {} nycklar, värden och listpunkter), "
+                  "vad `limits:` än anger; en konfiguration behöver bara några rader.")
+
+
+def _shorten_it(lang: str, limits: Limits) -> str:
+    template = _SHORTEN_IT_SV if lang == "sv" else _SHORTEN_IT
+    return template.format(number(lang, limits.max_bytes), number(lang, limits.max_nodes))
 
 
 def _unknown_codes(config: Config, loaded) -> list[Finding]:

@@ -9,13 +9,18 @@ working tree, so `engine.check_sources` checks both the same way.
 from __future__ import annotations
 
 import posixpath
+import re
+import shlex
 import subprocess
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from auditrack.config import CONFIG_NAMES
+from auditrack.escape import visible
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.loader.discover import is_data_name
+from auditrack.loader.links import GIT_FOLDER, REMOVE_THE_LINK, Leads, link_finding
 
 
 class GitError(Exception):
@@ -75,10 +80,15 @@ def resolve(checkout: Checkout, revision: str) -> str:
         return git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], checkout.top).decode().strip()
     except GitError:
         hint = ""
-        if "/" in revision:
+        if "/" in revision and _REF_NAME.fullmatch(revision):
             remote, _, branch = revision.partition("/")
-            hint = f" (in a shallow clone, fetch it first: git fetch {remote} {branch})"
-        raise GitError(f"unknown revision '{revision}': no commit, branch or tag of that name{hint}") from None
+            hint = f" (in a shallow clone, fetch it first: git fetch {shlex.quote(remote)} {shlex.quote(branch)})"
+        raise GitError(f"unknown revision '{visible(revision)}': no commit, branch or tag of that name{hint}") from None
+
+
+# What git allows in a branch name (git check-ref-format): no control characters, spaces or ~^:?*[\.
+# Only such a name gets the fetch hint, and quoted, so what is offered to paste runs nothing but git fetch.
+_REF_NAME = re.compile(r"[^\x00-\x20\x7f~^:?*\[\\]+")
 
 
 def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
@@ -117,10 +127,7 @@ def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
         if mode == "120000":  # a symbolic link: git stores the target as the blob
             target, problem = _link_target(checkout, commit, path, blob, listing)
             if target is None:
-                tree.findings.append(Finding(
-                    "Y012", Severity.ERROR, problem, Location(relative), category=Category.DATA,
-                    hint="Remove the link or point it at a file in the repository.",
-                ))
+                tree.findings.append(problem(relative))
                 continue
             blob = target
         wanted.append((relative, blob))
@@ -145,19 +152,29 @@ def _ls_tree(checkout: Checkout, commit: str, paths: list[str], recursive: bool 
         yield name.decode("utf-8", "surrogateescape"), (mode, kind, blob)
 
 
-def _link_target(checkout: Checkout, commit: str, path: str, blob: str, listing: dict) -> tuple[str | None, str]:
+def _link_target(checkout: Checkout, commit: str, path: str, blob: str, listing: dict):
     """The blob a symbolic link points to when it is a file inside the data repository (as the working tree's
-    discovery follows it), else None and why not."""
+    discovery follows it), else None and how to make the finding for its path; the messages are the working
+    tree's, so `auditrack diff` finds the same finding on both sides."""
     target = _cat(checkout, [blob])[blob].decode("utf-8", "replace")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
     if target.startswith("/") or resolved == ".." or resolved.startswith("../") or not resolved.startswith(checkout.prefix):
-        return None, f"the symbolic link points outside the repository ({target}); it is not followed"
+        return None, partial(_refused, Leads.OUTSIDE)
+    if GIT_FOLDER in resolved.split("/"):
+        return None, partial(_refused, Leads.GIT)
     entry = listing.get(resolved) or dict(_ls_tree(checkout, commit, [resolved], recursive=False)).get(resolved)
     if entry is None or entry[0] == "120000":
-        return None, "the symbolic link is broken or loops"
+        return None, partial(_refused, Leads.BROKEN)
     if entry[1] != "blob":
-        return None, "the symbolic link points to a folder; linked folders are not followed"
-    return entry[2], ""
+        return None, lambda relative: Finding(
+            "Y012", Severity.ERROR, "the symbolic link points to a folder; linked folders are not followed",
+            Location(relative), category=Category.DATA, hint=REMOVE_THE_LINK[0],
+        )
+    return entry[2], None
+
+
+def _refused(leads: Leads, relative: str) -> Finding:
+    return link_finding(leads, relative, *REMOVE_THE_LINK)
 
 
 def _cat(checkout: Checkout, blobs: list[str]) -> dict[str, bytes]:

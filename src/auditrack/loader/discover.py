@@ -8,12 +8,13 @@ the root, and turns every problem into a finding instead of an exception.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditrack.escape import visible
 from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.loader.links import GIT_FOLDER, REMOVE_THE_LINK, Leads, follow, inside, link_finding
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -37,36 +38,31 @@ def discover(root: Path, folders: list[str]) -> Discovery:
     found = Discovery()
     for folder in folders:
         base = root / folder
+        lexical = Path(os.path.normpath(base))
+        if not inside(lexical, root):
+            found.findings.append(_finding(
+                "C001", f"the data folder '{visible(folder)}' is outside the repository; it is not read",
+                visible(folder), _KEEP_INSIDE, sv=f"datamappen '{visible(folder)}' ligger utanför repositoriet och läses inte",
+                sv_hint=_KEEP_INSIDE_SV,
+            ))
+            continue
+        # Placed before its existence is looked at: a folder out of the repository is refused whether it exists or not.
+        followed = follow(base, root)
+        if followed.leads in (Leads.OUTSIDE, Leads.GIT):
+            found.findings.append(_refused_folder(folder, followed.leads, lexical, root))
+            continue
         if not os.path.lexists(base):
             found.missing_folders.append(folder)
             continue
-        try:
-            target = base.resolve(strict=True)
-        except (OSError, RuntimeError) as exc:
+        if followed.leads is Leads.BROKEN:
             found.findings.append(_finding(
-                "Y012", f"the data folder '{_clean(folder)}' cannot be opened ({_reason(exc)}); it is not read",
+                "Y012", f"the data folder '{visible(folder)}' cannot be opened ({_reason(followed.error)}); it is not read",
                 relative_name(base, root), "Point the configured path at a folder inside the repository.",
-                sv=f"datamappen '{_clean(folder)}' går inte att öppna ({_reason(exc, 'sv')}) och läses inte",
+                sv=f"datamappen '{visible(folder)}' går inte att öppna ({_reason(followed.error, 'sv')}) och läses inte",
                 sv_hint="Ange en sökväg till en mapp inom repositoriet.",
             ))
             continue
-        if not _inside(target, root):
-            lexical = Path(os.path.normpath(base))
-            linked = _inside(lexical, root)
-            found.findings.append(_finding(
-                "Y012" if linked else "C001",
-                f"the data folder '{_clean(folder)}' "
-                + ("is a symbolic link that leads" if linked else "is")
-                + f" outside the repository ({_clean(str(target))}); it is not read",
-                relative_name(base, root) if linked else _clean(folder),
-                "Keep the data inside the repository and list its folders, relative to it, under `paths:`.",
-                sv=f"datamappen '{_clean(folder)}' "
-                   + ("är en symbolisk länk som leder" if linked else "ligger")
-                   + f" utanför repositoriet ({_clean(str(target))}) och läses inte",
-                sv_hint="Håll uppgifterna inom repositoriet och ange deras mappar, relativt till repositoriet, "
-                        "under `paths:`.",
-            ))
-            continue
+        target = followed.real
         if target.is_dir():
             _walk(base, root, found)
         else:
@@ -99,15 +95,12 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
             if name.startswith("."):
                 continue
             if _is_link(entry):
-                if _is_dir(entry, follow=True):
-                    _check_link(Path(entry.path), root, found, folder=True)
-                elif is_data_name(name):
-                    _consider(Path(entry.path), root, found)
-            elif _is_dir(entry, follow=False):
-                subfolders.append((Path(entry.path), relative + _clean(name) + "/"))
+                _consider_link(Path(entry.path), root, found)
+            elif _is_dir(entry):
+                subfolders.append((Path(entry.path), relative + visible(name) + "/"))
             elif is_data_name(name):
                 if _is_regular(entry):
-                    found.files.append((Path(entry.path), relative + _clean(name)))
+                    found.files.append((Path(entry.path), relative + visible(name)))
                 else:
                     _consider(Path(entry.path), root, found)  # says what it is instead
         pending.extend(reversed(subfolders))
@@ -115,7 +108,9 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
 
 def _consider(path: Path, root: Path, found: Discovery) -> None:
     if path.is_symlink():
-        if not _check_link(path, root, found, folder=False):
+        followed = follow(path, root)
+        if followed.leads is not Leads.INSIDE:
+            found.findings.append(_refused_link(followed.leads, path, root))
             return
     try:
         mode = path.stat().st_mode
@@ -139,39 +134,49 @@ def _consider(path: Path, root: Path, found: Discovery) -> None:
     found.files.append((path, relative_name(path, root)))
 
 
-def _check_link(path: Path, root: Path, found: Discovery, folder: bool) -> bool:
-    """True when a link stays inside the root (files only; linked folders are never walked)."""
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        found.findings.append(_finding(
-            "Y012", "the symbolic link is broken or loops", relative_name(path, root),
-            "Remove the link or point it at a file in the repository.",
-            sv="den symboliska länken är bruten eller går i en slinga",
-            sv_hint="Ta bort länken eller låt den peka på en fil i repositoriet.",
-        ))
-        return False
-    if not _inside(target, root):
-        found.findings.append(_finding(
-            "Y012", f"the symbolic link points outside the repository ({_clean(str(target))}); it is not followed",
-            relative_name(path, root), "Copy the data into the repository instead of linking to it.",
-            sv=f"den symboliska länken pekar utanför repositoriet ({_clean(str(target))}) och följs inte",
-            sv_hint="Kopiera uppgifterna till repositoriet i stället för att länka till dem.",
-        ))
-        return False
-    if folder:
+def _consider_link(path: Path, root: Path, found: Discovery) -> None:
+    """A link in a data folder. One that leaves the repository or enters .git is reported whatever its name,
+    so nothing tells what it points to; one inside is read when it names a data file, and never walked."""
+    followed = follow(path, root)
+    if followed.leads is Leads.INSIDE and followed.real.is_dir():
         found.findings.append(_finding(
             "Y012", "the symbolic link points to a folder; linked folders are not followed", relative_name(path, root),
             "Move the files into the data folders instead of linking to them.",
             sv="den symboliska länken pekar på en mapp; länkade mappar följs inte",
             sv_hint="Flytta filerna till datamapparna i stället för att länka till dem.",
         ))
-        return False
-    return True
+    elif followed.leads in (Leads.OUTSIDE, Leads.GIT) or is_data_name(path.name):
+        _consider(path, root, found)
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
+def _refused_link(leads: Leads, path: Path, root: Path) -> Finding:
+    if leads is Leads.BROKEN:
+        return link_finding(leads, relative_name(path, root), *REMOVE_THE_LINK)
+    return link_finding(leads, relative_name(path, root), "Copy the data into the repository instead of linking to it.",
+                        "Kopiera uppgifterna till repositoriet i stället för att länka till dem.")
+
+
+def _refused_folder(folder: str, leads: Leads, lexical: Path, root: Path) -> Finding:
+    """A configured data folder that leads out of the repository or into .git: C001 when `paths:` says so
+    itself, Y012 when a link on the way does."""
+    linked = leads is Leads.OUTSIDE or GIT_FOLDER not in lexical.relative_to(root).parts
+    name = visible(folder)
+    if leads is Leads.OUTSIDE:
+        en, sv = "leads outside the repository", "leder utanför repositoriet"
+    else:
+        en, sv = f"leads into {GIT_FOLDER}, git's own folder", f"leder in i {GIT_FOLDER}, gits egen mapp,"
+    return _finding(
+        "Y012" if linked else "C001",
+        f"the data folder '{name}' " + ("is a symbolic link that " if linked else "") + f"{en}; it is not read",
+        relative_name(root / folder, root) if linked else name, _KEEP_INSIDE,
+        sv=f"datamappen '{name}' " + ("är en symbolisk länk som " if linked else "") + f"{sv} och läses inte",
+        sv_hint=_KEEP_INSIDE_SV,
+    )
+
+
+_KEEP_INSIDE = "Keep the data inside the repository and list its folders, relative to it, under `paths:`."
+_KEEP_INSIDE_SV = ("Håll uppgifterna inom repositoriet och ange deras mappar, relativt till repositoriet, "
+                   "under `paths:`.")
 
 
 def _is_link(entry: os.DirEntry) -> bool:
@@ -188,9 +193,9 @@ def _is_regular(entry: os.DirEntry) -> bool:
         return False
 
 
-def _is_dir(entry: os.DirEntry, follow: bool) -> bool:
+def _is_dir(entry: os.DirEntry) -> bool:
     try:
-        return entry.is_dir(follow_symlinks=follow)
+        return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
 
@@ -211,16 +216,7 @@ def relative_name(path: Path | str, root: Path) -> str:
         text = path.relative_to(root).as_posix()
     except ValueError:
         text = os.path.relpath(path, root).replace(os.sep, "/")
-    return _clean(text) or "."
-
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    """A file name as it can be printed: undecodable bytes and control characters become escapes."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return visible(text) or "."
 
 
 def _finding(code: str, message: str, where: str, hint: str, *,

@@ -34,6 +34,8 @@ from pathlib import Path
 
 from auditrack import i18n
 from auditrack.deadline import time_limit
+from auditrack.escape import visible
+from auditrack.loader.links import Leads, follow, link_message
 from auditrack.reports.markdown import Md, code, md, shorten
 
 TEMPLATE_FOLDER = "templates"
@@ -82,16 +84,32 @@ def packaged_templates() -> Path:
     )
 
 
-def template_folders(data_root: Path | None) -> list[Path]:
-    """The folders templates are looked up in, first match wins: the data repository's, then the packaged ones."""
+def template_folders(data_root: Path | None, lang: str = "en") -> list[Path]:
+    """The folders templates are looked up in, first match wins: the data repository's, then the packaged ones.
+
+    A data repository's templates/ that is a link out of the repository, into .git, or to nothing is refused
+    (TemplateRefused), not passed over: the report is not silently made from other templates."""
     packaged = packaged_templates()
     folders = []
     if data_root is not None:
         own = data_root / TEMPLATE_FOLDER
+        if own.is_symlink():
+            _refuse_link(own, data_root, TEMPLATE_FOLDER, lang)
         if own.is_dir() and own.resolve() != packaged.resolve():
             folders.append(own)
     folders.append(packaged)
     return folders
+
+
+class TemplateRefused(ReportError):
+    """A data repository's template, or its templates/ folder, is a link that is not followed."""
+
+
+def _refuse_link(path: Path, data_root: Path, where: str, lang: str) -> None:
+    """Raise TemplateRefused unless the link `path` leads to something inside the data repository."""
+    leads = follow(path, data_root.resolve()).leads
+    if leads is not Leads.INSIDE:
+        raise TemplateRefused(f"{visible(where)}: {link_message(leads, lang)}")
 
 
 def number(value: float | int, lang: str) -> str:
@@ -121,18 +139,16 @@ def _finalize_for(lang: str):
     return finalize
 
 
-def _contained_loader(folder: Path):
-    """A file loader that refuses templates whose real path lies outside `folder`: a symbolic link in a
-    pull request's templates/ must not pull a file from the CI runner into a published report."""
-    from jinja2 import FileSystemLoader, TemplateNotFound
-
-    root = folder.resolve()
+def _contained_loader(folder: Path, data_root: Path, lang: str):
+    """A loader for a data repository's templates/ that follows a template's link only inside the repository:
+    a symbolic link in a pull request must not pull a file from the CI runner into a published report."""
+    from jinja2 import FileSystemLoader
 
     class ContainedLoader(FileSystemLoader):
         def get_source(self, environment, template):
-            real = (root / template).resolve()
-            if real != root and root not in real.parents:
-                raise TemplateNotFound(template)
+            path = folder.joinpath(*template.split("/"))
+            if path.is_symlink():
+                _refuse_link(path, data_root, f"{TEMPLATE_FOLDER}/{template}", lang)
             return super().get_source(environment, template)
 
     return ContainedLoader(str(folder))
@@ -171,9 +187,12 @@ def _too_big(base, exponent) -> bool:
 def environment(lang: str, data_root: Path | None = None):
     from jinja2 import ChoiceLoader, StrictUndefined
 
-    folders = template_folders(data_root)
+    from jinja2 import FileSystemLoader
+
+    folders = template_folders(data_root, lang)
+    own = folders[:-1]  # the data repository's, when it has one; the packaged templates are ours
     env = _sandbox()(
-        loader=ChoiceLoader([_contained_loader(folder) for folder in folders]),
+        loader=ChoiceLoader([_contained_loader(f, data_root, lang) for f in own] + [FileSystemLoader(str(folders[-1]))]),
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize_for(lang),
@@ -217,7 +236,7 @@ def render_template(env, name: str, context: dict) -> str:
     try:
         template = env.get_template(name)
         return _render_bounded(env, template, context) if env.bounded else template.render(**context)
-    except _OverLimit:
+    except (_OverLimit, TemplateRefused):
         raise
     except TemplateNotFound as exc:
         raise ReportError(f"template {exc.name} not found in {_folders(env)}") from None
