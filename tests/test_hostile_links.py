@@ -132,16 +132,18 @@ def test_a_template_included_through_a_link_out_is_refused_in_swedish(repo, tmp_
     _unrevealing(run, tmp_path)
 
 
-def test_the_job_summary_says_a_linked_template_is_refused(repo, tmp_path):
+def test_the_job_summary_never_reads_a_linked_template(repo, tmp_path):
+    """check's job summary is made from auditrack's own templates only, so a templates/ link out of the repository
+    is not even looked at: the summary is the ordinary one and nothing from outside appears."""
     (repo / "templates").symlink_to("../outside/templates")
     summary = tmp_path / "summary.md"
     run = run_cli(tmp_path, "check", str(repo), "--as-of", AS_OF, "--format", "github",
-                        env={"GITHUB_STEP_SUMMARY": str(summary)})
+                  env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert run.code == 0, run.stderr
-    assert summary.read_text() == (
-        "auditrack: the gap summary could not be rendered: templates: " + OUTSIDE_MESSAGE + "\n"
-    )
+    assert summary.read_text().endswith("✅ No gaps or errors in 1 file.\n")
+    assert summary.read_text().startswith("# Gaps and data errors\n")
     _unrevealing(run, tmp_path)
+    assert SECRET not in summary.read_text()
 
 
 def _refusal(repo: Path, tmp_path: Path) -> tuple:
