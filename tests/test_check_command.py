@@ -378,22 +378,24 @@ def test_the_job_summary_is_written_with_format_auto_only(repo, tmp_path):
     assert summary.read_text(encoding="utf-8").startswith("#")
 
 
-_CHECK = (("check",), "Usage: auditrack check [OPTIONS] [PATHS]...")
-_REPORT = (("report", "status"), "Usage: auditrack report [OPTIONS] {kind} [path]")
-_DIFF = (("diff", "HEAD"), "Usage: auditrack diff [OPTIONS] {base} [head]")
+_CHECK = (("check",),)
+_REPORT = (("report", "status"),)
+_DIFF = (("diff", "HEAD"),)
 _LANG = ("--lang", "de", "sv, en")
 _FAIL_ON = ("--fail-on", "sometimes", "error, warning, info, never")
 
 
-@pytest.mark.parametrize("command, usage, option, value, choices", [
+@pytest.mark.parametrize("command, option, value, choices", [
     (*_CHECK, *_LANG), (*_REPORT, *_LANG), (*_DIFF, *_LANG), (*_CHECK, *_FAIL_ON), (*_DIFF, *_FAIL_ON),
 ])
-def test_an_unknown_choice_is_a_plain_usage_error(process, repo, command, usage, option, value, choices):
+def test_an_unknown_choice_is_a_plain_usage_error(process, repo, command, option, value, choices):
     where = () if command[0] == "diff" else (str(repo.root),)
     done = process(*command, *where, option, value)
     assert done.code == 2
     assert done.stdout == ""
-    assert done.stderr == (
-        f"{usage}\nTry 'auditrack {command[0]} --help' for help.\n\n"
+    # the usage line's form of the arguments differs between typer releases; the rest is ours
+    assert done.stderr.startswith(f"Usage: auditrack {command[0]} [OPTIONS] ")
+    assert done.stderr.split("\n", 1)[1] == (
+        f"Try 'auditrack {command[0]} --help' for help.\n\n"
         f"Error: Invalid value for '{option}': '{value}' is not one of {choices}.\n"
     )
