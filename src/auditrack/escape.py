@@ -20,7 +20,7 @@ _BEYOND_C0 = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 INVISIBLE = re.compile(f"[{_C0}{_BEYOND_C0}]")
-"""Categories Cc, Cf, Zl and Zp as of Unicode 15 (tests/test_escape.py checks them against `unicodedata`)."""
+"""Categories Cc, Cf, Zl and Zp as of Unicode 15 (tests/test_injection.py checks them against `unicodedata`)."""
 _INVISIBLE_IN_JSON = re.compile(f"[{_BEYOND_C0}]")
 """What json.dumps leaves raw: it escapes C0 inside strings itself, and C0 outside them is the indentation."""
 
