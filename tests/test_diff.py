@@ -322,7 +322,7 @@ def test_markdown_is_fit_for_a_pull_request_comment_and_escapes_the_data(history
         "| Severity | Code | Where | Finding |",
         "| --- | --- | --- | --- |",
         f"| warning | G204 | governance/acme/bodies/grupp.yaml:{g204['line']}:{g204['column']} | nothing regulates the body "
-        "'G\\|&lt;img src=x&gt;&#64;team \\*x\\* \\[l\\](u)': no mandate or governing document names it |",
+        "'G\\|&lt;img src=x&gt;@\u200dteam \\*x\\* \\[l\\](u)': no mandate or governing document names it |",
     ]
 
 

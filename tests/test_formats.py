@@ -121,10 +121,10 @@ def test_github_escapes_hostile_text_so_nothing_becomes_a_command(repo, cli):
     catalogue = names()
     assert out.stdout.splitlines() == [
         f"::warning file=governance/acme/bodies/grupp.yaml,line={g204['line']},col={g204['column']},title=G204 "
-        + catalogue["G204"] + "::nothing regulates the body 'Grupp%0A::warning file=x::owned,%250A': no mandate or "
+        + catalogue["G204"] + "::nothing regulates the body 'Grupp\\x0a::warning file=x::owned,%250A': no mandate or "
         "governing document names it%0Ahelp: Add `regulated_by:` with a mandate or document in force, or list it in one.",
         f"::error file=governance/beta/bodies/k%2Cs%3A%25.yaml,line=7,col={s003['column']},title=S003 unknown-field"
-        "::unknown field 'bad%0A::error::x,y:z%25%0D'%0Ahelp: " + s003["hint"],
+        "::unknown field 'bad\\x0a::error::x,y:z%25\\x0d'%0Ahelp: " + s003["hint"],
         "1 error, 1 warning, 0 info in 7 files (as of 2022-03-20)",
     ]
     # Every line is one command or the plain summary: no text from the data starts a line.
@@ -294,7 +294,7 @@ def test_junit_escapes_markup_and_control_characters(repo, cli):
     case = next(c for c in root.iter("testcase") if c.get("name") == "governance/acme/bodies/x.yaml")
     error = case.find("error")
     assert error.get("type") == "S003"
-    assert error.get("message") == "governance/acme/bodies/x.yaml:7:1 S003: unknown field '<b>&amp;\\u0001\\u001b]]>'"
-    assert error.text.splitlines()[0] == "governance/acme/bodies/x.yaml:7:1 S003 error: unknown field '<b>&amp;\\u0001\\u001b]]>'"
+    assert error.get("message") == "governance/acme/bodies/x.yaml:7:1 S003: unknown field '<b>&amp;\\x01\\x1b]]>'"
+    assert error.text.splitlines()[0] == "governance/acme/bodies/x.yaml:7:1 S003 error: unknown field '<b>&amp;\\x01\\x1b]]>'"
     assert [c.find("error") is None and c.find("failure") is None for c in root.iter("testcase")] == [True, False, True, True]
     assert out.code == 3

@@ -316,7 +316,7 @@ class TestMermaid:
     def test_flowchart_ids_are_generated(self):
         chart = mermaid.flowchart([mermaid.Node("end"), mermaid.Node("child", 0, "x")], {"x": "stroke-dasharray: 5 5"})
         assert chart.splitlines()[3:] == [
-            '    n1["end"]', '    n2["child"]', "    n1 --> n2", "    classDef x stroke-dasharray: 5 5", "    class n2 x", "```",
+            '    n1["#101;nd"]', '    n2["child"]', "    n1 --> n2", "    classDef x stroke-dasharray: 5 5", "    class n2 x", "```",
         ]
 
 

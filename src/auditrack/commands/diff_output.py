@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from typing import TextIO
 
 from auditrack import __version__
 from auditrack.comparison import Diff, Side, StatusChange, Uncompared
+from auditrack.escape import json_text, visible
 from auditrack.findings import Finding, count_by_severity
 from auditrack.i18n import label, word
+from auditrack.reports.markdown import md
 
 FORMATS = ("text", "json", "markdown")
 
@@ -86,26 +85,21 @@ def render_text(diff: Diff, stream: TextIO, lang: str) -> None:
         if findings:
             stream.write(f"\n{text(lang, title)}:\n")
             for f in findings:
-                stream.write(f"  {_oneline(str(f.location))}  {f.code}  {_severity(lang, f)}  {_oneline(f.message)}\n")
+                stream.write(f"  {visible(str(f.location))}  {f.code}  {_severity(lang, f)}  {visible(f.message)}\n")
     if diff.changes:
         stream.write(f"\n{text(lang, 'title.status-changes')}:\n")
         for c in diff.changes:
-            stream.write(f"  {_kind(lang, c)} {c.organisation}/{c.id}: {_status_text(lang, c, c.before)} → "
-                         f"{_status_text(lang, c, c.after)}  ({_oneline(c.file)}:{c.line})\n")
+            stream.write(f"  {_kind(lang, c)} {visible(c.organisation)}/{visible(c.id)}: {_status_text(lang, c, c.before)} → "
+                         f"{_status_text(lang, c, c.after)}  ({visible(c.file)}:{c.line})\n")
     if diff.uncompared:
         stream.write(f"\n{text(lang, 'title.not-compared')}:\n")
         for u, side, errors in _error_lines(diff):
-            stream.write(f"  {_oneline(_name(lang, u))}: " + text(lang, "data-errors", len(errors), side=_side_phrase(lang, side),
+            stream.write(f"  {visible(_name(lang, u))}: " + text(lang, "data-errors", len(errors), side=_side_phrase(lang, side),
                                                           where=_plain_finding(errors[0])) + "\n")
 
 
 def _plain_finding(f: Finding) -> str:
-    return f"{_oneline(str(f.location))}  {f.code}  {_oneline(f.message)}"
-
-
-def _oneline(value: str) -> str:
-    """Text from the data on one line: line breaks and other control characters written as escapes."""
-    return re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]", lambda m: repr(m.group())[1:-1], value)
+    return f"{visible(str(f.location))}  {f.code}  {visible(f.message)}"
 
 
 # ---------------------------------------------------------------------------------------------- json
@@ -150,21 +144,10 @@ def document(diff: Diff, lang: str) -> dict:
 
 
 def render_json(diff: Diff, stream: TextIO, lang: str) -> None:
-    json.dump(document(diff, lang), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(document(diff, lang)) + "\n")
 
 
 # ---------------------------------------------------------------------------------------------- markdown
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
-
-
-def md(value: str) -> str:
-    """Text from the data made inert in GitHub Markdown: no HTML, no links, no mentions, no table breaks."""
-    value = html.escape(_oneline(value), quote=False)
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    return value.replace("@", "&#64;")
 
 
 def _table(lang: str, columns: tuple[str, ...], rows: list[str]) -> list[str]:
@@ -182,8 +165,8 @@ def render_markdown(diff: Diff, stream: TextIO, lang: str) -> None:
     out = [
         f"### auditrack: {counts}",
         "",
-        text(lang, "compared", base=md(_side_text(lang, diff.base)), head=md(_side_text(lang, diff.head)),
-             date=diff.head.result.as_of.isoformat(), headline=md(headline(lang, diff))),
+        text(lang, "compared", base=md(_side_text(lang, diff.base), False), head=md(_side_text(lang, diff.head), False),
+             date=diff.head.result.as_of.isoformat(), headline=md(headline(lang, diff), False)),
     ]
     for title, findings in _sections(diff):
         if findings:
@@ -191,13 +174,13 @@ def render_markdown(diff: Diff, stream: TextIO, lang: str) -> None:
     if diff.changes:
         out += ["", f"#### {text(lang, 'title.status-changes')} ({len(diff.changes)})", "", *_table(
             lang, ("col.record", "col.before", "col.after", "col.where"),
-            [f"| {_kind(lang, c)} {md(c.organisation)}/{md(c.id)} | {md(_status_text(lang, c, c.before))} | "
+            [f"| {_kind(lang, c)} {md(c.organisation, False)}/{md(c.id, False)} | {md(_status_text(lang, c, c.before))} | "
              f"{md(_status_text(lang, c, c.after))} | {md(c.file)}:{c.line} |" for c in diff.changes])]
     if diff.uncompared:
         out += ["", f"#### {text(lang, 'title.not-compared')} ({len(diff.uncompared)})", "", *_table(
             lang, ("col.organisation", "col.revision", "col.errors", "col.first-error"),
             [f"| {md(_name(lang, u))} | {md(_side_phrase(lang, side))} | {len(errors)} | "
-             f"{md(str(errors[0].location))} {errors[0].code} {md(errors[0].message)} |"
+             f"{md(str(errors[0].location))} {errors[0].code} {md(errors[0].message, False)} |"
              for u, side, errors in _error_lines(diff)])]
     if diff.unchanged:
         out += ["", f"<details><summary>{text(lang, 'unchanged', len(diff.unchanged))}</summary>", "",

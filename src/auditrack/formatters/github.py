@@ -1,9 +1,11 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per finding.
 
-Every value is escaped exactly as the Actions toolkit does (@actions/core,
-command.ts), so no text taken from the data can end the command early or
-start a command of its own: the message escapes `%`, CR and LF; properties
-(file, title) also escape `:` and `,`.
+Text from the data is first made visible (escape.visible: control, bidirectional
+and zero-width characters as `\\x1b`, `\\u202e`), so a line break in a value shows
+as `\\x0a` rather than breaking the annotation. Then every value is escaped
+exactly as the Actions toolkit does (@actions/core, command.ts), so no text can
+end the command early or start a command of its own: the message escapes `%`,
+CR and LF; properties (file, title) also escape `:` and `,`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from auditrack.escape import visible
 from auditrack.findings import Finding, Severity
 from auditrack.formatters.text import summary_line
 
@@ -44,9 +47,9 @@ def report_path(root: Path, file: str) -> str:
 def annotation(f: Finding, file: str | None, title: str) -> str:
     properties = []
     if file is not None:
-        properties += [f"file={escape_property(file)}", f"line={f.location.line}", f"col={f.location.column}"]
+        properties += [f"file={escape_property(visible(file))}", f"line={f.location.line}", f"col={f.location.column}"]
     properties.append(f"title={escape_property(title)}")
-    message = f.message if not f.hint else f"{f.message}\nhelp: {f.hint}"
+    message = visible(f.message) if not f.hint else f"{visible(f.message)}\nhelp: {visible(f.hint)}"
     return f"::{COMMAND[f.severity]} {','.join(properties)}::{escape_data(message)}"
 
 

@@ -1,11 +1,14 @@
-"""`--format json`: the stable machine-readable contract (keys may be added, never removed or renamed)."""
+"""`--format json`: the stable machine-readable contract (keys may be added, never removed or renamed).
+
+Values are exactly the data's (a machine reads them); invisible characters in them are written as JSON
+`\\uXXXX` escapes (escape.json_text), so the file holds no raw ESC, CSI, line separator or bidi override."""
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from auditrack import __version__
+from auditrack.escape import json_text
 from auditrack.findings import Finding, count_by_severity
 
 
@@ -34,5 +37,4 @@ def document(result) -> dict:
 
 
 def render(result, stream: TextIO) -> None:
-    json.dump(document(result), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(document(result)) + "\n")

@@ -4,8 +4,9 @@ One test case per data file. A file whose data cannot be trusted (YAML,
 schema or reference errors) is an <error>; a file with error- or
 warning-level gaps is a <failure>; info findings are listed in the case's
 <system-out> and do not fail it. The body of each error or failure lists
-every finding as `file:line:col CODE severity message`. Text from the data is
-XML-escaped, and characters XML 1.0 cannot hold are written as \\uXXXX.
+every finding as `file:line:col CODE severity message`. Text from the data has
+its invisible characters made visible (escape.visible: `\\x1b`, `\\u202e`) and is
+XML-escaped; anything else XML 1.0 cannot hold (a lone surrogate) is written as \\uXXXX.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from auditrack.escape import visible
 from auditrack.findings import Category, Finding, Severity
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -25,8 +27,8 @@ def xml_text(text: str) -> str:
 
 
 def _line(f: Finding, shown: str) -> str:
-    line = f"{shown}:{f.location.line}:{f.location.column} {f.code} {f.severity.value}: {f.message}"
-    return f"{line}\n    help: {f.hint}" if f.hint else line
+    line = f"{shown}:{f.location.line}:{f.location.column} {f.code} {f.severity.value}: {visible(f.message)}"
+    return f"{line}\n    help: {visible(f.hint)}" if f.hint else line
 
 
 def document(result) -> ET.Element:
@@ -40,7 +42,7 @@ def document(result) -> ET.Element:
     counts = {"tests": 0, "failures": 0, "errors": 0}
     for file in sorted(by_file):
         findings = by_file[file]
-        shown = report_path(result.root, file) if file != "." else "(repository)"
+        shown = visible(report_path(result.root, file)) if file != "." else "(repository)"
         case = ET.SubElement(suite, "testcase", classname="auditrack", name=xml_text(shown), file=xml_text(shown))
         counts["tests"] += 1
         broken = [f for f in findings if f.category is not Category.GAP]
@@ -52,7 +54,7 @@ def document(result) -> ET.Element:
             first = failing[0]
             more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
             element = ET.SubElement(case, tag, type=first.code, message=xml_text(
-                f"{shown}:{first.location.line}:{first.location.column} {first.code}: {first.message}{more}"))
+                f"{shown}:{first.location.line}:{first.location.column} {first.code}: {visible(first.message)}{more}"))
             element.text = xml_text("\n".join(_line(f, shown) for f in failing))
         rest = [f for f in findings if all(f is not g for g in failing)]
         if rest:

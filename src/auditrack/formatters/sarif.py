@@ -3,7 +3,9 @@
 The tool's rules are every gap rule in the registry and every data code in
 codes.py, with their documentation; each result points at its rule by id and
 index, and carries a fingerprint that does not depend on line numbers, so an
-alert survives edits elsewhere in the file.
+alert survives edits elsewhere in the file. Messages and hints are shown to
+people by SARIF viewers, so invisible characters in them are visible escapes
+(`\\u202e`); the fingerprint is taken from the data's own text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import quote
 
 from auditrack import __version__
 from auditrack.codes import CODES
+from auditrack.escape import json_text, visible
 from auditrack.findings import Category, Finding, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -84,7 +87,7 @@ def document(result) -> dict:
             "ruleId": f.code,
             "ruleIndex": order[f.code],
             "level": LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": visible(f.message)},
         }
         if f.location.file != ".":
             entry["locations"] = [{
@@ -100,7 +103,7 @@ def document(result) -> dict:
         properties = {"category": f.category.value}
         for key in ("subject", "organisation", "hint"):
             if getattr(f, key) is not None:
-                properties[key] = getattr(f, key)
+                properties[key] = visible(getattr(f, key))
         entry["properties"] = properties
         results.append(entry)
     return {
@@ -124,5 +127,4 @@ def document(result) -> dict:
 
 
 def render(result, stream: TextIO) -> None:
-    json.dump(document(result), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(document(result)) + "\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from auditrack.escape import visible
 from auditrack.findings import count_by_severity
 from auditrack.i18n import word
 
@@ -33,15 +34,6 @@ def summary_line(result) -> str:
     return f"{', '.join(parts)} in {files} (as of {result.as_of.isoformat()})"
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), 0x7F)}
-
-
-def printable(text: str) -> str:
-    """Text from the data with control characters made visible, so it cannot move the cursor,
-    start a new line or begin a CI workflow command."""
-    return text.translate(_CONTROL)
-
-
 def _severity(f, lang: str) -> str:
     """The severity as a word beside the code, so output without colour tells an error from a warning."""
     return word(lang, "severity", f.severity.value)
@@ -53,9 +45,9 @@ def render(result, stream: TextIO) -> None:
         return
     lang = getattr(result, "lang", "en")
     for f in result.findings:
-        stream.write(f"{printable(str(f.location))}  {f.code}  {_severity(f, lang)}  {printable(f.message)}\n")
+        stream.write(f"{visible(str(f.location))}  {f.code}  {_severity(f, lang)}  {visible(f.message)}\n")
         if f.hint:
-            stream.write(f"    help: {printable(f.hint)}\n")
+            stream.write(f"    help: {visible(f.hint)}\n")
     stream.write(summary_line(result) + "\n")
 
 
@@ -67,8 +59,8 @@ def _render_rich(result, stream: TextIO) -> None:
     lang = getattr(result, "lang", "en")
     for f in result.findings:
         style = _STYLE[f.severity.value]
-        console.print(f"[bold]{escape(printable(str(f.location)))}[/]  [{style}]{f.code}  {_severity(f, lang)}[/]  "
-                      f"{escape(printable(f.message))}")
+        console.print(f"[bold]{escape(visible(str(f.location)))}[/]  [{style}]{f.code}  {_severity(f, lang)}[/]  "
+                      f"{escape(visible(f.message))}")
         if f.hint:
-            console.print(f"    [dim]help: {escape(printable(f.hint))}[/]")
+            console.print(f"    [dim]help: {escape(visible(f.hint))}[/]")
     console.print(summary_line(result))

@@ -25,14 +25,16 @@ CommonMark renderer:
   matches a mention or a reference;
 * no bare-URL autolinks: ``://`` and ``www.`` are escaped, so a URL in the data
   is shown, not linked;
-* no invisible tricks: control characters and bidirectional overrides are
-  removed, tabs become spaces.
+* no invisible tricks: control characters, bidirectional overrides and
+  isolates, zero-width characters and the byte-order mark (every character of
+  escape.INVISIBLE) are removed, tabs become spaces.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from auditrack.escape import INVISIBLE
 
 ZWJ = "\u200d"
 
@@ -44,7 +46,6 @@ class Md(str):
 
 
 _NEWLINES = re.compile(r"\r\n|[\r\n\u0085\u2028\u2029\v\f]")
-_BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
 _ESCAPED = frozenset("\\`*_[]|~#$")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SIGILS = frozenset("@#~%")
@@ -55,8 +56,8 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def _clean(text: str) -> str:
-    text = _NEWLINES.sub("\n", text).replace("\t", " ").translate(_BIDI)
-    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    lines = _NEWLINES.sub("\n", text).replace("\t", " ").split("\n")
+    return "\n".join(INVISIBLE.sub("", line) for line in lines)
 
 
 def md(value: object, line_start: bool = True) -> Md:

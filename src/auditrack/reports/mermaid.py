@@ -6,6 +6,16 @@ characters in the drawing. :func:`text` encodes every character that could end a
 label, a line or the fenced block (quotes, brackets, colons, semicolons, ``#``,
 ``%``, backticks, ``<`` and ``>``) as a numeric code, and turns line breaks into
 spaces. Node and task ids are generated (``n1``, ``t1``), never taken from the data.
+
+A gantt task's label starts its line, and Mermaid's lexers read a keyword there
+before any text (case-insensitively: ``Click för detaljer`` starts a click
+statement and breaks the whole chart, ``Excludes weekends`` or ``Section X``
+turns the task into a setting). So a label that starts with a keyword of any
+diagram type auditrack draws (see KEYWORDS), or with a date, gets its first
+character as a code too: Mermaid's lexer sees no keyword, the drawing shows the
+same text. The flowchart lexer also reads ``direction TB`` anywhere on a line, so
+the space after ``direction`` is a code as well. An empty label (a title of only
+spaces or invisible characters) becomes a no-break space: a gantt task needs text.
 """
 
 from __future__ import annotations
@@ -21,15 +31,35 @@ from auditrack.reports.markdown import Md, shorten
 
 _PLAIN = frozenset(" .,-_/'!?§")
 
+KEYWORDS = (
+    # gantt (gantt.jison, case-insensitive); a label matching one of these at its start is read as a statement
+    "accDescr", "accTitle", "axisFormat", "call", "click", "dateFormat", "displayMode", "excludes", "gantt", "href",
+    "includes", "inclusiveEndDates", "section", "tickInterval", "title", "todayMarker", "topAxis", "weekday", "weekend",
+    # pie (pie.langium)
+    "pie", "showData",
+    # flowchart (flow.jison); its labels are quoted, these are neutralised all the same
+    "class", "default", "direction", "end", "flowchart", "graph", "interpolate", "linkStyle", "style", "subgraph",
+)
+"""Every word a Mermaid lexer of gantt, pie or flowchart reads as a keyword at the start of a statement (Mermaid 11).
+Matched as a prefix, without regard to case ("Classic" too): coding one letter more than needed changes nothing
+that is shown."""
+_KEYWORD_START = re.compile("|".join(KEYWORDS) + r"|\d{4}-\d{2}-\d{2}", re.IGNORECASE)
+_DIRECTION_SPACE = re.compile(r"(?<=direction) ", re.IGNORECASE)
+
+
+def _code(ch: str) -> str:
+    return f"#{ord(ch)};"
+
 
 def text(value: object, width: int = 60) -> str:
-    """A label for any Mermaid diagram: shortened, on one line, with risky characters as entity codes."""
-    out = []
-    for ch in shorten(value, width):
-        if ch.isalnum() and unicodedata.category(ch)[0] in "LN" or ch in _PLAIN:
-            out.append(ch)
-        else:
-            out.append(f"#{ord(ch)};")
+    """A label for any Mermaid diagram: shortened, on one line, with risky characters as entity codes and no
+    keyword at its start."""
+    label = shorten(value, width) or "\u00a0"
+    out = [ch if ch.isalnum() and unicodedata.category(ch)[0] in "LN" or ch in _PLAIN else _code(ch) for ch in label]
+    if _KEYWORD_START.match(label):
+        out[0] = _code(label[0])
+    for space in _DIRECTION_SPACE.finditer(label):
+        out[space.start()] = _code(" ")
     return "".join(out)
 
 
