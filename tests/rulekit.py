@@ -45,6 +45,14 @@ recommendations:
   - {id: granskning-r1, text: Gör något.}
 """
 """An audit report addressed to the board, with one recommendation."""
+RESPONSE_HEAD = """\
+kind: response
+organisation: exempel
+id: svar
+report: granskning
+decided_by: ks
+"""
+"""The first lines of the board's response to REPORT: add its dates and actions."""
 
 
 def write_repo(root: Path, files: dict[str, str], with_org: bool = True) -> Path:

@@ -189,14 +189,14 @@ def test_a_change_that_changes_only_a_status(history):
     document = out.json
     assert document["introduced"] == document["resolved"] == []
     assert document["status_changes"] == [
-        {"kind": "action", "organisation": "acme", "id": "a1", "before": "planned", "after": "in-progress",
+        {"kind": "action", "organisation": "acme", "id": "a1", "before": "not-stated", "after": "in-progress",
          "file": RESPONSE_PATH, "line": 13},
         {"kind": "recommendation", "organisation": "acme", "id": "rek-1", "before": "partly-implemented",
          "after": "implemented", "file": REPORT_PATH, "line": 11},
     ]
     assert diff(history, "before", "HEAD").stdout.splitlines()[-3:] == [
         "Status changes:",
-        f"  action acme/a1: planned → in-progress  ({RESPONSE_PATH}:13)",
+        f"  action acme/a1: status not stated → in-progress  ({RESPONSE_PATH}:13)",
         f"  recommendation acme/rek-1: partly-implemented → implemented  ({REPORT_PATH}:11)",
     ]
 

@@ -12,7 +12,8 @@ from test_diff import OWNED, RESPONSE, RESPONSE_PATH, ROLE, ROLE_PATH, commit, d
 REQUESTED = REPORT + "response_request:\n  requested_on: 2022-01-10\n  requested_from: ks\n  due: 2022-02-28\n"
 GROUP_PATH = "governance/acme/bodies/grupp.yaml"
 GROUP = "kind: body\nid: grupp\norganisation: acme\nname: Arbetsgrupp för målstyrning\ntype: work-group\n"
-LATE = OWNED.replace("2022-12-31", "2022-03-01")  # the action was due before the response was recorded
+LATE = OWNED.replace("    due: 2022-12-31\n", "    due: 2022-03-01\n    status: planned\n")
+"""The action was due before the response was recorded, and is still planned."""
 
 
 # --------------------------------------------------------------------------- moved and renamed files
@@ -113,7 +114,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_text(late_response):
         f"  {REPORT_PATH}:14:1  R101  error  {R101}",
         "",
         "Status changes:",
-        f"  action acme/a1: absent → planned  ({RESPONSE_PATH}:8)",
+        f"  action acme/a1: absent → planned  ({RESPONSE_PATH}:13)",
     ]
     sv = diff(late_response, "requested", "HEAD", "--lang", "sv")
     assert sv.code == 0
@@ -131,7 +132,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_text(late_response):
         f"  {REPORT_PATH}:14:1  R101  fel  {R101_SV}",
         "",
         "Ändrad status:",
-        f"  åtgärd acme/a1: saknas → planerad  ({RESPONSE_PATH}:8)",
+        f"  åtgärd acme/a1: saknas → planerad  ({RESPONSE_PATH}:13)",
     ]
 
 
@@ -164,7 +165,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_markdown(late_response
         "",
         "| Record | Before | After | Where |",
         "| --- | --- | --- | --- |",
-        f"| action acme/a1 | absent | planned | {RESPONSE_PATH}:8 |",
+        f"| action acme/a1 | absent | planned | {RESPONSE_PATH}:13 |",
         "",
         "<details><summary>1 unchanged</summary>",
         "",
@@ -200,7 +201,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_markdown(late_response
         "",
         "| Post | Före | Efter | Var |",
         "| --- | --- | --- | --- |",
-        f"| åtgärd acme/a1 | saknas | planerad | {RESPONSE_PATH}:8 |",
+        f"| åtgärd acme/a1 | saknas | planerad | {RESPONSE_PATH}:13 |",
         "",
         "<details><summary>1 oförändrad</summary>",
         "",
@@ -228,7 +229,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_json(late_response):
         "unchanged": [("G204", "warning", "grupp", GROUP_PATH, 4, 1, G204)],
     }
     assert document["status_changes"] == [{"kind": "action", "organisation": "acme", "id": "a1", "before": None,
-                                           "after": "planned", "file": RESPONSE_PATH, "line": 8}]
+                                           "after": "planned", "file": RESPONSE_PATH, "line": 13}]
     assert document["not_compared"] == document["not_compared_details"] == []
     sv = diff(late_response, "requested", "HEAD", "--format", "json", "--lang", "sv").json
     assert (sv["lang"], sv["newly_recorded"][0]["message"]) == ("sv", R104_SV)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from auditrack.config import Config
-from rulekit import KS, REPORT, hits, write_repo
+from rulekit import KS, REPORT, RESPONSE_HEAD, hits, write_repo
 
 AS_OF = date(2024, 6, 1)
 
@@ -66,12 +66,7 @@ def test_g203_silent_with_a_current_holder_and_for_standing_roles(tmp_path):
     assert hits(tmp_path, AS_OF, "G203") == []
 
 
-RESPONSE = """\
-kind: response
-organisation: exempel
-id: svar
-report: granskning
-decided_by: ks
+RESPONSE = RESPONSE_HEAD + """\
 date: 2023-06-13
 actions:
   - id: a1

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from auditrack.findings import Severity
-from rulekit import KS, ROLE, hits, write_repo
+from rulekit import KS, RESPONSE_HEAD, ROLE, hits, write_repo
 
 MANDATE = """\
 kind: mandate
@@ -100,12 +100,7 @@ def test_response_due_boundary_without_date(tmp_path, as_of, severity):
     assert "2022-07-19" in finding.message  # 90 days after the request
 
 
-RESPONSE = """\
-kind: response
-organisation: exempel
-id: svar
-report: granskning
-decided_by: ks
+RESPONSE = RESPONSE_HEAD + """\
 date: 2022-05-17
 decision: KS 2022-05-17 § 93
 actions:

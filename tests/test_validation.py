@@ -48,21 +48,21 @@ def test_unknown_kind_suggests_the_right_one(repo, check):
 
 
 def test_missing_required_field_is_located_at_its_mapping(repo, check):
-    report_with(repo, "purpose: Att granska om styrningen är ändamålsenlig.\n", "")
+    report_with(repo, "title: Granskning av målstyrning\n", "")
     run = check(repo.root)
     finding = run.only_finding
     assert located(finding) == ("S002", repo.REPORT_PATH, 1, 1)
-    assert "'purpose'" in finding["message"]
+    assert "'title'" in finding["message"]
     assert finding["subject"] == "r2022"
     assert run.code == 3
 
 
 def test_missing_field_after_a_schema_comment_line(repo, check):
     text = "# yaml-language-server: $schema=../../../schemas/audit-report.json\n" + repo.REPORT
-    repo.write(repo.REPORT_PATH, text.replace("audit_firm: KPMG AB\n", ""))
+    repo.write(repo.REPORT_PATH, text.replace("title: Granskning av målstyrning\n", ""))
     finding = check(repo.root).only_finding
     assert located(finding) == ("S002", repo.REPORT_PATH, 2, 1)
-    assert "'audit_firm'" in finding["message"]
+    assert "'title'" in finding["message"]
 
 
 # --------------------------------------------------------------------------- S003 unknown / misspelt field

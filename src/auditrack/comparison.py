@@ -152,16 +152,21 @@ def records(index: Index) -> Records:
     return {(entry.organisation, entry.kind, entry.record.id) for entry in index.by_object.values()}
 
 
+NOT_STATED = "not-stated"
+"""The status of an action whose status the data leaves out, so that it differs from an absent action."""
+
+
 def statuses(index: Index) -> Statuses:
     """The status of every action and every recommendation in `index`.
 
     A recommendation's status is the assessment of the latest follow-up that assesses it
-    (None when none does yet); an action's is its `status`.
+    (None when none does yet); an action's is its `status` (NOT_STATED when the data does not give it).
     """
     found: Statuses = {}
     for entry in index.by_kind.get("action", ()):
         where = index.locate(entry.record, "status")
-        found[("action", entry.organisation, entry.record.id)] = (entry.record.status, where.file, where.line)
+        status = entry.record.status or NOT_STATED
+        found[("action", entry.organisation, entry.record.id)] = (status, where.file, where.line)
     latest: dict[tuple[str, str], tuple[tuple, str]] = {}
     for entry in index.by_kind.get("follow-up", ()):
         follow_up = entry.record

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from auditrack import __version__
-from auditrack.comparison import Diff, Side, StatusChange, Uncompared
+from auditrack.comparison import NOT_STATED, Diff, Side, StatusChange, Uncompared
 from auditrack.escape import json_text, visible
 from auditrack.findings import Finding, count_by_severity
 from auditrack.i18n import label, word
@@ -34,6 +34,8 @@ def _kind(lang: str, change: StatusChange) -> str:
 def _status_text(lang: str, change: StatusChange, value: str | None) -> str:
     if value is None:
         return text(lang, "absent" if change.kind == "action" else "not-followed-up")
+    if value == NOT_STATED:
+        return text(lang, "status-not-stated")
     if lang != "sv":
         return value  # the value as the data writes it
     translated = word(lang, "action-status" if change.kind == "action" else "grade", value)

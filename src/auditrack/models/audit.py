@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Id, Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Id, Model, OrgRef, Period, Record, Ref, Source, Text, add_days
 
 Grade = Literal["yes", "partly", "no"]
 """A graded verdict: 'ja', 'till viss del' or 'nej' in the reports."""
@@ -49,7 +49,8 @@ class Verdict(Model):
 class CoverLetter(Model):
     """The auditors' cover letter (missiv) that sends the report on."""
 
-    date: Period
+    date: Period | None = None
+    """The letter's date; leave out when the source does not give it."""
     signed_by: list[Person] = Field(default_factory=list)
     addressed_to: Ref("body")
     """The body the letter is sent to."""
@@ -60,14 +61,22 @@ class CoverLetter(Model):
 class ResponseRequest(Model):
     """The auditors' request for a response to the recommendations."""
 
-    requested_on: Period
-    """When the response was requested (usually the cover letter's date)."""
+    requested_on: Period | None = None
+    """When the response was requested (usually the cover letter's date); leave out when the source does not say."""
     requested_from: Ref("body")
     """The body asked to respond."""
     due: Period | None = None
     """The date by which the response is requested; leave out when none is given."""
     text: str | None = None
     source: Source | None = None
+
+    def due_by(self, days_allowed: int) -> Period | None:
+        """The response's due date: `due`, else `days_allowed` after the request; None when neither date is known."""
+        if self.due is not None:
+            return self.due
+        if self.requested_on is None:
+            return None
+        return Period.of(add_days(self.requested_on.end, days_allowed))
 
 
 class Recommendation(Record):
@@ -92,22 +101,22 @@ class AuditReport(Record):
     organisation: OrgRef
     title: Text
     """The report's title, e.g. 'Granskning av arbetet med självförsörjning'."""
-    audit_firm: Text
-    """The firm that carried out the audit, e.g. 'KPMG AB'."""
+    audit_firm: Text | None = None
+    """The firm that carried out the audit, e.g. 'KPMG AB'; leave out when the source does not name it."""
     auditors: list[Person] = Field(default_factory=list)
     """The audit firm's auditors who signed the report, with their titles."""
     commissioned_by: str | None = None
     """Who commissioned the audit, e.g. 'Ludvika kommuns revisorer'."""
-    date: Period
-    """The report's date."""
-    audit_plan_year: int = Field(ge=1900, le=2200)
-    """The year of the audit plan (revisionsplan) the audit belongs to."""
+    date: Period | None = None
+    """The report's date, or only its month or year; leave out when the source gives none."""
+    audit_plan_year: int | None = Field(default=None, ge=1900, le=2200)
+    """The year of the audit plan (revisionsplan) the audit belongs to; leave out when the source does not say."""
     addressee: Ref("body")
     """The body the recommendations are addressed to, usually the municipal board."""
     programme: Ref("programme") | None = None
     """The work or model the audit examines."""
-    purpose: Text
-    """The audit's purpose (syfte)."""
+    purpose: Text | None = None
+    """The audit's purpose (syfte); leave out when the source does not give it."""
     criteria: list[Text] = Field(default_factory=list)
     """Audit criteria (revisionskriterier), e.g. 'Kommunallagen (2017:725) 6 kap. 6 §'."""
     method: list[Text] = Field(default_factory=list)

@@ -25,11 +25,21 @@ class Action(Record):
     """The role responsible for the action (a role, not a person)."""
     due: Period | None = None
     """When the action is to be done."""
-    status: ActionStatus = "planned"
+    status: ActionStatus | None = None
+    """'planned', 'in-progress', 'done' or 'cancelled'; leave out when the source does not say (unknown)."""
     evidence: list[Url] = Field(default_factory=list)
     """Links or references that show the action was done."""
     done: Period | None = None
     """When the action was done."""
+
+
+class Memo(Model):
+    """The administration's memo (tjänsteskrivelse, tjänsteutlåtande) behind a response, often all that is public."""
+
+    date: Period | None = None
+    """The memo's date; leave out when the source does not give it."""
+    reference: str | None = None
+    """The memo's reference (diarienummer), e.g. 'KS 2022/123'."""
 
 
 class Response(Record):
@@ -43,13 +53,22 @@ class Response(Record):
     """The audit report responded to."""
     decided_by: Ref("body")
     """The body that adopted the response."""
-    date: Period
-    """The date of the decision."""
+    date: Period | None = None
+    """The date of the decision; leave out when the source does not give it."""
     decision: str | None = None
     """The decision reference, e.g. 'KS 2022-05-17 § 93'."""
+    memo: Memo | None = None
+    """The administration's memo (tjänsteskrivelse, tjänsteutlåtande) that proposed the response."""
     text: str | None = None
     """The response's text or summary."""
     actions: list[Action] = Field(default_factory=list)
+
+    @property
+    def known_date(self) -> Period | None:
+        """When the response is known to exist: the decision's date, else the memo's (the decision comes after it)."""
+        if self.date is not None:
+            return self.date
+        return self.memo.date if self.memo is not None else None
 
 
 class Assessment(Model):

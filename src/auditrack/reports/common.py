@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from auditrack.index import Index
-from auditrack.models.base import Period, add_days
+from auditrack.models.base import Period
 
 
 def period_key(period: Period | None) -> tuple:
@@ -51,15 +51,26 @@ def name_of(index: Index, org: str, ref: str | None) -> str | None:
     return getattr(record, "name", None) or getattr(record, "title", None) or ref
 
 
+def known_by(period: Period | None, as_of: date) -> bool:
+    """Whether something dated `period` can exist on `as_of`. Something without a date is known to exist
+    but not when it came about, so it is never left out for its date."""
+    return period is None or period.start <= as_of
+
+
 def reports_of(index: Index, org: str, as_of: date) -> list:
-    """The organisation's audit reports dated on or before `as_of`, oldest first."""
-    reports = [r for r in index.records("audit-report", org) if r.date.start <= as_of]
+    """The organisation's audit reports dated on or before `as_of` (or undated), oldest first (undated first)."""
+    reports = [r for r in index.records("audit-report", org) if known_by(r.date, as_of)]
     return sorted(reports, key=lambda r: (period_key(r.date), r.id))
 
 
+def _by_known_date(responses) -> list:
+    return sorted(responses, key=lambda r: (period_key(r.known_date), r.id))
+
+
 def responses_to(index: Index, org: str, report_id: str, as_of: date) -> list:
-    found = [r for r in index.records("response", org) if r.report == report_id and r.date.start <= as_of]
-    return sorted(found, key=lambda r: (period_key(r.date), r.id))
+    """The responses to a report that exist on `as_of`, by the decision's date, else the memo's (undated ones too)."""
+    return _by_known_date(r for r in index.records("response", org) if r.report == report_id
+                          and known_by(r.known_date, as_of))
 
 
 def follow_ups_of(index: Index, org: str, report_id: str, as_of: date) -> list:
@@ -81,8 +92,8 @@ class Tracking:
 def tracking(index: Index, org: str, as_of: date) -> Tracking:
     actions: dict[str, list] = defaultdict(list)
     general: dict[str, list] = defaultdict(list)
-    for response in sorted(index.records("response", org), key=lambda r: (period_key(r.date), r.id)):
-        if response.date.start > as_of:
+    for response in _by_known_date(index.records("response", org)):
+        if not known_by(response.known_date, as_of):
             continue
         for action in response.actions:
             if action.recommendations:
@@ -103,9 +114,7 @@ def tracking(index: Index, org: str, as_of: date) -> Tracking:
 def action_view(index: Index, org: str, action, as_of: date, width: int | None = 100) -> dict:
     from auditrack.reports.markdown import shorten
 
-    overdue = (
-        action.status in ("planned", "in-progress") and action.due is not None and action.due.end < as_of
-    )
+    overdue = is_overdue(action, as_of)
     return {
         "id": action.id,
         "text": shorten(action.text, width) if width else action.text,
@@ -117,14 +126,29 @@ def action_view(index: Index, org: str, action, as_of: date, width: int | None =
     }
 
 
+def response_view(index: Index, org: str, response, width: int | None = None) -> dict:
+    """A response: who adopted it, the decision's date and reference, and the memo behind it (each may be none)."""
+    from auditrack.reports.markdown import shorten
+
+    memo = response.memo
+    return {
+        "body": name_of(index, org, response.decided_by),
+        "date": text_of(response.date),
+        "decision": response.decision,
+        "memo": {"date": text_of(memo.date), "reference": memo.reference} if memo is not None else None,
+        "text": shorten(response.text, width) if width and response.text else response.text,
+    }
+
+
+def is_overdue(action, as_of: date) -> bool:
+    """Planned or in progress past its due date; an action whose status is not stated is never called overdue."""
+    return action.status in OPEN_ACTION and action.due is not None and action.due.end < as_of
+
+
 def response_due(report, config) -> Period | None:
     """When the response is due: the request's date, or the configured number of days after the request."""
     request = report.response_request
-    if request is None:
-        return None
-    if request.due is not None:
-        return request.due
-    return Period.of(add_days(request.requested_on.end, config.horizons.response_days))
+    return request.due_by(config.horizons.response_days) if request is not None else None
 
 
 def request_view(report, config, responded: bool, as_of: date) -> dict | None:
@@ -134,16 +158,19 @@ def request_view(report, config, responded: bool, as_of: date) -> dict | None:
         return None
     due = response_due(report, config)
     return {
-        "requested_on": request.requested_on.text,
+        "requested_on": text_of(request.requested_on),
         "due": text_of(request.due),
         "assumed_days": None if request.due is not None else config.horizons.response_days,
         "overdue": bool(not responded and due is not None and due.end < as_of),
     }
 
 
+OPEN_ACTION = ("planned", "in-progress")
 GRADED = ("implemented", "partly-implemented", "not-implemented", "not-assessed")
-REC_STATES = GRADED + ("actions-done", "actions-under-way", "no-actions", "no-response")
-"""A recommendation's state: its latest follow-up grade, or what the response's actions say."""
+REC_STATES = GRADED + ("actions-done", "actions-under-way", "actions-status-unknown", "no-actions", "no-response")
+"""A recommendation's state: its latest follow-up grade, or what the response's actions say. Actions whose
+status is not stated are not taken to be done or under way: unless another action is under way, the state
+is 'actions-status-unknown'."""
 
 
 def rec_state(assessments: list, actions: list, has_response: bool) -> str:
@@ -156,4 +183,6 @@ def rec_state(assessments: list, actions: list, has_response: bool) -> str:
         return "no-actions"
     if all(a.status == "done" for a in live):
         return "actions-done"
-    return "actions-under-way"
+    if any(a.status in OPEN_ACTION for a in live):
+        return "actions-under-way"
+    return "actions-status-unknown"

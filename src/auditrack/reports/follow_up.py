@@ -49,14 +49,11 @@ def _audit(index, org: str, report, tracked: common.Tracking, result) -> dict:
     return {
         "id": report.id,
         "title": report.title,
-        "date": report.date.text,
+        "date": common.text_of(report.date),
         "firm": report.audit_firm,
         "addressee": common.name_of(index, org, report.addressee),
         "verdict": report.overall_verdict.grade if report.overall_verdict else None,
-        "responses": [
-            {"body": common.name_of(index, org, r.decided_by), "date": r.date.text, "decision": r.decision, "text": r.text}
-            for r in responses
-        ],
+        "responses": [common.response_view(index, org, r) for r in responses],
         "request": common.request_view(report, result.config, bool(responses), as_of),
         "follow_ups": [
             {

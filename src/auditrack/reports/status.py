@@ -8,7 +8,8 @@ from auditrack import i18n
 from auditrack.reports import common, mermaid
 from auditrack.reports.markdown import shorten
 
-ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled")
+ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled", "not-stated")
+"""Actions are counted by status; 'not-stated' counts those whose status the source does not give."""
 STATE_COLOURS = {
     "implemented": "#78B159",  # 🟢, as the grade's icon in the tables
     "partly-implemented": "#FDCB58",  # 🟡
@@ -16,6 +17,7 @@ STATE_COLOURS = {
     "not-assessed": "#CCD6DD",  # ⚪ (grey, to show on a white page)
     "actions-done": "#55ACEE",  # 🔵
     "actions-under-way": "#F4900C",  # 🟠
+    "actions-status-unknown": "#31373D",  # ⚫
     "no-actions": "#AA8ED6",  # 🟣
     "no-response": "#C1694F",  # 🟤
 }
@@ -104,19 +106,11 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
     return {
         "id": report.id,
         "title": report.title,
-        "date": report.date.text,
+        "date": common.text_of(report.date),
         "firm": report.audit_firm,
         "addressee": common.name_of(index, org, report.addressee),
         "recommendations": len(report.recommendations),
-        "responses": [
-            {
-                "body": common.name_of(index, org, r.decided_by),
-                "date": r.date.text,
-                "decision": r.decision,
-                "text": shorten(r.text, 400) if r.text else None,
-            }
-            for r in responses
-        ],
+        "responses": [common.response_view(index, org, r, width=400) for r in responses],
         "request": common.request_view(report, result.config, bool(responses), as_of),
         "follow_ups": [{"date": f.date.text, "assessor": f.assessor} for f in follow_ups],
         "rows": rows,
@@ -128,9 +122,9 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
 
 
 def _count_action(counter: Counter, action, as_of) -> None:
-    counter[action.status] += 1
+    counter[action.status or "not-stated"] += 1
     counter["total"] += 1
-    if action.status in ("planned", "in-progress") and action.due is not None and action.due.end < as_of:
+    if common.is_overdue(action, as_of):
         counter["overdue"] += 1
 
 

@@ -22,7 +22,8 @@ class _Dated:
     """A record's claim that something happened on a date, and the audit report it concerns."""
 
     record: BaseModel
-    field: str
+    field: str | tuple
+    """The field with the date, or its path such as ('memo', 'date')."""
     day: Period
     report: BaseModel | None
     en: str
@@ -36,12 +37,19 @@ def _on(day: Period) -> str:
 
 
 def _dated(ctx: Context) -> Iterator[_Dated]:
-    """Every date on which a response was adopted, an action was done, or a follow-up was made."""
+    """Every date on which a response was adopted (or, without that date, its memo written), an action was
+    done, or a follow-up was made."""
     for response in ctx.index.records("response"):
         report = ctx.index.get(ctx.index.org_of(response), response.report, "audit-report")
-        yield _Dated(response, "date", response.date, report,
-                     f"the response '{response.id}' is dated {response.date}",
-                     f"svaret '{response.id}' är daterat {response.date}")
+        if response.date is not None:
+            yield _Dated(response, "date", response.date, report,
+                         f"the response '{response.id}' is dated {response.date}",
+                         f"svaret '{response.id}' är daterat {response.date}")
+        elif response.memo is not None and response.memo.date is not None:
+            memo = response.memo
+            yield _Dated(response, ("memo", "date"), memo.date, report,
+                         f"the memo of the response '{response.id}' is dated {memo.date}",
+                         f"tjänsteskrivelsen till svaret '{response.id}' är daterad {memo.date}")
         for action in response.actions:
             if action.done is not None:
                 yield _Dated(action, "done", action.done, report,
@@ -77,7 +85,9 @@ def dated_before_report(ctx: Context):
     the report only when it ends before the report's date: an action done in
     "2022" is not before a report of 2022-03-15, one done in "2021" is. A report
     whose date is partial or missing is skipped, since what is before it is
-    uncertain.
+    uncertain. A response is dated by its decision; without a decision date,
+    by its memo (`memo: {date}`), which also cannot be written before the
+    report; a response with neither date is skipped.
 
     Fix:
     Correct the date, or the `report:` the response or follow-up refers to.
@@ -115,7 +125,10 @@ def dated_in_future(ctx: Context):
     future only when it starts after the as-of date: an action done in "2024"
     is not in the future as of 2024-06-30. Checking with `--as-of` a date
     before the data was written reports what was recorded later too; leave the
-    rule out then (`ignore: [R109]` in auditrack.yaml).
+    rule out then (`ignore: [R109]` in auditrack.yaml). A response is dated by
+    its decision; without a decision date, by its memo, which comes before the
+    decision, so a memo in the future proves the response is too; a response
+    with neither date is skipped.
 
     Fix:
     Correct the date. For an action that is not done yet, set its status to

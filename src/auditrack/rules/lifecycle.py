@@ -47,7 +47,11 @@ def response_missing(ctx: Context):
     it will take and when. Bräcke's auditors sent the report on 2023-04-20 asking
     for a response (Bräcke 2023, cover letter). Without a date in the request,
     the response is due `horizons.response_days` after it; before that the
-    finding is informational.
+    finding is informational. A request that records neither its own date
+    (`requested_on:`) nor a `due:` date cannot be late: it is reported as
+    informational only, never guessed overdue. Any recorded response answers
+    the request, also one known only from the administration's memo or
+    without a date.
 
     Fix:
     Record the board's response (kind: response) with the decision reference
@@ -59,28 +63,42 @@ def response_missing(ctx: Context):
         if request is None or responses.get((ctx.index.org_of(report), report.id)):
             continue
         title = named(report.title)
+        org = ctx.index.org_of(report)
+        asked = ctx.index.get(org, request.requested_from, "body")
+        who = named(asked.name) if asked is not None else request.requested_from
+        due = request.due_by(ctx.config.horizons.response_days)
+        if due is None:
+            yield ctx.hit(report, f"a response to '{title}' was requested from {who} and is not recorded; "
+                                  "the request gives neither its date nor a due date, so when it is due is not known",
+                          "response_request", severity=Severity.INFO,
+                          hint="Record the board's response (kind: response) when it has been adopted, and the "
+                               "request's date (requested_on:) or due date (due:) if a source gives them.",
+                          sv=f"{who} ombads svara på '{title}' och svaret är inte registrerat; begäran anger "
+                             "varken sitt datum eller när svaret ska lämnas, så det är okänt när svaret ska vara klart",
+                          sv_hint="Registrera svaret (kind: response) när det har antagits, och begärans datum "
+                                  "(requested_on:) eller sista svarsdag (due:) om någon källa anger dem.")
+            continue
         days_allowed = ctx.config.horizons.response_days
-        due = request.due.end if request.due else add_days(request.requested_on.end, days_allowed)
+        due = due.end
         due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
         due_text_sv = due.isoformat() if request.due else (
             f"{due.isoformat()} ({label('sv', 'days', days_allowed).format(n=days_allowed)} efter begäran, "
             "eftersom begäran inte angav något datum)")
-        org = ctx.index.org_of(report)
-        asked = ctx.index.get(org, request.requested_from, "body")
-        who = named(asked.name) if asked is not None else request.requested_from
+        asked_on = f" on {request.requested_on}" if request.requested_on else ""
+        asked_on_sv = f" {request.requested_on}" if request.requested_on else ""
         if ctx.as_of > due:
-            yield ctx.hit(report, f"no response to '{title}' is recorded; {who} was asked on "
-                                  f"{request.requested_on} and the response was due {due_text}", "response_request",
+            yield ctx.hit(report, f"no response to '{title}' is recorded; {who} was asked{asked_on} "
+                                  f"and the response was due {due_text}", "response_request",
                           hint="Record the board's response (kind: response) with its decision reference and actions.",
-                          sv=f"inget svar på '{title}' är registrerat; {who} ombads svara {request.requested_on} "
+                          sv=f"inget svar på '{title}' är registrerat; {who} ombads svara{asked_on_sv} "
                              f"och svaret skulle ha lämnats senast {due_text_sv}",
                           sv_hint="Registrera det antagna svaret (kind: response) med beslutsparagraf och åtgärder.")
         else:
-            yield ctx.hit(report, f"a response to '{title}' was requested from {who} on {request.requested_on}; "
+            yield ctx.hit(report, f"a response to '{title}' was requested from {who}{asked_on}; "
                                   f"it is due {due_text} and not yet recorded", "response_request",
                           severity=Severity.INFO,
                           hint="Record the board's response (kind: response) when it has been adopted.",
-                          sv=f"{who} ombads {request.requested_on} att svara på '{title}'; svaret ska lämnas "
+                          sv=f"{who} ombads{asked_on_sv} att svara på '{title}'; svaret ska lämnas "
                              f"senast {due_text_sv} och är ännu inte registrerat",
                           sv_hint="Registrera svaret (kind: response) när det har antagits.")
 
@@ -103,7 +121,9 @@ def response_without_actions(ctx: Context):
     Why:
     A response should say which actions will be taken and when they will be
     done (the life cycle of a recommendation, step 3). A recommendation that no
-    action answers is left unowned.
+    action answers is left unowned. An action whose status the source does
+    not give answers its recommendations like a planned one; only a cancelled
+    action does not.
 
     Fix:
     Add `actions:` to the response, each naming the recommendations it answers.
@@ -147,6 +167,8 @@ def action_incomplete(ctx: Context):
     Why:
     An action with no owner is nobody's job, and one with no due date can never
     be late. Each action needs an owner (a role, not a person's whim) and a due date.
+    Cancelled actions are skipped; one whose status the source does not give
+    is checked like any other.
 
     Fix:
     Add `owner:` (a role id) and `due:`.
@@ -181,7 +203,9 @@ def action_overdue(ctx: Context):
     Why:
     Overdue actions are what follow-up audits find as "ej åtgärdad". Seeing them
     on every commit lets the administration act or re-plan in time.
-    `horizons.action_due_days` adds a grace period.
+    `horizons.action_due_days` adds a grace period. Only actions recorded as
+    planned or in progress are checked: one whose status the source does not
+    give may well be done, so it is not called overdue.
 
     Fix:
     Finish the action and record `status: done`, `done:` and `evidence:`, or
@@ -215,7 +239,8 @@ def done_without_evidence(ctx: Context):
 
     Why:
     Auditors following up need to see what was done. "Done" without a link to
-    a decision, document or report cannot be verified.
+    a decision, document or report cannot be verified. Only actions recorded
+    as done are checked, not those whose status the source does not give.
 
     Fix:
     Add `evidence:` (links or references such as "KS 2023-12-12 § 201") and `done:`.
@@ -253,7 +278,9 @@ def follow_up_missing(ctx: Context):
     Why:
     The auditors follow up earlier recommendations in a later year and grade
     them; without that, nobody knows whether the gaps were closed. The time is
-    `horizons.follow_up_months` after the report's date (default 24).
+    `horizons.follow_up_months` after the report's date (default 24). A
+    report without a date is skipped, since when the follow-up is due is not
+    known.
 
     Fix:
     Record the follow-up (kind: follow-up) with an assessment per recommendation.
@@ -261,7 +288,7 @@ def follow_up_missing(ctx: Context):
     months = ctx.config.horizons.follow_up_months
     follow_ups = _by_report(ctx, "follow-up")
     for report in ctx.index.records("audit-report"):
-        if not report.recommendations:
+        if not report.recommendations or report.date is None:
             continue
         due = add_months(report.date.end, months)
         if ctx.as_of <= due:
@@ -300,7 +327,8 @@ def owner_not_mandated(ctx: Context):
     Why:
     Giving an action to a role whose mandate has lapsed gives it to no one. In
     Ludvika the chair and the steering group were set up only until
-    2022-03-31 (Ludvika 2022, 3.5). Standing roles are exempt.
+    2022-03-31 (Ludvika 2022, 3.5). Standing roles and cancelled actions are
+    exempt; an action whose status the source does not give is checked.
 
     Fix:
     Give the action to a role that a mandate covers at its due date, or renew
