@@ -236,7 +236,7 @@ def test_sarif_with_hostile_text_validates_and_encodes_the_uri(repo, cli):
     results = document["runs"][0]["results"]
     assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results] == [
         "governance/acme/bodies/grupp.yaml", "governance/beta/bodies/k%2Cs%3A%25.yaml"]
-    assert results[1]["message"]["text"] == "unknown field 'bad\n::error::x,y:z%\r'"
+    assert results[1]["message"]["text"] == "unknown field 'bad\\x0a::error::x,y:z%\\x0d'"  # invisible characters shown escaped
 
 
 def test_sarif_fingerprints_ignore_line_numbers(repo, cli):
