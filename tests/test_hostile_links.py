@@ -197,3 +197,15 @@ def test_a_data_folder_linked_outside_is_refused_whether_its_target_exists_or_no
     (repo / "recommendations").symlink_to(target)
     assert _refusal(repo, tmp_path) == ("Y012", "recommendations", 1, 1, (
         "the data folder 'recommendations' is a symbolic link that leads outside the repository; it is not read"))
+
+
+def test_a_template_included_through_a_linked_folder_is_refused(repo, tmp_path):
+    """Found by an attack review: only the last part of a template's path was checked, so `templates/sub` linked
+    out of the repository (or into .git) let `{% include "sub/..." %}` print the file."""
+    (repo / "templates").mkdir()
+    (repo / "templates" / "status.md.j2").write_text('# Status\n{% include "sub/status.md.j2" %}\n')
+    (repo / "templates" / "sub").symlink_to("../../outside/templates")
+    run = run_cli(tmp_path, "report", "status", str(repo), "--as-of", AS_OF)
+    assert (run.code, run.stdout) == (4, "")
+    assert run.stderr == f"auditrack: cannot render the status report: templates/sub: {OUTSIDE_MESSAGE}\n"
+    _unrevealing(run, tmp_path)

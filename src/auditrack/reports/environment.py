@@ -146,9 +146,11 @@ def _contained_loader(folder: Path, data_root: Path, lang: str):
 
     class ContainedLoader(FileSystemLoader):
         def get_source(self, environment, template):
-            path = folder.joinpath(*template.split("/"))
-            if path.is_symlink():
-                _refuse_link(path, data_root, f"{TEMPLATE_FOLDER}/{template}", lang)
+            parts = template.split("/")
+            for depth in range(1, len(parts) + 1):  # a linked folder on the way leads out as surely as a linked file
+                path = folder.joinpath(*parts[:depth])
+                if path.is_symlink():
+                    _refuse_link(path, data_root, f"{TEMPLATE_FOLDER}/{'/'.join(parts[:depth])}", lang)
             return super().get_source(environment, template)
 
     return ContainedLoader(str(folder))
