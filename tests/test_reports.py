@@ -105,7 +105,7 @@ def records(text=lambda key, value: value) -> dict[str, dict]:
         },
         "recommendations/acme/2022-modellen/report.yaml": {
             "kind": "audit-report", "id": "r2022", "organisation": "acme", "title": t("report.title", "Granskning av modellen"),
-            "audit_firm": t("report.firm", "KPMG AB"), "date": "2022-03-15", "audit_plan_year": 2022, "addressee": "ks",
+            "audit_firm": t("report.firm", "KPMG AB"), "date": "2022-03-15", "audit_plan_year": 2022, "addressees": ["ks"],
             "programme": "modellen", "purpose": t("report.purpose", "Att granska styrningen."),
             "overall_verdict": {"grade": "partly", "text": t("verdict.text", "Till viss del.")},
             "recommendations": [
@@ -113,7 +113,7 @@ def records(text=lambda key, value: value) -> dict[str, dict]:
                 {"id": "rek-2", "text": "Anta en uppdragsbeskrivning som gäller efter 2022.", "section": "3.4"},
                 {"id": "rek-3", "text": "Utvärdera modellen.", "section": "3.5"},
             ],
-            "response_request": {"requested_on": "2022-03-20", "requested_from": "ks", "due": "2022-06-30"},
+            "response_request": {"requested_on": "2022-03-20", "requested_from": ["ks"], "due": "2022-06-30"},
         },
         "recommendations/acme/2022-modellen/response.yaml": {
             "kind": "response", "id": "svar-2022", "organisation": "acme", "report": "r2022", "decided_by": "ks",

@@ -51,6 +51,11 @@ def name_of(index: Index, org: str, ref: str | None) -> str | None:
     return getattr(record, "name", None) or getattr(record, "title", None) or ref
 
 
+def names_of(index: Index, org: str, refs: list[str]) -> list[str]:
+    """The display names of referenced records, in order."""
+    return [name_of(index, org, ref) for ref in refs]
+
+
 def reports_of(index: Index, org: str, as_of: date) -> list:
     """The organisation's audit reports dated on or before `as_of`, oldest first."""
     reports = [r for r in index.records("audit-report", org) if r.date.start <= as_of]

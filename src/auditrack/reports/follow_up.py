@@ -7,6 +7,7 @@ and the auditors' comment.
 
 from __future__ import annotations
 
+from auditrack import i18n
 from auditrack.reports import common
 
 
@@ -20,12 +21,12 @@ def build(result, org: str | None, lang: str) -> dict:
         for report in common.reports_of(index, org_id, as_of):
             if not report.recommendations:
                 continue
-            audits.append(_audit(index, org_id, report, tracked, result))
+            audits.append(_audit(index, org_id, report, tracked, result, lang))
         organisations.append({"id": org_id, "name": within.names[org_id], "audits": audits})
     return {"organisations": organisations}
 
 
-def _audit(index, org: str, report, tracked: common.Tracking, result) -> dict:
+def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str) -> dict:
     as_of = result.as_of
     responses = common.responses_to(index, org, report.id, as_of)
     follow_ups = common.follow_ups_of(index, org, report.id, as_of)
@@ -40,7 +41,8 @@ def _audit(index, org: str, report, tracked: common.Tracking, result) -> dict:
             "id": rec.id,
             "text": rec.text,
             "section": rec.section,
-            "addressee": common.name_of(index, org, rec.addressee) if rec.addressee else None,
+            "addressee": i18n.listing(lang, common.names_of(index, org, rec.addressees)) if rec.addressees else None,
+            "addressees": common.names_of(index, org, rec.addressees),
             "actions": [common.action_view(index, org, a, as_of, width=None) for a in tracked.actions.get(rec.id, [])],
             "latest": grades[0] if grades else None,
             "earlier": grades[1:],
@@ -51,7 +53,8 @@ def _audit(index, org: str, report, tracked: common.Tracking, result) -> dict:
         "title": report.title,
         "date": report.date.text,
         "firm": report.audit_firm,
-        "addressee": common.name_of(index, org, report.addressee),
+        "addressee": i18n.listing(lang, common.names_of(index, org, report.addressees)),
+        "addressees": common.names_of(index, org, report.addressees),
         "verdict": report.overall_verdict.grade if report.overall_verdict else None,
         "responses": [
             {"body": common.name_of(index, org, r.decided_by), "date": r.date.text, "decision": r.decision, "text": r.text}

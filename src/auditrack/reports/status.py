@@ -30,7 +30,7 @@ def build(result, org: str | None, lang: str) -> dict:
     within = common.scope(index, org)
     for org_id in within.ids:
         tracked = common.tracking(index, org_id, as_of)
-        reports = [_report(index, org_id, report, tracked, result) for report in common.reports_of(index, org_id, as_of)]
+        reports = [_report(index, org_id, report, tracked, result, lang) for report in common.reports_of(index, org_id, as_of)]
         states: Counter = Counter()
         actions: Counter = Counter()
         for report in reports:
@@ -57,7 +57,7 @@ def build(result, org: str | None, lang: str) -> dict:
     }
 
 
-def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
+def _report(index, org: str, report, tracked: common.Tracking, result, lang: str) -> dict:
     as_of = result.as_of
     responses = common.responses_to(index, org, report.id, as_of)
     follow_ups = common.follow_ups_of(index, org, report.id, as_of)
@@ -106,7 +106,8 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
         "title": report.title,
         "date": report.date.text,
         "firm": report.audit_firm,
-        "addressee": common.name_of(index, org, report.addressee),
+        "addressee": i18n.listing(lang, common.names_of(index, org, report.addressees)),
+        "addressees": common.names_of(index, org, report.addressees),
         "recommendations": len(report.recommendations),
         "responses": [
             {
