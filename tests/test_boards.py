@@ -185,3 +185,28 @@ def test_an_unknown_body_in_the_old_form_is_located_at_its_value(tmp_path):
     [unknown] = [f for f in run.findings if f["code"] == "X001"]
     assert (unknown["line"], unknown["column"], unknown["message"]) == (
         8, 12, "unknown body 'kss' in organisation 'norrby'; did you mean 'ks'?")
+
+
+def test_the_status_report_shows_each_bodys_answer_and_the_stances(tmp_path):
+    run = run_process("report", "status", str(BOARDS), "--as-of", AS_OF, "--lang", "sv", "--output", "-")
+    assert run.code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert ("**Svar per organ:** Kommunstyrelsen: svarade 2023-06-13 (KS 2023-06-13 § 101); Socialnämnden: svarade "
+            "2023-06-20 (SN 2023-06-20 § 57); Barn- och utbildningsnämnden: inget svar, 45 dagar efter 2023-06-30; "
+            "Tekniska nämnden: inget svar, 45 dagar efter 2023-06-30; Kultur- och fritidsnämnden: inget svar, 45 dagar "
+            "efter 2023-06-30.") in lines
+    assert ("| `r2` | Följ upp hemtjänstens insatser mot nämndens mål. (till Socialnämnden)<br>Socialnämnden instämmer "
+            "inte: Nämnden följer redan upp hemtjänstens insatser varje kvartal i verksamhetsrapporten. | *Ingen åtgärd "
+            "redovisad* |  |  |  | Ej uppföljd |") in lines
+    assert ("| `r4` | Upprätta en underhållsplan för kommunens fastigheter. (till Tekniska nämnden) | *Inget svar* |  |  |"
+            "  | Ej uppföljd |") in lines
+
+
+def test_the_follow_up_report_shows_the_stances():
+    run = run_process("report", "follow-up", str(BOARDS), "--as-of", AS_OF, "--output", "-")
+    assert run.code == 0, run.stderr
+    assert ("| `r6` | Anta en internkontrollplan varje år. | Kommunstyrelsen agrees<br>Socialnämnden disagrees: Nämnden "
+            "antar sin internkontrollplan i december varje år.<br>• Styrmodellen kompletteras med uppföljning av "
+            "internkontrollplanerna. (owner: Kommundirektör; due: 2024-03-31; planned) | Not followed up |  |"
+            ) in run.stdout.splitlines()
+    assert "Barn- och utbildningsnämnden: no answer, 45 days past 2023-06-30" in run.stdout

@@ -55,6 +55,11 @@ LABELS: dict[str, dict[str, Label]] = {
         "response-line": "{body}, {date}",
         "no-response": "Inget svar",
         "no-response-recorded": "Inget svar är registrerat.",
+        "answers": "Svar per organ",
+        "answer.given": "svarade {date}",
+        "answer.late": ("inget svar, {n} dag efter {date}", "inget svar, {n} dagar efter {date}"),
+        "answer.pending": "inget svar ännu, senast {date}",
+        "addressed-to": "till {bodies}",
         "response-requested": "Svar begärdes senast {date}.",
         "response-requested-undated": (
             "Svar begärdes {date} utan sista dag; det räknas som försenat efter {n} dag.",
@@ -289,6 +294,11 @@ LABELS: dict[str, dict[str, Label]] = {
         "response-line": "{body}, {date}",
         "no-response": "No response",
         "no-response-recorded": "No response is recorded.",
+        "answers": "Answers by body",
+        "answer.given": "answered {date}",
+        "answer.late": ("no answer, {n} day past {date}", "no answer, {n} days past {date}"),
+        "answer.pending": "no answer yet, due {date}",
+        "addressed-to": "to {bodies}",
         "response-requested": "A response was requested by {date}.",
         "response-requested-undated": (
             "A response was requested on {date} without a deadline; it counts as overdue after {n} day.",

@@ -8,7 +8,7 @@ and the auditors' comment.
 from __future__ import annotations
 
 from auditrack import i18n
-from auditrack.reports import common
+from auditrack.reports import answers, common
 
 
 def build(result, org: str | None, lang: str) -> dict:
@@ -31,6 +31,8 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
     responses = common.responses_to(index, org, report.id, as_of)
     follow_ups = common.follow_ups_of(index, org, report.id, as_of)
     rows = []
+    stances = answers.stances_by_recommendation(index, org, responses)
+    answered = {r.decided_by for r in responses}
     for rec in report.recommendations:
         assessments = tracked.assessments.get(rec.id, [])
         grades = [
@@ -43,6 +45,8 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
             "section": rec.section,
             "addressee": i18n.listing(lang, common.names_of(index, org, rec.addressees)) if rec.addressees else None,
             "addressees": common.names_of(index, org, rec.addressees),
+            "stances": stances.get(rec.id, []),
+            "responded": not answered.isdisjoint(report.addressees_of(rec)),
             "actions": [common.action_view(index, org, a, as_of, width=None) for a in tracked.actions.get(rec.id, [])],
             "latest": grades[0] if grades else None,
             "earlier": grades[1:],
@@ -61,6 +65,7 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
             for r in responses
         ],
         "request": common.request_view(report, result.config, bool(responses), as_of),
+        "answers": answers.by_body(index, org, report, responses, result.config, as_of),
         "follow_ups": [
             {
                 "date": f.date.text,

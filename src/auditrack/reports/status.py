@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from auditrack import i18n
-from auditrack.reports import common, mermaid
+from auditrack.reports import answers, common, mermaid
 from auditrack.reports.markdown import shorten
 
 ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled")
@@ -65,10 +65,14 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
     states: Counter = Counter()
     actions: Counter = Counter()
     counted: set[int] = set()
+    stances = answers.stances_by_recommendation(index, org, responses)
+    answered = {r.decided_by for r in responses}
     for rec in report.recommendations:
         rec_actions = tracked.actions.get(rec.id, [])
         assessments = tracked.assessments.get(rec.id, [])
-        state = common.rec_state(assessments, rec_actions, bool(responses))
+        # A recommendation is answered by a response of a body it is addressed to, not by another body's.
+        responded = not answered.isdisjoint(report.addressees_of(rec))
+        state = common.rec_state(assessments, rec_actions, responded)
         states[state] += 1
         latest = None
         if assessments:
@@ -80,10 +84,12 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
                 "first": i == 0,
                 "rec_id": rec.id,
                 "rec_text": shorten(rec.text, 140),
+                "addressees": i18n.listing(lang, common.names_of(index, org, report.addressees_of(rec))),
+                "stances": stances.get(rec.id, []),
                 "action": view,
                 "latest": latest,
                 "state": state,
-                "responded": bool(responses),
+                "responded": responded,
             })
         for action in rec_actions:
             if id(action) not in counted:
@@ -95,6 +101,8 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
             "first": i == 0,
             "rec_id": None,
             "rec_text": None,
+            "addressees": None,
+            "stances": [],
             "action": common.action_view(index, org, action, as_of),
             "latest": None,
             "state": None,
@@ -119,6 +127,7 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
             for r in responses
         ],
         "request": common.request_view(report, result.config, bool(responses), as_of),
+        "answers": answers.by_body(index, org, report, responses, result.config, as_of),
         "follow_ups": [{"date": f.date.text, "assessor": f.assessor} for f in follow_ups],
         "rows": rows,
         "states": states,
