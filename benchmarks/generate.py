@@ -851,7 +851,8 @@ def _audit(org: Org, year: int, n: int) -> list[OrgFile]:
     auditors = [{"name": org.person(), "title": rng.choice(TITLES)} for _ in range(rng.randint(2, 3))]
     report = {"kind": "audit-report", "id": report_id, "organisation": org.id, "title": title, "audit_firm": firm,
               "auditors": auditors, "commissioned_by": f"{org.name.split(' (')[0]}s revisorer",
-              "date": report_date, "audit_plan_year": year if rng.random() < 0.7 else year - 1, "addressee": addressee}
+              "date": report_date, "audit_plan_year": year if rng.random() < 0.7 else year - 1,
+              "addressees": [addressee]}
     if programme_topic and org.programmes and rng.random() < 0.7:
         report["programme"] = rng.choice(org.programmes)["id"]
     report["source"] = {"report": report_id, "section": Q("1")}
@@ -891,12 +892,12 @@ def _audit(org: Org, year: int, n: int) -> list[OrgFile]:
     letter_date = D(f"{report_date[:8]}28")
     report["cover_letter"] = {
         "date": letter_date, "signed_by": [{"name": org.person(), "title": "Ordförande för revisorerna"}],
-        "addressed_to": org.presidium if rng.random() < 0.5 else addressee,
+        "addressed_to": [org.presidium if rng.random() < 0.5 else addressee],
         "text": (f"Revisorerna har granskat {area}. Granskningen har genomförts av {firm}. Revisorerna önskar "
                  f"{board_word}s svar på rekommendationerna senast den angivna dagen."),
     }
     due = D(f"{year}-{min(int(report_date[5:7]) + 3, 12):02d}-30")
-    report["response_request"] = {"requested_on": letter_date, "requested_from": addressee, "due": due,
+    report["response_request"] = {"requested_on": letter_date, "requested_from": [addressee], "due": due,
                                   "text": f"Revisorerna begär {board_word}s svar på rekommendationerna."}
     files = [OrgFile(f"{folder}/report.yaml", "audit-report", report)]
 

@@ -42,7 +42,7 @@ title: Granskning av målstyrning
 audit_firm: KPMG AB
 date: 2022-03-15
 audit_plan_year: 2022
-addressee: ks
+addressees: [ks]
 purpose: Att granska om styrningen är ändamålsenlig.
 recommendations:
   - id: rek-1

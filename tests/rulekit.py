@@ -39,7 +39,7 @@ title: Granskning
 audit_firm: Revisionsbyrån AB
 date: 2023-03-24
 audit_plan_year: 2022
-addressee: ks
+addressees: [ks]
 purpose: Att granska.
 recommendations:
   - {id: granskning-r1, text: Gör något.}

@@ -29,7 +29,7 @@ id: annan
 name: Annans kommun
 """
 OTHER_KS = KS.replace("organisation: exempel", "organisation: annan")
-REQUESTED = REPORT + "response_request: {requested_on: 2023-03-24, requested_from: ks}\n"
+REQUESTED = REPORT + "response_request: {requested_on: 2023-03-24, requested_from: [ks]}\n"
 """The audit report, asking the board for a response: R101 until one is recorded."""
 
 
@@ -102,7 +102,7 @@ def test_a_record_cannot_refer_to_another_organisations_ids(tmp_path):
     })
     [finding] = [f for f in run_check(tmp_path, Config(), AS_OF).findings if f.code == "X001"]
     assert (str(finding.location), finding.message) == (
-        "recommendations/exempel/granskning.yaml:8:12",
+        "recommendations/exempel/granskning.yaml:8:14",
         "unknown body 'ks' in organisation 'exempel'; no body is recorded yet")
 
 
@@ -127,7 +127,7 @@ def test_an_invalid_organisation_file_makes_no_other_file_name_an_unknown_organi
     # No X001 on the other files' `organisation: exempel`; and their records are all there, so their gaps stand.
     assert [(f.code, str(f.location)) for f in findings] == [
         ("S003", "governance/exempel/organisation.yaml:4:1"),
-        ("R101", "recommendations/exempel/granskning.yaml:12:1"),
+        ("R101", "recommendations/exempel/granskning.yaml:12:63"),
     ]
 
 
@@ -161,7 +161,7 @@ def test_references_into_an_unparsable_file_of_the_same_organisation_are_not_unk
 def test_a_file_yaml_cannot_read_is_one_error_within_its_own_organisation(tmp_path, broken, ks, organisation, code,
                                                                            where):
     # The loader and the grouping read such a file's organisation the same way, so the references to it
-    # (the report's `addressee: ks`, every `organisation: exempel`) are not reported as unknown.
+    # (the report's `addressees: [ks]`, every `organisation: exempel`) are not reported as unknown.
     write_repo(tmp_path, {"governance/exempel/bodies/ks.yaml": ks, "recommendations/exempel/granskning.yaml": REQUESTED},
                with_org=False)
     (tmp_path / "governance/exempel/organisation.yaml").write_text(organisation, encoding="utf-8")

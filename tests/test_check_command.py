@@ -84,10 +84,10 @@ def test_file_is_relative_to_path_however_path_is_written(repo, cli):
 # --------------------------------------------------------------------------- the "done when"
 
 DONE_WHEN = {
-    "misspelt field": (("addressee: ks", "adressee: ks"), "S003", 8, 1, "did you mean 'addressee'?"),
+    "misspelt field": (("addressees: [ks]", "adressees: [ks]"), "S003", 8, 1, "did you mean 'addressees'?"),
     "bad date": (("date: 2022-03-15", "date: 2022-02-30"), "S004", 6, 7, "'2022-02-30' is not a valid date"),
     "duplicate key": (("audit_firm: KPMG AB\n", "audit_firm: KPMG AB\ntitle: Igen\n"), "Y002", 6, 1, "'title' appears twice"),
-    "dangling reference": (("addressee: ks", "addressee: kommunstyrelsen"), "X001", 8, 12, "'kommunstyrelsen'"),
+    "dangling reference": (("addressees: [ks]", "addressees: [kommunstyrelsen]"), "X001", 8, 14, "'kommunstyrelsen'"),
 }
 
 
@@ -110,10 +110,10 @@ def test_one_clear_message_at_the_right_line_and_exit_3(repo, check, cli, case):
 
 
 def test_dangling_reference_text_output_suggests(repo, cli):
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]"))
     run = cli("check", str(repo.root), "--as-of", repo.AS_OF)
     assert run.code == 3
-    assert f"{repo.REPORT_PATH}:8:12  X001  " in run.stdout
+    assert f"{repo.REPORT_PATH}:8:14  X001  " in run.stdout
     assert "did you mean 'ks'?" in run.stdout
 
 
@@ -167,7 +167,7 @@ def test_fail_on_with_a_warning(repo, check, fail_on, expected):
 @pytest.mark.parametrize("fail_on", ["error", "warning", "info", "never"])
 def test_untrustworthy_data_exits_3_whatever_fail_on(repo, check, fail_on):
     repo.write(INDICATOR_PATH, INDICATOR)
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]"))
     run = check(repo.root, "--fail-on", fail_on)
     # The indicator's gap (G105) is held back while the organisation's data has an error (X003 says so).
     assert sorted(run.codes) == ["X001", "X003"]
@@ -249,7 +249,7 @@ def snapshot(root) -> dict:
 
 
 def test_check_never_modifies_data_files(repo, cli, process):
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss").replace("\n", "\r\n"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]").replace("\n", "\r\n"))
     repo.write("governance/acme/roles/trasig.yaml", b"\xef\xbb\xbfkind: role\nid: [trasig\n")
     repo.write(INDICATOR_PATH, INDICATOR)
     repo.write("auditrack.yaml", "fail_on: warning\n")
@@ -264,29 +264,29 @@ def test_check_never_modifies_data_files(repo, cli, process):
 
 
 def test_output_through_a_pipe_has_no_escape_codes(repo, process):
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]"))
     repo.write(INDICATOR_PATH, INDICATOR)
     run = process("check", str(repo.root), "--as-of", repo.AS_OF)
     assert run.code == 3
-    assert f"{repo.REPORT_PATH}:8:12  X001  " in run.stdout
+    assert f"{repo.REPORT_PATH}:8:14  X001  " in run.stdout
     assert not ANSI.search(run.stdout + run.stderr)
 
 
 # A valid repository with one gap of each severity: G101 (error), G105 (warning) and R101 (info: not due yet).
-REQUESTED = "response_request: {requested_from: ks, requested_on: 2022-03-16, due: 2022-06-30}\nrecommendations:"
+REQUESTED = "response_request: {requested_from: [ks], requested_on: 2022-03-16, due: 2022-06-30}\nrecommendations:"
 SEVERITY_LINES = {
     "en": [
         f"{GOAL_PATH}:4:1  G101  error  the overall goal 'egen-forsorjning' is not broken down into measurable "
         "sub-goals",
         f"{INDICATOR_PATH}:4:1  G105  warning  the indicator 'deltagare' is not linked to any goal",
-        "recommendations/acme/2022-malstyrning/report.yaml:10:1  R101  info  a response to 'Granskning av målstyrning' "
-        "was requested from Kommunstyrelsen on 2022-03-16; it is due 2022-06-30 and not yet recorded",
+        "recommendations/acme/2022-malstyrning/report.yaml:10:37  R101  info  a response to 'Granskning av målstyrning' "
+        "was requested from Kommunstyrelsen (ks) on 2022-03-16; it is due 2022-06-30 and not yet recorded",
         "1 error, 1 warning, 1 info in 5 files (as of 2022-03-20)",
     ],
     "sv": [
         f"{GOAL_PATH}:4:1  G101  fel  det övergripande målet 'egen-forsorjning' är inte nedbrutet i mätbara delmål",
         f"{INDICATOR_PATH}:4:1  G105  varning  nyckeltalet 'deltagare' är inte kopplat till något mål",
-        "recommendations/acme/2022-malstyrning/report.yaml:10:1  R101  info  Kommunstyrelsen ombads 2022-03-16 att "
+        "recommendations/acme/2022-malstyrning/report.yaml:10:37  R101  info  Kommunstyrelsen (ks) ombads 2022-03-16 att "
         "svara på 'Granskning av målstyrning'; svaret ska lämnas senast 2022-06-30 och är ännu inte registrerat",
         "1 fel, 1 varning, 1 upplysning i 5 filer (per 2022-03-20)",
     ],
@@ -336,12 +336,12 @@ def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_no_color_on_a_terminal_has_no_escape_codes(repo):
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]"))
     args = ["check", str(repo.root), "--as-of", repo.AS_OF]
     coloured = run_in_terminal(args, {})
     assert ANSI.search(coloured), "a terminal without NO_COLOR should get colour"
     plain = run_in_terminal(args, {"NO_COLOR": "1"})
-    assert f"{repo.REPORT_PATH}:8:12  X001  " in plain
+    assert f"{repo.REPORT_PATH}:8:14  X001  " in plain
     assert not ANSI.search(plain)
 
 

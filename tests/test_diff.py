@@ -253,7 +253,7 @@ def test_fail_on_decides_which_introduced_gaps_fail(history):
     assert diff(history, "base", "HEAD").code == 1
     assert diff(history, "base", "HEAD", "--fail-on", "error").code == 0
     # An error-level gap on a record that exists at the base: the report's response is overdue (R101).
-    history.write(REPORT_PATH, REPORT + "response_request: {requested_on: 2022-01-10, requested_from: ks, due: 2022-03-01}\n")
+    history.write(REPORT_PATH, REPORT + "response_request: {requested_on: 2022-01-10, requested_from: [ks], due: 2022-03-01}\n")
     assert diff(history, "base", "--fail-on", "error").code == 1
     assert diff(history, "base", "--fail-on", "never").code == 0
 

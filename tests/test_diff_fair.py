@@ -9,7 +9,7 @@ import pytest
 from conftest import AS_OF, BOARD, BOARD_PATH, REPORT, REPORT_PATH
 from test_diff import OWNED, RESPONSE, RESPONSE_PATH, ROLE, ROLE_PATH, commit, diff, git, history  # noqa: F401
 
-REQUESTED = REPORT + "response_request:\n  requested_on: 2022-01-10\n  requested_from: ks\n  due: 2022-02-28\n"
+REQUESTED = REPORT + "response_request:\n  requested_on: 2022-01-10\n  requested_from: [ks]\n  due: 2022-02-28\n"
 GROUP_PATH = "governance/acme/bodies/grupp.yaml"
 GROUP = "kind: body\nid: grupp\norganisation: acme\nname: Arbetsgrupp för målstyrning\ntype: work-group\n"
 LATE = OWNED.replace("    due: 2022-12-31\n", "    due: 2022-03-01\n    status: planned\n")
@@ -82,10 +82,10 @@ def late_response(history):
 
 R104 = "the action 'a1' was due 2022-03-01 and is still planned (19 days late)"
 R104_SV = "åtgärden 'a1' skulle ha varit klar 2022-03-01 men har fortfarande status planerad (19 dagar försenad)"
-R101 = ("no response to 'Granskning av målstyrning' is recorded; Kommunstyrelsen was asked on 2022-01-10 and the "
-        "response was due 2022-02-28")
-R101_SV = ("inget svar på 'Granskning av målstyrning' är registrerat; Kommunstyrelsen ombads svara 2022-01-10 och "
-           "svaret skulle ha lämnats senast 2022-02-28")
+R101 = ("no response to 'Granskning av målstyrning' from Kommunstyrelsen (ks) is recorded; it was asked on 2022-01-10 "
+        "and its response was due 2022-02-28")
+R101_SV = ("inget svar på 'Granskning av målstyrning' från Kommunstyrelsen (ks) är registrerat; organet ombads svara "
+           "2022-01-10 och svaret skulle ha lämnats senast 2022-02-28")
 G205 = "the board 'Kommunstyrelsen' keeps no minutes, so its decisions cannot be traced"
 G205_SV = "organet 'Kommunstyrelsen' för varken protokoll eller minnesanteckningar, så dess beslut går inte att spåra"
 G204 = "nothing regulates the body 'Arbetsgrupp för målstyrning': no mandate or governing document names it"
@@ -111,7 +111,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_text(late_response):
         f"  {RESPONSE_PATH}:12:5  R104  error  {R104}",
         "",
         "Resolved:",
-        f"  {REPORT_PATH}:14:1  R101  error  {R101}",
+        f"  {REPORT_PATH}:16:20  R101  error  {R101}",
         "",
         "Status changes:",
         f"  action acme/a1: absent → planned  ({RESPONSE_PATH}:13)",
@@ -129,7 +129,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_text(late_response):
         f"  {RESPONSE_PATH}:12:5  R104  fel  {R104_SV}",
         "",
         "Avhjälpta:",
-        f"  {REPORT_PATH}:14:1  R101  fel  {R101_SV}",
+        f"  {REPORT_PATH}:16:20  R101  fel  {R101_SV}",
         "",
         "Ändrad status:",
         f"  åtgärd acme/a1: saknas → planerad  ({RESPONSE_PATH}:13)",
@@ -159,7 +159,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_markdown(late_response
         "#### Resolved (1)",
         "",
         *table,
-        f"| error | R101 | {REPORT_PATH}:14:1 | {R101} |",
+        f"| error | R101 | {REPORT_PATH}:16:20 | {R101} |",
         "",
         "#### Status changes (1)",
         "",
@@ -195,7 +195,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_markdown(late_response
         "#### Avhjälpta (1)",
         "",
         *table_sv,
-        f"| fel | R101 | {REPORT_PATH}:14:1 | {R101_SV} |",
+        f"| fel | R101 | {REPORT_PATH}:16:20 | {R101_SV} |",
         "",
         "#### Ändrad status (1)",
         "",
@@ -225,7 +225,7 @@ def test_a_late_response_is_newly_recorded_not_introduced_json(late_response):
     assert groups == {
         "introduced": [("G205", "warning", "ks", BOARD_PATH, 7, 1, G205)],
         "newly_recorded": [("R104", "error", "a1", RESPONSE_PATH, 12, 5, R104)],
-        "resolved": [("R101", "error", "r2022", REPORT_PATH, 14, 1, R101)],
+        "resolved": [("R101", "error", "r2022", REPORT_PATH, 16, 20, R101)],
         "unchanged": [("G204", "warning", "grupp", GROUP_PATH, 4, 1, G204)],
     }
     assert document["status_changes"] == [{"kind": "action", "organisation": "acme", "id": "a1", "before": None,

@@ -15,7 +15,7 @@ import pytest
 from rulekit import KS, REPORT, RESPONSE_HEAD, ROLE, check, write_repo
 
 REQUESTED = REPORT + """\
-response_request: {requested_on: 2023-04-20, requested_from: ks, due: 2023-06-30}
+response_request: {requested_on: 2023-04-20, requested_from: [ks], due: 2023-06-30}
 """
 """The test report (dated 2023-03-24), with a response requested by 2023-06-30."""
 
@@ -35,12 +35,12 @@ kind: audit-report
 organisation: exempel
 id: gammal
 title: Äldre granskning
-addressee: ks
+addressees: [ks]
 cover_letter:
-  addressed_to: ks
+  addressed_to: [ks]
   text: Revisorerna önskar svar.
 response_request:
-  requested_from: ks
+  requested_from: [ks]
 recommendations:
   - {id: gammal-r1, text: Följ upp målen.}
 """
@@ -88,8 +88,8 @@ class TestResponseKnownOnlyFromItsMemo:
     def test_without_it_the_request_is_overdue(self, tmp_path):
         root = _repo(tmp_path, dates=None)
         assert _found(root, date(2023, 9, 1)) == [
-            ("R101", "error", 12, 1, "no response to 'Granskning' is recorded; Kommunstyrelsen was asked on 2023-04-20 "
-                                    "and the response was due 2023-06-30"),
+            ("R101", "error", 12, 63, "no response to 'Granskning' from Kommunstyrelsen (ks) is recorded; it was asked "
+                                     "on 2023-04-20 and its response was due 2023-06-30"),
         ]
 
     @pytest.mark.parametrize("kind, lang, line", [
@@ -136,9 +136,9 @@ class TestResponseWithoutAnyDate:
         assert _found(root, date(2023, 9, 1)) == []
 
     @pytest.mark.parametrize("lang, line, state", [
-        ("en", "**Response:** Kommunstyrelsen, no date recorded.", "| `granskning-r1` | Gör något. | Ta fram en "
+        ("en", "**Response:** Kommunstyrelsen, no date recorded.", "| `granskning-r1` | Gör något. (to Kommunstyrelsen) | Ta fram en "
                "processplan. | Socialchef | 2023-12-31 | in progress | Not followed up |"),
-        ("sv", "**Svar:** Kommunstyrelsen, datum saknas.", "| `granskning-r1` | Gör något. | Ta fram en processplan. "
+        ("sv", "**Svar:** Kommunstyrelsen, datum saknas.", "| `granskning-r1` | Gör något. (till Kommunstyrelsen) | Ta fram en processplan. "
                "| Socialchef | 2023-12-31 | pågår | Ej uppföljd |"),
     ])
     def test_the_status_report_says_no_date_recorded(self, tmp_path, process, lang, line, state):
@@ -181,7 +181,7 @@ class TestReportWithoutItsFacts:
     def test_it_loads_and_only_the_undatable_request_is_reported(self, tmp_path):
         root = _repo(tmp_path, dates=None, report=BARE_REPORT)
         assert _found(root, date(2030, 1, 1)) == [
-            ("R101", "info", 9, 1, "a response to 'Äldre granskning' was requested from Kommunstyrelsen and is not "
+            ("R101", "info", 10, 20, "a response to 'Äldre granskning' was requested from Kommunstyrelsen (ks) and is not "
                                    "recorded; the request gives neither its date nor a due date, so when it is due is "
                                    "not known"),
         ]
@@ -191,19 +191,19 @@ class TestReportWithoutItsFacts:
         done = cli("check", str(root), "--as-of", "2030-01-01", "--lang", "sv")
         assert done.code == 0
         assert done.stdout.splitlines()[:2] == [
-            "recommendations/exempel/2023-granskning/report.yaml:9:1  R101  info  Kommunstyrelsen ombads svara på "
+            "recommendations/exempel/2023-granskning/report.yaml:10:20  R101  info  Kommunstyrelsen (ks) ombads svara på "
             "'Äldre granskning' och svaret är inte registrerat; begäran anger varken sitt datum eller när svaret ska "
             "lämnas, så det är okänt när svaret ska vara klart",
-            "    help: Registrera svaret (kind: response) när det har antagits, och begärans datum (requested_on:) "
-            "eller sista svarsdag (due:) om någon källa anger dem.",
+            "    help: Registrera organets svar (kind: response, decided_by: organet) när det har antagits, och "
+            "begärans datum (requested_on:) eller sista svarsdag (due:) om någon källa anger dem.",
         ]
 
     def test_a_request_with_a_due_date_but_no_date_of_its_own(self, tmp_path):
-        report = BARE_REPORT.replace("  requested_from: ks\n", "  requested_from: ks\n  due: 2023-06-30\n")
+        report = BARE_REPORT.replace("  requested_from: [ks]\n", "  requested_from: [ks]\n  due: 2023-06-30\n")
         root = _repo(tmp_path, dates=None, report=report)
         assert _found(root, date(2023, 9, 1)) == [
-            ("R101", "error", 9, 1, "no response to 'Äldre granskning' is recorded; Kommunstyrelsen was asked and the "
-                                    "response was due 2023-06-30"),
+            ("R101", "error", 10, 20, "no response to 'Äldre granskning' from Kommunstyrelsen (ks) is recorded; it was "
+                                      "asked and its response was due 2023-06-30"),
         ]
 
     def test_rules_that_need_the_date_skip_it(self, tmp_path):
@@ -217,13 +217,15 @@ class TestReportWithoutItsFacts:
         ]
 
     @pytest.mark.parametrize("lang, row", [
-        ("en", "| `R101` | a response to 'Äldre granskning' was requested from Kommunstyrelsen and is not recorded; the "
-               "request gives neither its date nor a due date, so when it is due is not known<br>*Fix:* Record the "
-               "board's response (kind: response) when it has been adopted, and the request's date (requested\\_on:) "
+        ("en", "| `R101` | a response to 'Äldre granskning' was requested from Kommunstyrelsen (ks) and is not recorded; "
+               "the request gives neither its date nor a due date, so when it is due is not known<br>*Fix:* Record the "
+               "body's response (kind: response, decided\\_by: the body) when it has been adopted, and the request's "
+               "date (requested\\_on:) "
                "or due date (due:) if a source gives them. |"),
-        ("sv", "| `R101` | Kommunstyrelsen ombads svara på 'Äldre granskning' och svaret är inte registrerat; begäran "
-               "anger varken sitt datum eller när svaret ska lämnas, så det är okänt när svaret ska vara klart<br>"
-               "*Förslag:* Registrera svaret (kind: response) när det har antagits, och begärans datum "
+        ("sv", "| `R101` | Kommunstyrelsen (ks) ombads svara på 'Äldre granskning' och svaret är inte registrerat; "
+               "begäran anger varken sitt datum eller när svaret ska lämnas, så det är okänt när svaret ska vara klart"
+               "<br>*Förslag:* Registrera organets svar (kind: response, decided\\_by: organet) när det har antagits, "
+               "och begärans datum "
                "(requested\\_on:) eller sista svarsdag (due:) om någon källa anger dem. |"),
     ])
     def test_the_gap_report_has_the_undatable_request(self, tmp_path, process, lang, row):
@@ -247,10 +249,10 @@ SCENARIOS = {
 
 @pytest.mark.parametrize("scenario, kind, lang, start, line", [
     ("unknown-status", "status", "en", "| `granskning-r1`",
-     "| `granskning-r1` | Gör något. | Ta fram en processplan. | Socialchef | 2023-12-31 | status not stated | "
+     "| `granskning-r1` | Gör något. (to Kommunstyrelsen) | Ta fram en processplan. | Socialchef | 2023-12-31 | status not stated | "
      "Not followed up |"),
     ("unknown-status", "status", "sv", "| `granskning-r1`",
-     "| `granskning-r1` | Gör något. | Ta fram en processplan. | Socialchef | 2023-12-31 | status okänd | "
+     "| `granskning-r1` | Gör något. (till Kommunstyrelsen) | Ta fram en processplan. | Socialchef | 2023-12-31 | status okänd | "
      "Ej uppföljd |"),
     ("unknown-status", "status", "en", "    \"", "    \"Actions' status not stated\" : 1"),
     ("unknown-status", "status", "sv", "    \"", "    \"Åtgärdernas status okänd\" : 1"),

@@ -140,7 +140,7 @@ def test_github_maps_each_severity_to_its_command(repo, cli):
     repo.write("recommendations/acme/2023-x/report.yaml", second + dedent("""
         response_request:
           requested_on: 2022-03-16
-          requested_from: ks
+          requested_from: [ks]
           due: 2022-06-30
     """))
     repo.write(BOARD_PATH, BOARD + "minutes: {kept: false}\n")

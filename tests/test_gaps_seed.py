@@ -148,9 +148,9 @@ kind: response
 organisation: bracke
 id: svar-sjalvforsorjning
 report: kpmg-2023-sjalvforsorjning
-decided_by: kommunstyrelsen
+decided_by: kf-presidium
 date: 2023-06-13
-decision: KS 2023-06-13 § 1
+decision: KF-presidiet 2023-06-13 § 1
 actions:
   - id: atgard-1
     recommendations: [kpmg-2023-sjalvforsorjning-r1, kpmg-2023-sjalvforsorjning-r2]

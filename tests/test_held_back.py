@@ -10,7 +10,7 @@ from datetime import date
 from rulekit import KS, RESPONSE_HEAD, write_repo
 from rulekit import REPORT as BASE_REPORT
 
-REPORT = BASE_REPORT + "response_request: {requested_on: 2023-04-20, requested_from: ks, due: 2023-06-30}\n"
+REPORT = BASE_REPORT + "response_request: {requested_on: 2023-04-20, requested_from: [ks], due: 2023-06-30}\n"
 RESPONSE = RESPONSE_HEAD + """\
 date: 2023-06-13
 actions:

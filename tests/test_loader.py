@@ -94,7 +94,7 @@ def test_dates_parse_only_where_the_schema_wants_a_date(repo, check):
 
 
 def test_full_date_and_bare_year_are_dates_where_a_date_is_expected(repo, check):
-    repo.write(repo.REPORT_PATH, repo.REPORT + "cover_letter:\n  date: 2018\n  addressed_to: ks\n  text: Missiv.\n")
+    repo.write(repo.REPORT_PATH, repo.REPORT + "cover_letter:\n  date: 2018\n  addressed_to: [ks]\n  text: Missiv.\n")
     assert check(repo.root).findings == []
     report = loaded(repo, "acme", "r2022")
     assert (report.date.start, report.date.end) == (date(2022, 3, 15), date(2022, 3, 15))
@@ -178,7 +178,7 @@ def test_duplicate_key_does_not_stop_the_other_checks_of_the_file(repo, check):
 
 
 def test_alias_is_rejected(repo, check):
-    text = repo.REPORT.replace("addressee: ks", "addressee: &board ks") + "cover_letter:\n  date: 2022-04-20\n  addressed_to: *board\n  text: Missiv.\n"
+    text = repo.REPORT.replace("addressees: [ks]", "addressees: [&board ks]") + "cover_letter:\n  date: 2022-04-20\n  addressed_to: *board\n  text: Missiv.\n"
     repo.write(repo.REPORT_PATH, text)
     run = check(repo.root)
     finding = run.only_finding
@@ -275,7 +275,7 @@ def test_utf8_with_bom_is_read_and_columns_are_not_shifted(repo, check):
 
 
 def test_crlf_line_endings(repo, check):
-    text = repo.REPORT.replace("addressee: ks", "adressee: ks").replace("\n", "\r\n")
+    text = repo.REPORT.replace("addressees: [ks]", "adressees: [ks]").replace("\n", "\r\n")
     repo.write(repo.REPORT_PATH, text)
     finding = check(repo.root).only_finding
     assert (finding["code"], finding["line"], finding["column"]) == ("S003", 8, 1)

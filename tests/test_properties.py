@@ -108,7 +108,9 @@ def from_schema(schema: dict, defs: dict, depth: int = 0) -> st.SearchStrategy:
             return _pattern(schema["pattern"])
         return st.text(min_size=schema.get("minLength", 0), max_size=min(schema.get("maxLength", 30), 30))
     if kind == "array":
-        return st.lists(from_schema(schema.get("items", {}), defs, depth + 1), max_size=0 if depth > 3 else 2)
+        least = schema.get("minItems", 0)
+        return st.lists(from_schema(schema.get("items", {}), defs, depth + 1), min_size=least,
+                        max_size=max(least, 0 if depth > 3 else 2))
     if kind == "object":
         properties = schema.get("properties")
         if properties is None:  # dict[str, float]
@@ -379,7 +381,7 @@ def test_the_organisation_read_before_loading_is_the_one_the_record_names(data):
 
 
 _REFERRING_REPORT = ("recommendations/acme/r/report.yaml", b"kind: audit-report\nid: r\norganisation: acme\ntitle: T\n"
-                     b"audit_firm: F\ndate: 2024-01-10\naudit_plan_year: 2024\naddressee: ks\npurpose: P\n")
+                     b"audit_firm: F\ndate: 2024-01-10\naudit_plan_year: 2024\naddressees: [ks]\npurpose: P\n")
 _SNIPPETS = [b"---\n", b"Stray line\n", b"- ", b"\t", b"[", b"{", b"'", b'"', b"#", b"\r", "\u2028".encode(), b"...\n",
              b": ", b"&a ", b"*a ", b"!!str ", b"? ", b"\n", b"\x00", b"\xff", b"organisation: other\n"]
 

@@ -10,10 +10,10 @@ def located(finding: dict) -> tuple:
 
 
 def test_dangling_reference_suggests_the_close_id(repo, check):
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]"))
     run = check(repo.root)
     finding = run.only_finding
-    assert located(finding) == ("X001", repo.REPORT_PATH, 8, 12)
+    assert located(finding) == ("X001", repo.REPORT_PATH, 8, 14)
     assert "'kss'" in finding["message"]
     assert "did you mean 'ks'?" in finding["message"]
     assert finding["subject"] == "r2022"
@@ -22,14 +22,14 @@ def test_dangling_reference_suggests_the_close_id(repo, check):
 
 
 def test_dangling_reference_in_a_nested_record(repo, check):
-    repo.write(repo.REPORT_PATH, repo.REPORT + "    addressee: socialnamnden\n")
+    repo.write(repo.REPORT_PATH, repo.REPORT + "    addressees: [socialnamnden]\n")
     repo.write(
         "governance/acme/bodies/socialnamnden.yaml",
         repo.BOARD.replace("id: ks", "id: socialnämnden").replace("type: board", "type: committee").replace("id: socialnämnden", "id: social-namnden"),
     )
     run = check(repo.root)
     finding = run.only_finding
-    assert located(finding) == ("X001", repo.REPORT_PATH, 14, 16)
+    assert located(finding) == ("X001", repo.REPORT_PATH, 14, 18)
     assert "'socialnamnden'" in finding["message"]
     assert "did you mean 'social-namnden'?" in finding["message"]
     assert run.code == 3
@@ -40,9 +40,9 @@ def test_reference_to_a_record_of_the_wrong_kind(repo, check):
         "governance/acme/roles/kommundirektor.yaml",
         "kind: role\nid: kommundirektor\norganisation: acme\nname: Kommundirektör\nstanding: true\n",
     )
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kommundirektor"))
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kommundirektor]"))
     finding = check(repo.root).only_finding
-    assert located(finding) == ("X001", repo.REPORT_PATH, 8, 12)
+    assert located(finding) == ("X001", repo.REPORT_PATH, 8, 14)
     assert "'kommundirektor' is a role" in finding["message"]
     assert "body" in finding["message"]
 
@@ -57,7 +57,7 @@ def test_unknown_organisation_suggests_the_close_one(repo, check):
 
 
 def test_every_dangling_reference_is_reported(repo, check):
-    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressee: ks", "addressee: kss") + "    addressee: nobody\n")
+    repo.write(repo.REPORT_PATH, repo.REPORT.replace("addressees: [ks]", "addressees: [kss]") + "    addressees: [nobody]\n")
     repo.write(
         "governance/acme/bodies/styrgrupp.yaml",
         "kind: body\nid: styrgrupp\norganisation: acme\nname: Styrgrupp\ntype: steering-group\nstanding: true\nparent: ksx\n",
@@ -65,8 +65,8 @@ def test_every_dangling_reference_is_reported(repo, check):
     run = check(repo.root)
     assert [located(f) for f in run.findings] == [
         ("X001", "governance/acme/bodies/styrgrupp.yaml", 7, 9),
-        ("X001", repo.REPORT_PATH, 8, 12),
-        ("X001", repo.REPORT_PATH, 14, 16),
+        ("X001", repo.REPORT_PATH, 8, 14),
+        ("X001", repo.REPORT_PATH, 14, 18),
     ]
     assert run.code == 3
 
@@ -95,9 +95,9 @@ def test_references_stay_inside_their_organisation(repo, check):
         "kind: body\nid: styrgrupp\norganisation: acme\nname: Styrgrupp\ntype: steering-group\nstanding: true\n",
     )
     bravo_report = "recommendations/bravo/2022-malstyrning/report.yaml"
-    repo.write(bravo_report, repo.REPORT.replace("organisation: acme", "organisation: bravo").replace("addressee: ks", "addressee: styrgrupp"))
+    repo.write(bravo_report, repo.REPORT.replace("organisation: acme", "organisation: bravo").replace("addressees: [ks]", "addressees: [styrgrupp]"))
     finding = check(repo.root).only_finding
-    assert located(finding) == ("X001", bravo_report, 8, 12)
+    assert located(finding) == ("X001", bravo_report, 8, 14)
     assert "'styrgrupp'" in finding["message"]
     assert "bravo" in finding["message"]
 
@@ -142,7 +142,7 @@ def test_duplicate_organisation_id(repo, check):
 
 
 def test_an_invalid_record_is_reported_once_not_again_by_references_to_it(repo, check):
-    # The board file has a misspelt field; the report's `addressee: ks` must not add "unknown body 'ks'".
+    # The board file has a misspelt field; the report's `addressees: [ks]` must not add "unknown body 'ks'".
     repo.write(repo.BOARD_PATH, repo.BOARD.replace("name:", "nmae:"))
     finding = check(repo.root).only_finding
     assert located(finding) == ("S003", repo.BOARD_PATH, 4, 1)

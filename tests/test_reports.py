@@ -105,7 +105,7 @@ def records(text=lambda key, value: value) -> dict[str, dict]:
         },
         "recommendations/acme/2022-modellen/report.yaml": {
             "kind": "audit-report", "id": "r2022", "organisation": "acme", "title": t("report.title", "Granskning av modellen"),
-            "audit_firm": t("report.firm", "KPMG AB"), "date": "2022-03-15", "audit_plan_year": 2022, "addressee": "ks",
+            "audit_firm": t("report.firm", "KPMG AB"), "date": "2022-03-15", "audit_plan_year": 2022, "addressees": ["ks"],
             "programme": "modellen", "purpose": t("report.purpose", "Att granska styrningen."),
             "overall_verdict": {"grade": "partly", "text": t("verdict.text", "Till viss del.")},
             "recommendations": [
@@ -113,7 +113,7 @@ def records(text=lambda key, value: value) -> dict[str, dict]:
                 {"id": "rek-2", "text": "Anta en uppdragsbeskrivning som gäller efter 2022.", "section": "3.4"},
                 {"id": "rek-3", "text": "Utvärdera modellen.", "section": "3.5"},
             ],
-            "response_request": {"requested_on": "2022-03-20", "requested_from": "ks", "due": "2022-06-30"},
+            "response_request": {"requested_on": "2022-03-20", "requested_from": ["ks"], "due": "2022-06-30"},
         },
         "recommendations/acme/2022-modellen/response.yaml": {
             "kind": "response", "id": "svar-2022", "organisation": "acme", "report": "r2022", "decided_by": "ks",
@@ -328,11 +328,11 @@ class TestStatus:
         text = report(acme, "status", "sv")
         rows = table_rows(text, "| Id | Rekommendation |")
         assert rows == [
-            ["`rek-1`", "Bryt ned det övergripande målet i mätbara mål.", "Ta fram mätbara delmål.", "Samordnare", "2022-12-31",
+            ["`rek-1`", "Bryt ned det övergripande målet i mätbara mål. (till Kommunstyrelsen)", "Ta fram mätbara delmål.", "Samordnare", "2022-12-31",
              "genomförd 2022-11-30", "🟢 Åtgärdad (2023-10-01)"],
-            ["`rek-2`", "Anta en uppdragsbeskrivning som gäller efter 2022.", "Anta en ny uppdragsbeskrivning.", "Samordnare",
+            ["`rek-2`", "Anta en uppdragsbeskrivning som gäller efter 2022. (till Kommunstyrelsen)", "Anta en ny uppdragsbeskrivning.", "Samordnare",
              "2023-03-31", "pågår, **försenad**", "🟡 Delvis åtgärdad (2024-03-01)"],
-            ["`rek-3`", "Utvärdera modellen.", "*Ingen åtgärd redovisad*", "", "", "", "Ej uppföljd"],
+            ["`rek-3`", "Utvärdera modellen. (till Kommunstyrelsen)", "*Ingen åtgärd redovisad*", "", "", "", "Ej uppföljd"],
             ["Alla", "Åtgärder som inte avser en viss rekommendation", "Informera nämnderna om svaret.", "–", "–", "planerad", ""],
         ]
 
@@ -358,7 +358,7 @@ class TestStatus:
         (acme / "recommendations/acme/2022-modellen/response.yaml").unlink()
         text = report(acme, "status", "sv")
         assert "**Svar:** Inget svar är registrerat. Svar begärdes senast 2022-06-30. **Svaret är försenat.**" in text
-        assert table_rows(text, "| Id | Rekommendation |")[2] == ["`rek-3`", "Utvärdera modellen.", "*Inget svar*", "", "", "", "Ej uppföljd"]
+        assert table_rows(text, "| Id | Rekommendation |")[2] == ["`rek-3`", "Utvärdera modellen. (till Kommunstyrelsen)", "*Inget svar*", "", "", "", "Ej uppföljd"]
 
     def test_as_of_before_the_follow_ups_leaves_them_out(self, acme):
         result = loaded(acme, as_of=date(2023, 1, 1))

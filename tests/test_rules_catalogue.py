@@ -110,12 +110,12 @@ DATA_ERRORS = {
     "governance/acme/roles/trasig.yaml": "kind: role\nid: [trasig\n",  # Y001
     "recommendations/acme/2022/report.yaml": (
         "kind: audit-report\nid: r2022\norganisation: acme\ntitle: Granskning\naudit_firm: KPMG AB\n"
-        "date: 2022-03-15\naudit_plan_year: 2022\naddressee: ks\npurpose: Att granska.\n"
-        "response_request: {requested_from: ks, requested_on: 2022-04-20, due: 2022-06-30}\n"
+        "date: 2022-03-15\naudit_plan_year: 2022\naddressees: [ks]\npurpose: Att granska.\n"
+        "response_request: {requested_from: [ks], requested_on: 2022-04-20, due: 2022-06-30}\n"
         "recommendations:\n  - {id: rek-1, text: Gör något.}\n"),
     "recommendations/acme/2023/report.yaml": (
         "kind: audit-report\nid: r2023\norganisation: acme\ntitle: Granskning\naudit_firm: KPMG AB\n"
-        "date: 2023-13-01\naudit_plan_year: 2023\naddressee: ks\npurpose: Att granska.\n"  # S004
+        "date: 2023-13-01\naudit_plan_year: 2023\naddressees: [ks]\npurpose: Att granska.\n"  # S004
         "recommendations:\n  - {id: rek-2, text: Gör något.}\n"),
 }
 

@@ -125,7 +125,7 @@ def test_action_due_days_gives_grace(tmp_path):
 
 
 def test_response_days_and_follow_up_months_are_configurable(tmp_path):
-    request = "response_request: {requested_on: 2023-04-20, requested_from: ks}\n"
+    request = "response_request: {requested_on: 2023-04-20, requested_from: [ks]}\n"
     write_repo(tmp_path, {"governance/exempel/ks.yaml": KS, "recommendations/exempel/g/report.yaml": REPORT + request})
     config = Config.model_validate({"horizons": {"response_days": 30, "follow_up_months": 6}})
     [response] = hits(tmp_path, date(2023, 5, 21), "R101", config)

@@ -71,7 +71,7 @@ title: Granskning av uppföljning
 audit_firm: Revisionsbyrån AB
 date: 2022-03-15
 audit_plan_year: 2021
-addressee: ks
+addressees: [ks]
 purpose: Att bedöma uppföljningen.
 recommendations:
   - id: granskning-r1
@@ -93,7 +93,7 @@ def test_follow_up_missing_after_24_months(tmp_path, as_of, fires):
     [(date(2022, 7, 19), Severity.INFO), (date(2022, 7, 20), Severity.ERROR)],
 )
 def test_response_due_boundary_without_date(tmp_path, as_of, severity):
-    report = REPORT + "response_request:\n  requested_on: 2022-04-20\n  requested_from: ks\n"
+    report = REPORT + "response_request:\n  requested_on: 2022-04-20\n  requested_from: [ks]\n"
     write_repo(tmp_path, {"recommendations/exempel/r/report.yaml": report, "governance/exempel/ks.yaml": KS})
     [finding] = hits(tmp_path, as_of, "R101")
     assert finding.severity is severity

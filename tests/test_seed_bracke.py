@@ -87,7 +87,7 @@ def test_report_metadata(report):
     assert report.audit_firm == "KPMG AB"
     assert str(report.date) == "2023-03-24"
     assert report.audit_plan_year == 2022
-    assert report.addressee == "kommunstyrelsen"
+    assert report.addressees == ["kommunstyrelsen"]
     assert [(p.name, p.title) for p in report.auditors] == [
         ("Kristin Larsson", "Kommunal revisor"),
         ("Mikael Lindberg", "Certifierad kommunal revisor"),
@@ -120,7 +120,8 @@ def test_response_requested_from_the_council_presidium(report, index):
     request = report.response_request
     assert request is not None
     assert str(request.requested_on) == "2023-04-20"
-    assert request.requested_from == "kf-presidium"
+    assert request.requested_from == ["kf-presidium"]
+    assert report.cover_letter.addressed_to == ["kf-presidium"]
     assert request.due is None  # the cover letter gives no date
     letter = report.cover_letter
     assert str(letter.date) == "2023-04-20"

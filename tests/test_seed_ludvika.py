@@ -89,7 +89,7 @@ def test_report_metadata(index):
     assert report.audit_firm == "KPMG AB"
     assert report.date.start == date(2022, 3, 15)
     assert report.audit_plan_year == 2021
-    assert report.addressee == "kommunstyrelsen"
+    assert report.addressees == ["kommunstyrelsen"]
     assert report.commissioned_by == "Ludvika kommuns revisorer"
     assert [(p.name, p.title) for p in report.auditors] == [
         ("Magnus Larsson", "Certifierad kommunal revisor"),
@@ -105,7 +105,7 @@ def test_five_recommendations_to_the_board(index):
     (report,) = index.records("audit-report", ORG)
     assert [r.id for r in report.recommendations] == [f"{REPORT_ID}-r{i}" for i in range(1, 6)]
     assert len(index.records("recommendation", ORG)) == 5
-    assert all(r.section == "4" and r.addressee == "kommunstyrelsen" for r in report.recommendations)
+    assert all(r.section == "4" and r.addressees == ["kommunstyrelsen"] for r in report.recommendations)
     assert report.recommendations[4].text == "Genomföra en utvärdering av samverkansarbetet"
 
 

@@ -118,10 +118,10 @@ def test_swedish_does_not_change_the_english(seed):
     ),
     (  # life cycle: the deadline counted from a request that set no date
         "R101", "kpmg-2023-sjalvforsorjning",
-        "inget svar på 'Granskning av arbetet med självförsörjning' är registrerat; Kommunfullmäktiges presidium "
-        "ombads svara 2023-04-20 och svaret skulle ha lämnats senast 2023-07-19 (90 dagar efter begäran, "
-        "eftersom begäran inte angav något datum)",
-        "Registrera det antagna svaret (kind: response) med beslutsparagraf och åtgärder.",
+        "inget svar på 'Granskning av arbetet med självförsörjning' från Kommunfullmäktiges presidium (kf-presidium) "
+        "är registrerat; organet ombads svara 2023-04-20 och svaret skulle ha lämnats senast 2023-07-19 (90 dagar "
+        "efter begäran, eftersom begäran inte angav något datum)",
+        "Registrera organets antagna svar (kind: response, decided_by: organet) med beslutsparagraf och åtgärder.",
     ),
 ])
 def test_seed_findings_in_swedish(seed, code, subject, message, hint):
@@ -236,7 +236,7 @@ title: Granskning av målstyrning
 audit_firm: KPMG AB
 date: 2022-03-15
 audit_plan_year: 2022
-addressee: ks
+addressees: [ks]
 purpose: Att granska styrningen.
 recommendations:
   - {id: granskning-2022-r1, text: Bryt ned målen.}
@@ -343,7 +343,7 @@ def test_nested_path_and_allowed_values_in_swedish(tmp_path):
 def test_unknown_reference_in_swedish(tmp_path):
     write_repo(tmp_path, {
         "governance/exempel/bodies/ks.yaml": BOARD,
-        "recommendations/exempel/2022/report.yaml": REPORT.replace("addressee: ks", "addressee: kss"),
+        "recommendations/exempel/2022/report.yaml": REPORT.replace("addressees: [ks]", "addressees: [kss]"),
     })
     x001 = only(swedish(tmp_path, date(2022, 3, 20)), "X001")
     assert x001.message == "'kss' finns inte som organ i organisationen 'exempel'; menade du 'ks'?"

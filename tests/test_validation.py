@@ -3,7 +3,7 @@
 The minimal report (conftest.REPORT) has these lines:
   1 kind: audit-report          6 date: 2022-03-15             11   - id: rek-1
   2 id: r2022                   7 audit_plan_year: 2022        12     text: Bryt ned ...
-  3 organisation: acme          8 addressee: ks                13     section: "3.1"
+  3 organisation: acme          8 addressees: [ks]            13     section: "3.1"
   4 title: Granskning ...       9 purpose: Att granska ...
   5 audit_firm: KPMG AB        10 recommendations:
 """
@@ -69,7 +69,7 @@ def test_missing_field_after_a_schema_comment_line(repo, check):
 
 
 def test_misspelt_optional_field(repo, check):
-    report_with(repo, "addressee: ks\n", "addressee: ks\ncomissioned_by: Revisorerna\n")
+    report_with(repo, "addressees: [ks]\n", "addressees: [ks]\ncomissioned_by: Revisorerna\n")
     run = check(repo.root)
     finding = run.only_finding
     assert located(finding) == ("S003", repo.REPORT_PATH, 9, 1)
@@ -79,12 +79,12 @@ def test_misspelt_optional_field(repo, check):
 
 
 def test_misspelt_required_field_is_one_message(repo, check):
-    # One mistake, one message: not also "the required field 'addressee' is missing".
-    report_with(repo, "addressee: ks", "adressee: ks")
+    # One mistake, one message: not also "the required field 'addressees' is missing".
+    report_with(repo, "addressees: [ks]", "adressees: [ks]")
     run = check(repo.root)
     finding = run.only_finding
     assert located(finding) == ("S003", repo.REPORT_PATH, 8, 1)
-    assert "did you mean 'addressee'?" in finding["message"]
+    assert "did you mean 'addressees'?" in finding["message"]
     assert run.code == 3
 
 
@@ -96,7 +96,7 @@ def test_misspelt_field_in_a_recommendation(repo, check):
 
 
 def test_unknown_field_with_nothing_close(repo, check):
-    report_with(repo, "addressee: ks\n", "addressee: ks\nxyzzy: 1\n")
+    report_with(repo, "addressees: [ks]\n", "addressees: [ks]\nxyzzy: 1\n")
     finding = check(repo.root).only_finding
     assert located(finding) == ("S003", repo.REPORT_PATH, 9, 1)
     assert "'xyzzy'" in finding["message"]
@@ -170,7 +170,7 @@ def test_empty_required_text(repo, check):
 
 def test_every_problem_in_a_file_is_reported(repo, check):
     text = repo.REPORT.replace("date: 2022-03-15", "date: 2022-13-01")
-    text = text.replace("addressee: ks", "adressee: ks")
+    text = text.replace("addressees: [ks]", "adressees: [ks]")
     text = text.replace("  - id: rek-1\n    text: Bryt ned det övergripande målet i mätbara mål.\n", "  - id: rek-1\n")
     repo.write(repo.REPORT_PATH, text)
     run = check(repo.root)

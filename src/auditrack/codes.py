@@ -35,6 +35,7 @@ _TABLE = [
     ("S002", "missing-field", "A required field is missing.", "Add the field."),
     ("S003", "unknown-field", "A field that the schema does not know (often a misspelling).", "Correct the name or remove the field."),
     ("S004", "invalid-value", "A value has the wrong type or form (a bad date, a word where a number belongs, a value not in the list).", "Correct the value as the message says."),
+    ("S005", "old-single-body-form", "An audit report names one body where a list is now written (`addressee:`, `addressed_to:`, `requested_from:`). The file is still read, in the new form.", "Write the list the message shows, e.g. `addressees: [ks]`."),
     ("X001", "unknown-reference", "A reference names an id that does not exist, or a record of the wrong kind.", "Use an existing id or add the record."),
     ("X002", "duplicate-id", "Two records in one organisation share an id.", "Give one of them a new id."),
     ("X003", "gaps-held-back", "An organisation's gap findings are held back while some of its files have errors: with records missing from the index, they would only repeat those errors.", "Fix the organisation's data errors and check again."),
@@ -45,7 +46,7 @@ _TABLE = [
     ("I001", "internal-error", "auditrack failed inside a rule, template or formatter. This is a bug in auditrack, not in your data.", "Report it with the message and the version."),
 ]
 
-_NOT_ERRORS = {"X003": Severity.INFO, "W001": Severity.WARNING, "W002": Severity.WARNING}
+_NOT_ERRORS = {"S005": Severity.WARNING, "X003": Severity.INFO, "W001": Severity.WARNING, "W002": Severity.WARNING}
 """The codes whose findings are not errors; every other code is an error. The one place their severity is set:
 the findings, `auditrack rules`, docs/rules.md and SARIF all read it from here."""
 

@@ -12,6 +12,7 @@ from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN
 from auditrack.models.introspect import field_names, model_at, reference_fields
+from auditrack.old_forms import upgrade
 from auditrack.suggest import Known, invalid_id, not_a_reference, remember
 
 _EXPECTED = {
@@ -74,10 +75,11 @@ def validate_file(loaded: LoadedFile) -> tuple[BaseModel | None, list[Finding]]:
             sv=f"`kind:` har ett okänt värde, '{short(str(kind))}'{suggestion_sv}",
             sv_hint=f"Använd något av värdena: {', '.join(FILE_KINDS)}.",
         )]
+    old_forms = upgrade(loaded, kind)
     try:
-        return model.model_validate(data), []
+        return model.model_validate(loaded.data), old_forms
     except ValidationError as exc:
-        return None, _findings_from(exc, loaded, model)
+        return None, old_forms + _findings_from(exc, loaded, model)
 
 
 def _findings_from(exc: ValidationError, loaded: LoadedFile, model: type[BaseModel]) -> list[Finding]:

@@ -29,7 +29,7 @@ def catalogue_markdown() -> str:
             out += ["Example that triggers it:", "", "```yaml", spec.example, "```", ""]
         if spec.fix_example:
             out += ["Fixed:", "", "```yaml", spec.fix_example, "```", ""]
-    out += ["## Data and file codes", "", "These mean the data cannot be trusted (exit code 3), except W001/W002 (waivers) and I001 (exit code 4).", "",
+    out += ["## Data and file codes", "", "These mean the data cannot be trusted (exit code 3), except S005 (a warning: the old single-body form, still read), W001/W002 (waivers) and I001 (exit code 4).", "",
             "| Code | Name | Severity | Meaning | Fix |", "| --- | --- | --- | --- | --- |"]
     for code in CODES.values():
         out.append(f"| {code.code} | {code.name} | {code.severity.value} | {code.summary} | {code.fix} |")

@@ -52,8 +52,10 @@ class CoverLetter(Model):
     date: Period | None = None
     """The letter's date; leave out when the source does not give it."""
     signed_by: list[Person] = Field(default_factory=list)
-    addressed_to: Ref("body")
-    """The body the letter is sent to."""
+    addressed_to: list[Ref("body")] = Field(min_length=1)
+    """The bodies the letter is sent to, e.g. `[kommunstyrelsen, socialnamnden]`."""
+    for_information: list[Ref("body")] = Field(default_factory=list)
+    """Bodies that receive the letter for information, without being asked to answer."""
     text: Text
     source: Source | None = None
 
@@ -63,8 +65,8 @@ class ResponseRequest(Model):
 
     requested_on: Period | None = None
     """When the response was requested (usually the cover letter's date); leave out when the source does not say."""
-    requested_from: Ref("body")
-    """The body asked to respond."""
+    requested_from: list[Ref("body")] = Field(min_length=1)
+    """The bodies asked to respond; each answers for itself (kind: response, decided_by)."""
     due: Period | None = None
     """The date by which the response is requested; leave out when none is given."""
     text: str | None = None
@@ -88,8 +90,8 @@ class Recommendation(Record):
     """The recommendation verbatim from the report."""
     section: str | None = None
     """The section it comes from, e.g. '3.4.1'."""
-    addressee: Ref("body") | None = None
-    """The body it is addressed to; defaults to the report's addressee."""
+    addressees: list[Ref("body")] = Field(default_factory=list)
+    """The bodies it is addressed to, when fewer than the report's; leave out for all of the report's addressees."""
 
 
 class AuditReport(Record):
@@ -111,8 +113,8 @@ class AuditReport(Record):
     """The report's date, or only its month or year; leave out when the source gives none."""
     audit_plan_year: int | None = Field(default=None, ge=1900, le=2200)
     """The year of the audit plan (revisionsplan) the audit belongs to; leave out when the source does not say."""
-    addressee: Ref("body")
-    """The body the recommendations are addressed to, usually the municipal board."""
+    addressees: list[Ref("body")] = Field(min_length=1)
+    """The bodies the recommendations are addressed to, e.g. `[kommunstyrelsen]` or the board and committees."""
     programme: Ref("programme") | None = None
     """The work or model the audit examines."""
     purpose: Text | None = None
@@ -128,3 +130,7 @@ class AuditReport(Record):
     cover_letter: CoverLetter | None = None
     response_request: ResponseRequest | None = None
     """The request for a response, if the auditors made one."""
+
+    def addressees_of(self, recommendation: Recommendation) -> list[str]:
+        """The bodies a recommendation of this report is addressed to: its own, else the report's."""
+        return recommendation.addressees or self.addressees

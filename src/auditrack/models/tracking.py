@@ -9,6 +9,8 @@ from pydantic import Field
 from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text, Url
 
 ActionStatus = Literal["planned", "in-progress", "done", "cancelled"]
+Stance = Literal["agree", "partly", "disagree"]
+"""A board's stance on a recommendation: it agrees, agrees in part, or disagrees."""
 FollowUpStatus = Literal["implemented", "partly-implemented", "not-implemented", "not-assessed"]
 
 
@@ -42,6 +44,16 @@ class Memo(Model):
     """The memo's reference (diarienummer), e.g. 'KS 2022/123'."""
 
 
+class Position(Model):
+    """The adopting body's stance on one recommendation addressed to it."""
+
+    recommendation: Ref("recommendation")
+    stance: Stance
+    """'agree', 'partly' or 'disagree'."""
+    reason: str | None = None
+    """Why, in the response's words; required for 'partly' and 'disagree' (R110)."""
+
+
 class Response(Record):
     """The board's response (svar, yttrande) to an audit report, as adopted at a meeting."""
 
@@ -62,6 +74,8 @@ class Response(Record):
     text: str | None = None
     """The response's text or summary."""
     actions: list[Action] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    """The body's stance on each recommendation addressed to it; a reasoned 'disagree' answers the recommendation."""
 
     @property
     def known_date(self) -> Period | None:

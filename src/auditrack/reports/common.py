@@ -57,6 +57,11 @@ def known_by(period: Period | None, as_of: date) -> bool:
     return period is None or period.start <= as_of
 
 
+def names_of(index: Index, org: str, refs: list[str]) -> list[str]:
+    """The display names of referenced records, in order."""
+    return [name_of(index, org, ref) for ref in refs]
+
+
 def reports_of(index: Index, org: str, as_of: date) -> list:
     """The organisation's audit reports dated on or before `as_of` (or undated), oldest first (undated first)."""
     reports = [r for r in index.records("audit-report", org) if known_by(r.date, as_of)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from auditrack import i18n
-from auditrack.reports import common, mermaid
+from auditrack.reports import answers, common, mermaid
 from auditrack.reports.markdown import shorten
 
 ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled", "not-stated")
@@ -32,7 +32,7 @@ def build(result, org: str | None, lang: str) -> dict:
     within = common.scope(index, org)
     for org_id in within.ids:
         tracked = common.tracking(index, org_id, as_of)
-        reports = [_report(index, org_id, report, tracked, result) for report in common.reports_of(index, org_id, as_of)]
+        reports = [_report(index, org_id, report, tracked, result, lang) for report in common.reports_of(index, org_id, as_of)]
         states: Counter = Counter()
         actions: Counter = Counter()
         for report in reports:
@@ -59,7 +59,7 @@ def build(result, org: str | None, lang: str) -> dict:
     }
 
 
-def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
+def _report(index, org: str, report, tracked: common.Tracking, result, lang: str) -> dict:
     as_of = result.as_of
     responses = common.responses_to(index, org, report.id, as_of)
     follow_ups = common.follow_ups_of(index, org, report.id, as_of)
@@ -67,10 +67,14 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
     states: Counter = Counter()
     actions: Counter = Counter()
     counted: set[int] = set()
+    stances = answers.stances_by_recommendation(index, org, responses)
+    answered = {r.decided_by for r in responses}
     for rec in report.recommendations:
         rec_actions = tracked.actions.get(rec.id, [])
         assessments = tracked.assessments.get(rec.id, [])
-        state = common.rec_state(assessments, rec_actions, bool(responses))
+        # A recommendation is answered by a response of a body it is addressed to, not by another body's.
+        responded = not answered.isdisjoint(report.addressees_of(rec))
+        state = common.rec_state(assessments, rec_actions, responded)
         states[state] += 1
         latest = None
         if assessments:
@@ -82,10 +86,12 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
                 "first": i == 0,
                 "rec_id": rec.id,
                 "rec_text": shorten(rec.text, 140),
+                "addressees": i18n.listing(lang, common.names_of(index, org, report.addressees_of(rec))),
+                "stances": stances.get(rec.id, []),
                 "action": view,
                 "latest": latest,
                 "state": state,
-                "responded": bool(responses),
+                "responded": responded,
             })
         for action in rec_actions:
             if id(action) not in counted:
@@ -97,6 +103,8 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
             "first": i == 0,
             "rec_id": None,
             "rec_text": None,
+            "addressees": None,
+            "stances": [],
             "action": common.action_view(index, org, action, as_of),
             "latest": None,
             "state": None,
@@ -108,10 +116,12 @@ def _report(index, org: str, report, tracked: common.Tracking, result) -> dict:
         "title": report.title,
         "date": common.text_of(report.date),
         "firm": report.audit_firm,
-        "addressee": common.name_of(index, org, report.addressee),
+        "addressee": i18n.listing(lang, common.names_of(index, org, report.addressees)),
+        "addressees": common.names_of(index, org, report.addressees),
         "recommendations": len(report.recommendations),
         "responses": [common.response_view(index, org, r, width=400) for r in responses],
         "request": common.request_view(report, result.config, bool(responses), as_of),
+        "answers": answers.by_body(index, org, report, responses, result.config, as_of),
         "follow_ups": [{"date": f.date.text, "assessor": f.assessor} for f in follow_ups],
         "rows": rows,
         "states": states,

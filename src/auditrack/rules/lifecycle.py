@@ -21,30 +21,54 @@ def _by_report(ctx: Context, kind: str) -> dict[tuple[str, str], list]:
     return found
 
 
+def _answered_reports(ctx: Context) -> set[tuple[str, str, str]]:
+    """(organisation, report id, body id) for every recorded response: which body has answered which report."""
+    return {(ctx.index.org_of(r), r.report, r.decided_by) for r in ctx.index.records("response")}
+
+
+def _silent(asked: list[str], has_answered) -> list[tuple[int, str]]:
+    """The bodies in `asked` (with their place in the list) that have not answered, each once."""
+    seen: set[str] = set()
+    silent = []
+    for i, body in enumerate(asked):
+        if body not in seen and not has_answered(body):
+            silent.append((i, body))
+        seen.add(body)
+    return silent
+
+
+def body_text(ctx: Context, organisation: str, body_id: str) -> str:
+    """A body as a finding names it: its name and id, or only the id when no such body is recorded."""
+    body = ctx.index.get(organisation, body_id, "body")
+    return f"{named(body.name)} ({body_id})" if body is not None else body_id
+
+
 @rule("R101", "response-missing", Severity.ERROR, example="""
 kind: audit-report
 id: granskning-2023
 response_request:
   requested_on: 2023-04-20
-  requested_from: kf-presidium
+  requested_from: [kommunstyrelsen, socialnamnden]
   due: 2023-06-30
-# and no file with kind: response, report: granskning-2023
+# and no file with kind: response, report: granskning-2023, decided_by: socialnamnden
 """, fix_example="""
 kind: response
 organisation: exempel
-id: svar-granskning-2023
+id: svar-granskning-2023-sn
 report: granskning-2023
-decided_by: kommunstyrelsen
+decided_by: socialnamnden
 date: 2023-06-13
-decision: KS 2023-06-13 § 101
+decision: SN 2023-06-13 § 57
 actions: [...]
 """)
 def response_missing(ctx: Context):
-    """The auditors requested a response and none is recorded (an error once the requested date has passed).
+    """A body the auditors asked to respond has no recorded response (an error once the requested date has passed).
 
     Why:
-    The board must answer the auditors' recommendations, saying which actions
-    it will take and when. Bräcke's auditors sent the report on 2023-04-20 asking
+    Each board asked must answer the auditors' recommendations for itself,
+    saying which actions it will take and when: one finding per body in
+    `requested_from` with no response (`decided_by`) of its own to the report;
+    another body's response does not answer for it. Bräcke's auditors sent the report on 2023-04-20 asking
     for a response (Bräcke 2023, cover letter). Without a date in the request,
     the response is due `horizons.response_days` after it; before that the
     finding is informational. A request that records neither its own date
@@ -54,53 +78,62 @@ def response_missing(ctx: Context):
     without a date.
 
     Fix:
-    Record the board's response (kind: response) with the decision reference
-    and its actions.
+    Record each body's response (kind: response, `decided_by` the body) with
+    the decision reference and its actions.
     """
-    responses = _by_report(ctx, "response")
+    answered = _answered_reports(ctx)
+    days_allowed = ctx.config.horizons.response_days
     for report in ctx.index.records("audit-report"):
         request = report.response_request
-        if request is None or responses.get((ctx.index.org_of(report), report.id)):
+        if request is None:
+            continue
+        org = ctx.index.org_of(report)
+        silent = _silent(request.requested_from, lambda body: (org, report.id, body) in answered)
+        if not silent:
             continue
         title = named(report.title)
-        org = ctx.index.org_of(report)
-        asked = ctx.index.get(org, request.requested_from, "body")
-        who = named(asked.name) if asked is not None else request.requested_from
-        due = request.due_by(ctx.config.horizons.response_days)
-        if due is None:
-            yield ctx.hit(report, f"a response to '{title}' was requested from {who} and is not recorded; "
-                                  "the request gives neither its date nor a due date, so when it is due is not known",
-                          "response_request", severity=Severity.INFO,
-                          hint="Record the board's response (kind: response) when it has been adopted, and the "
-                               "request's date (requested_on:) or due date (due:) if a source gives them.",
-                          sv=f"{who} ombads svara på '{title}' och svaret är inte registrerat; begäran anger "
-                             "varken sitt datum eller när svaret ska lämnas, så det är okänt när svaret ska vara klart",
-                          sv_hint="Registrera svaret (kind: response) när det har antagits, och begärans datum "
-                                  "(requested_on:) eller sista svarsdag (due:) om någon källa anger dem.")
-            continue
-        days_allowed = ctx.config.horizons.response_days
-        due = due.end
-        due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
-        due_text_sv = due.isoformat() if request.due else (
-            f"{due.isoformat()} ({label('sv', 'days', days_allowed).format(n=days_allowed)} efter begäran, "
-            "eftersom begäran inte angav något datum)")
+        due = request.due_by(days_allowed)
+        due = due.end if due is not None else None
+        due_text = due_text_sv = ""
+        if due is not None:
+            due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
+            due_text_sv = due.isoformat() if request.due else (
+                f"{due.isoformat()} ({label('sv', 'days', days_allowed).format(n=days_allowed)} efter begäran, "
+                "eftersom begäran inte angav något datum)")
         asked_on = f" on {request.requested_on}" if request.requested_on else ""
         asked_on_sv = f" {request.requested_on}" if request.requested_on else ""
-        if ctx.as_of > due:
-            yield ctx.hit(report, f"no response to '{title}' is recorded; {who} was asked{asked_on} "
-                                  f"and the response was due {due_text}", "response_request",
-                          hint="Record the board's response (kind: response) with its decision reference and actions.",
-                          sv=f"inget svar på '{title}' är registrerat; {who} ombads svara{asked_on_sv} "
-                             f"och svaret skulle ha lämnats senast {due_text_sv}",
-                          sv_hint="Registrera det antagna svaret (kind: response) med beslutsparagraf och åtgärder.")
-        else:
-            yield ctx.hit(report, f"a response to '{title}' was requested from {who}{asked_on}; "
-                                  f"it is due {due_text} and not yet recorded", "response_request",
-                          severity=Severity.INFO,
-                          hint="Record the board's response (kind: response) when it has been adopted.",
-                          sv=f"{who} ombads{asked_on_sv} att svara på '{title}'; svaret ska lämnas "
-                             f"senast {due_text_sv} och är ännu inte registrerat",
-                          sv_hint="Registrera svaret (kind: response) när det har antagits.")
+        for i, body in silent:
+            who = body_text(ctx, org, body)
+            at = ("response_request", "requested_from", i)
+            if due is None:
+                yield ctx.hit(report, f"a response to '{title}' was requested from {who} and is not recorded; "
+                                      "the request gives neither its date nor a due date, so when it is due is not known",
+                              at, severity=Severity.INFO,
+                              hint="Record the body's response (kind: response, decided_by: the body) when it has been "
+                                   "adopted, and the request's date (requested_on:) or due date (due:) if a source gives them.",
+                              sv=f"{who} ombads svara på '{title}' och svaret är inte registrerat; begäran anger "
+                                 "varken sitt datum eller när svaret ska lämnas, så det är okänt när svaret ska vara klart",
+                              sv_hint="Registrera organets svar (kind: response, decided_by: organet) när det har antagits, "
+                                      "och begärans datum (requested_on:) eller sista svarsdag (due:) om någon källa anger dem.")
+            elif ctx.as_of > due:
+                yield ctx.hit(report, f"no response to '{title}' from {who} is recorded; it was asked{asked_on} "
+                                      f"and its response was due {due_text}", at,
+                              hint="Record the body's response (kind: response, decided_by: the body) with its decision "
+                                   "reference and actions.",
+                              sv=f"inget svar på '{title}' från {who} är registrerat; organet ombads svara{asked_on_sv} "
+                                 f"och svaret skulle ha lämnats senast {due_text_sv}",
+                              sv_hint="Registrera organets antagna svar (kind: response, decided_by: organet) med "
+                                      "beslutsparagraf och åtgärder.")
+            else:
+                yield ctx.hit(report, f"a response to '{title}' was requested from {who}{asked_on}; "
+                                      f"it is due {due_text} and not yet recorded", at,
+                              severity=Severity.INFO,
+                              hint="Record the body's response (kind: response, decided_by: the body) when it has "
+                                   "been adopted.",
+                              sv=f"{who} ombads{asked_on_sv} att svara på '{title}'; svaret ska "
+                                 f"lämnas senast {due_text_sv} och är ännu inte registrerat",
+                              sv_hint="Registrera organets svar (kind: response, decided_by: organet) när det har "
+                                      "antagits.")
 
 
 @rule("R102", "response-without-actions", Severity.ERROR, example="""
@@ -116,38 +149,46 @@ actions:
     due: 2024-03-31
 """)
 def response_without_actions(ctx: Context):
-    """A response commits to no actions, or leaves a recommendation without any action.
+    """A response commits to no actions, or leaves a recommendation addressed to its body without any action.
 
     Why:
     A response should say which actions will be taken and when they will be
     done (the life cycle of a recommendation, step 3). A recommendation that no
-    action answers is left unowned. An action whose status the source does
+    action answers is left unowned. A response is checked only against the
+    recommendations addressed to the body that adopted it (`decided_by`): the
+    recommendation's `addressees`, or else the report's. A reasoned
+    disagreement (`positions:` with `stance: disagree` and a `reason`) answers
+    a recommendation without an action. An action whose status the source does
     not give answers its recommendations like a planned one; only a cancelled
     action does not.
 
     Fix:
-    Add `actions:` to the response, each naming the recommendations it answers.
+    Add `actions:` to the response, each naming the recommendations it answers,
+    or record why the body disagrees in `positions:`.
     """
     for response in ctx.index.records("response"):
         org = ctx.index.org_of(response)
-        if not response.actions:
+        report = ctx.index.get(org, response.report, "audit-report")
+        mine = [] if report is None else [
+            rec for rec in report.recommendations if response.decided_by in report.addressees_of(rec)]
+        answered = {rec for action in response.actions if action.status != "cancelled" for rec in action.recommendations}
+        answered.update(p.recommendation for p in response.positions if p.stance == "disagree" and p.reason)
+        unanswered = [rec for rec in mine if rec.id not in answered]
+        if not response.actions and (report is None or unanswered):
             yield ctx.hit(response, f"the response '{response.id}' commits to no actions", "actions",
                           hint="List the actions, each with owner, due date and the recommendations it answers.",
                           sv=f"svaret '{response.id}' innehåller inga åtgärder",
                           sv_hint="För upp åtgärderna under `actions:`, var och en med ansvarig, datum för när den "
                                   "ska vara klar och de rekommendationer den besvarar.")
             continue
-        report = ctx.index.get(org, response.report, "audit-report")
-        if report is None:
-            continue
-        answered = {rec for action in response.actions if action.status != "cancelled" for rec in action.recommendations}
-        for rec in report.recommendations:
-            if rec.id not in answered:
-                yield ctx.hit(response, f"no action in the response answers the recommendation '{rec.id}'", "actions",
-                              hint=f"Add an action with recommendations: [{rec.id}], or explain in the response why none is needed.",
-                              sv=f"ingen åtgärd i svaret besvarar rekommendationen '{rec.id}'",
-                              sv_hint=f"Lägg till en åtgärd med recommendations: [{rec.id}], eller förklara i svaret "
-                                      "varför ingen åtgärd behövs.")
+        for rec in unanswered:
+            yield ctx.hit(response, f"no action in the response answers the recommendation '{rec.id}'", "actions",
+                          hint=f"Add an action with recommendations: [{rec.id}], or record a reasoned "
+                               f"disagreement: positions: [{{recommendation: {rec.id}, stance: disagree, reason: ...}}].",
+                          sv=f"ingen åtgärd i svaret besvarar rekommendationen '{rec.id}'",
+                          sv_hint=f"Lägg till en åtgärd med recommendations: [{rec.id}], eller ange varför organet "
+                                  f"inte delar rekommendationen: positions: [{{recommendation: {rec.id}, "
+                                  "stance: disagree, reason: ...}].")
 
 
 @rule("R103", "action-incomplete", Severity.ERROR, example="""
