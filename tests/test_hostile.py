@@ -232,14 +232,30 @@ def test_size_limit_is_configurable(tmp_path, generated):
     assert run.findings == [] and run.code == 0  # under the raised limit it is a valid organisation
 
 
-def test_huge_configured_size_limit_reads_only_the_file(tmp_path, generated):
-    """A pull request can change auditrack.yaml too: read(10**12) would set aside a terabyte at once."""
+def test_the_largest_configurable_size_limit_reads_only_the_file(tmp_path, generated):
+    """A pull request can change auditrack.yaml too: the highest limit it may set still reads only the file."""
     repo = make_repo(tmp_path)
     place(repo, "org.yaml", b"kind: organisation\nid: acme\nname: Acme kommun\n")
     place(repo, "large.yaml", generated["too-large.yaml"].read_bytes())
-    (repo / "auditrack.yaml").write_text("limits:\n  max_file_bytes: 1000000000000\n")
+    (repo / "auditrack.yaml").write_text("limits:\n  max_file_bytes: 16777216\n")
     run = run_check(repo)
     assert [f["code"] for f in run.findings] == [] and run.code == 0
+
+
+@pytest.mark.parametrize(("key", "value", "ceiling"), [
+    ("max_file_bytes", "1000000000000", "16777216"),  # 10**12 was accepted: a 786 MB file then took 4.8 GB
+    ("max_file_bytes", "16777217", "16777216"),
+    ("max_findings", "100001", "100000"),  # unbounded before: a million findings could be printed
+])
+def test_a_limit_above_its_ceiling_is_a_located_configuration_error(tmp_path, key, value, ceiling):
+    repo = make_repo(tmp_path)
+    place(repo, "org.yaml", b"kind: organisation\nid: acme\nname: Acme kommun\n")
+    (repo / "auditrack.yaml").write_text(f"limits:\n  {key}: {value}\n")
+    run = run_check(repo)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.splitlines()[0] == (
+        f"auditrack.yaml:2:{len(key) + 5}  C001  field 'limits › {key}': '{value}' is out of range "
+        f"(input should be less than or equal to {ceiling})")
 
 
 @pytest.mark.parametrize("name", ["alias-bomb.yaml", "nul-byte.yaml", "tag-python-object.yaml", "nested-flow-50000.yaml"])

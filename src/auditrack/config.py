@@ -44,10 +44,20 @@ class Reporting(Model):
     """What every report to a board must cover, besides what each requirement itself demands."""
 
 
+MAX_FILE_BYTES_CEILING = 16 * 1_048_576
+"""The largest file size auditrack.yaml may allow: parsing costs several times a file's size in memory, and no
+governance or audit file comes near 16 MiB, so a larger limit only lets a pull request exhaust the runner."""
+
+MAX_FINDINGS_CEILING = 100_000
+"""The most findings auditrack.yaml may allow one check to report: at a few hundred bytes each, the output of one
+run stays within tens of megabytes."""
+
+
 class LimitsConfig(Model):
-    max_file_bytes: int = Field(default=1_048_576, ge=1024)
+    max_file_bytes: int = Field(default=1_048_576, ge=1024, le=MAX_FILE_BYTES_CEILING)
+    """The largest data file read, in bytes; larger files get Y006 and are not read."""
     max_depth: int = Field(default=64, ge=4, le=1000)
-    max_findings: int = Field(default=10_000, ge=100)
+    max_findings: int = Field(default=10_000, ge=100, le=MAX_FINDINGS_CEILING)
     """The most findings one check reports; one more (X004) counts the rest."""
 
 
