@@ -213,3 +213,45 @@ def test_a_signal_during_the_write_leaves_no_temporary_file_and_the_target_untou
     assert stderr == expected and stdout == b""
     assert sorted(os.listdir(out)) == ["report.md"]  # no temporary file left
     assert target.read_bytes() == b"the old report\n"
+
+
+LINKED_FOLDER = {
+    "en": "auditrack: cannot write {path}: its folder {folder} is a symbolic link; auditrack does not write through "
+          "links inside the working folder and has not touched anything; give --output - to write the report to "
+          "standard output\n",
+    "sv": "auditrack: kan inte skriva {path}: mappen {folder} är en symbolisk länk; auditrack skriver inte genom länkar "
+          "i arbetsmappen och har inte rört något; ange --output - för att skriva rapporten till standard ut (stdout)\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize(("output", "folder"), [
+    ("reports/status.md", "reports"),  # a repository's `reports -> outside` followed out of it
+    ("site/reports/status.md", "site"),  # the link higher up
+    ("gone/status.md", "gone"),  # a broken link: was a bare 'File exists'
+])
+def test_report_output_through_a_linked_folder_in_the_working_folder_is_refused(tmp_path, repo, output, folder, lang):
+    work, outside = tmp_path / "work", tmp_path / "outside"
+    work.mkdir()
+    (outside / "reports").mkdir(parents=True)
+    (outside / "status.md").write_text("not ours\n", encoding="utf-8")
+    (work / "reports").symlink_to(outside)
+    (work / "site").symlink_to(outside)
+    (work / "gone").symlink_to(tmp_path / "missing")
+    before = _state(outside), _state(outside / "reports")
+    run = run_cli(work, "report", "status", str(repo.root), "--as-of", AS_OF, "--lang", lang, "--output", output)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == LINKED_FOLDER[lang].format(path=output, folder=folder)
+    assert (_state(outside), _state(outside / "reports")) == before
+    assert not (tmp_path / "missing").exists()
+
+
+def test_report_output_through_a_link_above_the_working_folder_is_written(tmp_path, repo):
+    """Links above the working folder are the machine's (macOS's /tmp is one): they are followed."""
+    (tmp_path / "real" / "work").mkdir(parents=True)
+    (tmp_path / "alias").symlink_to(tmp_path / "real")
+    work = tmp_path / "alias" / "work"
+    run = run_cli(work, "report", "status", str(repo.root), "--as-of", AS_OF, "--output", "new/status.md")
+    assert run.code == 0, run.stderr
+    assert run.stderr == "auditrack: wrote new/status.md\n"
+    assert (tmp_path / "real" / "work" / "new" / "status.md").read_text(encoding="utf-8").startswith("# Status")

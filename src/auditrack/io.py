@@ -51,6 +51,24 @@ class NotARegularFile(OSError):
         return f"cannot write {self.filename}: {self._reason('en')}"
 
 
+class LinkedFolder(NotARegularFile):
+    """A folder on the way to the path, inside the working folder, is a symbolic link; nothing was written.
+
+    A data repository (a pull request's, say) can hold a link such as `reports -> /etc`: a workflow writing
+    `--output reports/status.md` must not follow it out."""
+
+    def __init__(self, path: Path, folder: Path):
+        self.folder = folder
+        OSError.__init__(self, errno.EINVAL, self._reason("en"), str(path))
+
+    def _reason(self, lang: str) -> str:
+        if lang == "sv":
+            return (f"mappen {self.folder} är en symbolisk länk; auditrack skriver inte genom länkar i "
+                    "arbetsmappen och har inte rört något")
+        return (f"its folder {self.folder} is a symbolic link; auditrack does not write through links inside "
+                "the working folder and has not touched anything")
+
+
 class Terminated(BaseException):
     """SIGTERM or SIGHUP arrived during a write; the temporary file is removed. Exit with `exit_code`.
 
@@ -62,13 +80,35 @@ class Terminated(BaseException):
 
 
 def refuse_unless_regular(path: Path) -> None:
-    """Raise NotARegularFile when `path` exists and is not a regular file (a symbolic link never is)."""
+    """Raise NotARegularFile when `path` exists and is not a regular file (a symbolic link never is), and
+    LinkedFolder when a folder on the way to it, below the working folder, is a symbolic link."""
+    _refuse_linked_folders(path)
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
         return
     if not stat.S_ISREG(mode):
         raise NotARegularFile(path, mode)
+
+
+def _refuse_linked_folders(path: Path) -> None:
+    """Links above the working folder are the machine's own (/tmp on macOS is one) and are followed; below it,
+    they may come from the repository's content. A folder that does not exist yet is created by the write."""
+    here = Path.cwd()
+    full = Path(os.path.normpath(path if path.is_absolute() else here / path))
+    try:
+        below = full.parent.relative_to(here)
+    except ValueError:
+        return
+    folder = here
+    for part in below.parts:
+        folder = folder / part
+        try:
+            mode = os.lstat(folder).st_mode
+        except OSError:
+            return
+        if stat.S_ISLNK(mode):
+            raise LinkedFolder(path, folder.relative_to(here))
 
 
 def write_atomic(path: Path, text: str) -> bool:
