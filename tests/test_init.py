@@ -61,7 +61,7 @@ def tagged_source(tmp_path_factory) -> Path:
 
 def pinned_line(source: Path) -> str:
     return (f"the CI workflow and the pre-commit configuration install auditrack 0.1.0 from {source}, pinned to its "
-            "tag v0.1.0; give --source to use another copy\n")
+            "tag v0.1.0\n")  # no advice to give --source: it was given
 
 
 def init(root: Path, source: Path, *args: str):
@@ -111,7 +111,7 @@ def test_a_source_without_the_tag_is_pinned_to_its_head_commit(tmp_path):
     assert out.code == 0, out.stderr
     assert out.stdout.splitlines()[2] == (
         f"the CI workflow and the pre-commit configuration install auditrack from {source}, pinned to its commit "
-        f"{head} (it has no tag v0.1.0); give --source to use another copy")
+        f"{head} (it has no tag v0.1.0)")
     assert installs(root) == (str(source), head, f'pip install "auditrack @ git+file://{source}@{head}"')
     # A commit made only of digits would be a number to YAML: the rev is quoted.
     assert f'    rev: "{head}"\n' in read(root, ".pre-commit-config.yaml")
@@ -141,7 +141,7 @@ def test_a_remote_source_that_cannot_be_read_is_pinned_to_the_tag_with_a_warning
     assert out.code == 0, out.stderr
     assert out.stdout.splitlines()[2] == (
         f"the CI workflow and the pre-commit configuration install auditrack 0.1.0 from {url}, pinned to v0.1.0 "
-        "unchecked (it could not be read); give --source to use another copy")
+        "unchecked (it could not be read)")
     assert out.stderr.startswith(f"auditrack: warning: cannot read {url} (")
     assert out.stderr.endswith("): pinned to v0.1.0 without knowing that it exists; if pre-commit cannot find it, "
                                "run init again with --source and a copy of auditrack that can be read, or change "
@@ -289,6 +289,27 @@ def test_next_says_git_init_only_outside_a_git_repository(tmp_path, tagged_sourc
     git(tmp_path, "init", "-q")
     inside = init(tmp_path / "inside", tagged_source)
     assert inside.stdout.splitlines()[-1] == f"next: cd {tmp_path / 'inside'} && auditrack check"
+
+
+def test_next_says_no_cd_when_created_where_it_runs(tmp_path, tagged_source):
+    """`init .` said 'next: cd . && git init && auditrack check'."""
+    (tmp_path / "here").mkdir()
+    out = run_cli("init", ".", "--source", str(tagged_source), cwd=tmp_path / "here")
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == "next: git init && auditrack check"
+
+
+def test_force_without_source_keeps_the_pin_of_the_existing_pre_commit_configuration(created, tagged_source):
+    """init --force replaced a checked pin with the project's default, pinned unchecked."""
+    workflow = read(created, ".github/workflows/auditrack.yml")
+    out = run_cli("init", str(created), "--org", "ludvika", "--name", "Ludvika kommun", "--force")
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[3] == (
+        f"the CI workflow and the pre-commit configuration install auditrack from {tagged_source}, pinned to v0.1.0 "
+        "as .pre-commit-config.yaml was; give --source to use another copy")
+    assert out.stderr == ""
+    assert installs(created)[:2] == (str(tagged_source), "v0.1.0")
+    assert read(created, ".github/workflows/auditrack.yml") == workflow
 
 
 @pytest.mark.parametrize("org", ["ludvika", "x", "malung-salen-och-ett-mycket-langt-namn"])

@@ -58,6 +58,8 @@ def test_the_data_file_cites_its_source():
     ("ludvika", "2085", "ludvika"),
     ("Borås Stad", "1490", "boras"),  # ends in s, and is not a genitive
     ("Bergs kommun", "2326", "berg"),
+    ("Falu kommun", "2080", "falun"),  # an irregular genitive: was not matched
+    ("Falun", "2080", "falun"),
     ("Dals-Eds kommun", "1438", "dals-ed"),
     ("Upplands  Väsby   kommun", "0114", "upplands-vasby"),
     ("Region Dalarna", "20", "region-dalarna"),

@@ -84,9 +84,16 @@ def strip_words(name: str) -> str:
         text = shorter
 
 
+_IRREGULAR_GENITIVES = {"falu": "falun"}
+"""Genitives that are not the name plus -s: the municipality calls itself Falu kommun, SCB lists it as Falun."""
+
+
 def _keys(name: str) -> set[str]:
-    """The forms under which `name` is looked up: without the words, and without a genitive -s."""
+    """The forms under which `name` is looked up: without the words, and without a genitive -s (or with the
+    name an irregular genitive stands for)."""
     base = strip_words(name).casefold()
+    if base in _IRREGULAR_GENITIVES:
+        return {base, _IRREGULAR_GENITIVES[base]}
     return {base, base[:-1]} if base.endswith("s") and len(base) > 2 else {base}
 
 

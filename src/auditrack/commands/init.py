@@ -23,7 +23,7 @@ from auditrack.engine import EXIT_OK, EXIT_USAGE
 from auditrack.io import write_atomic
 from auditrack.models.base import ID_PATTERN
 from auditrack.scaffold import Organisation
-from auditrack.scaffold.pinning import Pin, SourceError, resolve, tag
+from auditrack.scaffold.pinning import Pin, SourceError, kept, resolve, tag
 
 DEFAULT_ORG, DEFAULT_NAME = "exempel", "Exempel kommun"
 
@@ -78,7 +78,7 @@ def run(path: Path, org: str | None, name: str | None, force: bool, today: date 
             sys.stderr.write(f"  {relative}\n")
         return EXIT_USAGE
     try:
-        pin = resolve(source)
+        pin = (force and source is None and kept(path / ".pre-commit-config.yaml")) or resolve(source)
     except SourceError as exc:
         sys.stderr.write(f"auditrack: {exc}; give the URL or folder of a git repository of auditrack\n")
         return EXIT_USAGE
@@ -105,11 +105,16 @@ def run(path: Path, org: str | None, name: str | None, force: bool, today: date 
         f"created a data repository for {name} ({org}) in {path}: {len(content)} files{replaced}\n"
         f"{_matched(place)}\n"
         + "".join(f"{_already_there(found, organisation)}\n" for found in there)
-        + f"the CI workflow and the pre-commit configuration install {_pinned(pin)}; "
-        "give --source to use another copy\n"
-        f"next: cd {path} && {'' if _in_git_repository(path) else 'git init && '}auditrack check\n"
+        + f"the CI workflow and the pre-commit configuration install {_pinned(pin)}"
+        + ("; give --source to use another copy\n" if source is None else "\n")
+        + f"next: {_cd(path)}{'' if _in_git_repository(path) else 'git init && '}auditrack check\n"
     )
     return EXIT_OK
+
+
+def _cd(path: Path) -> str:
+    """'cd PATH && ', or nothing when PATH is where the command was run."""
+    return "" if path.resolve() == Path.cwd().resolve() else f"cd {path} && "
 
 
 def _matched(place) -> str:
@@ -124,6 +129,8 @@ def _pinned(pin: Pin) -> str:
         return f"auditrack {__version__} from {pin.repository}, pinned to its tag {pin.rev}"
     if pin.checked == "commit":
         return f"auditrack from {pin.repository}, pinned to its commit {pin.rev} (it has no tag {tag()})"
+    if pin.checked == "kept":
+        return f"auditrack from {pin.repository}, pinned to {pin.rev} as .pre-commit-config.yaml was"
     return f"auditrack {__version__} from {pin.repository}, pinned to {pin.rev} unchecked (it could not be read)"
 
 

@@ -38,7 +38,8 @@ class Pin:
     rev: str
     """The tag v<version>, or a commit."""
     checked: str
-    """'tag' or 'commit' when the source answered; 'no' when it could not be read."""
+    """'tag' or 'commit' when the source answered; 'no' when it could not be read; 'kept' when taken from the
+    repository's existing pre-commit configuration."""
     problem: str = ""
     """Why the source could not be read, as git said it."""
 
@@ -116,3 +117,28 @@ def _ls_remote(*args: str) -> str:
         lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
         raise _GitFailed(lines[0] if lines else f"git ls-remote failed with exit code {done.returncode}")
     return done.stdout.strip()
+
+
+_KEPT_CONFIG_BYTES = 65_536
+"""A pre-commit configuration is a few lines; a larger one is not read for its pin."""
+
+
+def kept(pre_commit_config: Path) -> Pin | None:
+    """The pin of an existing `.pre-commit-config.yaml`'s auditrack hook (its `repo:` and `rev:`), so that
+    `init --force` does not replace a pin someone chose with the default; None when there is none to keep."""
+    import yaml
+
+    try:
+        with pre_commit_config.open("rb") as handle:
+            data = yaml.safe_load(handle.read(_KEPT_CONFIG_BYTES + 1)[:_KEPT_CONFIG_BYTES])
+    except (OSError, yaml.YAMLError, RecursionError):
+        return None
+    repos = data.get("repos") if isinstance(data, dict) else None
+    for repo in repos if isinstance(repos, list) else []:
+        if not isinstance(repo, dict):
+            continue
+        hooks = repo.get("hooks")
+        ids = {hook.get("id") for hook in hooks if isinstance(hook, dict)} if isinstance(hooks, list) else set()
+        if "auditrack" in ids and isinstance(repo.get("repo"), str) and isinstance(repo.get("rev"), str):
+            return Pin(repo["repo"], repo["rev"], "kept")
+    return None
