@@ -169,6 +169,46 @@ def test_duplicate_key_in_a_nested_mapping(repo, check):
     assert "'text'" in finding["message"]
 
 
+SECOND_ITEM_WITHOUT_ITS_DASH = """\
+  - id: rek-1
+    text: Bryt ned det övergripande målet i mätbara mål.
+    section: "3.1"
+    id: rek-2
+    text: Följ upp målen.
+    section: "3.2"
+"""
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("en", "the key 'id' appears twice in the list item that starts on line 11: the item starting here probably lacks "
+           "its `- `, so YAML reads both as one item and keeps only the last values",
+     "If line 14 starts a new item of the list, write `- ` before `id:` (the dash at column 3, under the other items' "
+     "dashes); delete nothing. The keys repeated after it are not listed separately."),
+    ("sv", "nyckeln 'id' står två gånger i listposten som börjar på rad 11: posten som börjar här saknar troligen sitt "
+           "`- `, så YAML läser båda som en post och behåller bara de sista värdena",
+     "Om rad 14 börjar en ny post i listan, skriv `- ` före `id:` (strecket i kolumn 3, under de andra posternas "
+     "streck); ta inte bort något. Nycklarna som upprepas efter den visas inte var för sig."),
+])
+def test_a_list_item_without_its_dash_is_one_finding_that_says_to_add_it(repo, check, lang, message, hint):
+    """A missing `- ` gave one Y002 per repeated key, each advising to delete one entry: that deletes an item."""
+    text = repo.REPORT.replace(repo.REPORT.split("recommendations:\n")[1], SECOND_ITEM_WITHOUT_ITS_DASH)
+    repo.write(repo.REPORT_PATH, text)
+    run = check(repo.root, "--lang", lang)
+    assert [(f["code"], f["line"], f["column"], f["message"], f["hint"]) for f in run.findings
+            if f["code"] != "X003"] == [("Y002", 14, 5, message, hint)]
+    assert run.code == 3
+
+
+def test_a_repeated_first_key_in_a_flow_item_is_an_ordinary_duplicate(repo, check):
+    text = repo.REPORT.replace(repo.REPORT.split("recommendations:\n")[1],
+                               '  - {id: rek-1, text: Bryt ned målet., section: "3.1", id: rek-2}\n')
+    repo.write(repo.REPORT_PATH, text)
+    finding = check(repo.root).only_finding
+    assert (finding["code"], finding["line"], finding["column"]) == ("Y002", 11, 56)
+    assert finding["message"] == ("the key 'id' appears twice in the same mapping (first on line 11); YAML would "
+                                  "silently keep only the last value")
+
+
 def test_duplicate_key_does_not_stop_the_other_checks_of_the_file(repo, check):
     text = repo.REPORT.replace("date: 2022-03-15", "date: 2022-13-01") + "title: Igen\n"
     repo.write(repo.REPORT_PATH, text)

@@ -470,20 +470,27 @@ def _build(parser, result: LoadedFile, limits: Limits):
                         value = ""
                     if value in frame[0] or value in frame[3]:
                         first = frame[3].get(value, "?")
+                        if frame[5] is not None:  # the keys of an item whose `- ` is missing: one finding says so
+                            frame[2] = _DUPLICATE
+                            continue
                         duplicates += 1
                         if duplicates > MAX_DUPLICATE_FINDINGS:
                             unlisted = unlisted or (line, col)
                             frame[2] = _DUPLICATE
                             continue
-                        result.findings.append(_finding(
-                            path_name, "Y002",
-                            f"the key '{_short(value)}' appears twice in the same mapping (first on line {first}); "
-                            "YAML would silently keep only the last value",
-                            line, col, "Keep one of the two entries and delete the other.",
-                            sv=f"nyckeln '{_short(value)}' står två gånger på samma nivå (första gången på rad {first}); "
-                               "YAML skulle utan varning behålla bara det sista värdet",
-                            sv_hint="Behåll en av de två raderna och ta bort den andra.",
-                        ))
+                        if _starts_a_list_item(stack, value):
+                            frame[5] = line
+                            result.findings.append(_missing_dash(path_name, value, first, line, col, positions[frame[1]]))
+                        else:
+                            result.findings.append(_finding(
+                                path_name, "Y002",
+                                f"the key '{_short(value)}' appears twice in the same mapping (first on line {first}); "
+                                "YAML would silently keep only the last value",
+                                line, col, "Keep one of the two entries and delete the other.",
+                                sv=f"nyckeln '{_short(value)}' står två gånger på samma nivå (första gången på rad "
+                                   f"{first}); YAML skulle utan varning behålla bara det sista värdet",
+                                sv_hint="Behåll en av de två raderna och ta bort den andra.",
+                            ))
                         frame[2] = _DUPLICATE
                     else:
                         frame[2] = value
@@ -507,7 +514,8 @@ def _build(parser, result: LoadedFile, limits: Limits):
                     raise _Stop
                 container: dict | list = {} if kind is yaml.MappingStartEvent else []
                 vpath = place(container, line, col)
-                stack.append([container, vpath, None, {}])
+                # [container, its path, the pending key, first line of each key, flow style, line of a missing `- `]
+                stack.append([container, vpath, None, {}, bool(event.flow_style), None])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
             elif kind is yaml.AliasEvent:
@@ -557,6 +565,31 @@ def _build(parser, result: LoadedFile, limits: Limits):
 
 _DUPLICATE = object()
 MAX_DUPLICATE_FINDINGS = 20
+
+
+def _starts_a_list_item(stack: list, key: str) -> bool:
+    """Whether a repeated `key` in the innermost mapping is most likely a new list item without its `- `: the
+    mapping is a block item of a list, and `key` is the key it began with."""
+    frame = stack[-1]
+    return (len(stack) > 1 and isinstance(stack[-2][0], list) and not frame[4]
+            and next(iter(frame[3]), None) == key)
+
+
+def _missing_dash(path: str, key: str, first: int, line: int, col: int, item_start: tuple[int, int]) -> Finding:
+    dash = max(item_start[1] - 2, 1)
+    name = _short(key)
+    return _finding(
+        path, "Y002",
+        f"the key '{name}' appears twice in the list item that starts on line {first}: the item starting here "
+        "probably lacks its `- `, so YAML reads both as one item and keeps only the last values",
+        line, col,
+        f"If line {line} starts a new item of the list, write `- ` before `{name}:` (the dash at column {dash}, under "
+        "the other items' dashes); delete nothing. The keys repeated after it are not listed separately.",
+        sv=f"nyckeln '{name}' står två gånger i listposten som börjar på rad {first}: posten som börjar här saknar "
+           "troligen sitt `- `, så YAML läser båda som en post och behåller bara de sista värdena",
+        sv_hint=f"Om rad {line} börjar en ny post i listan, skriv `- ` före `{name}:` (strecket i kolumn {dash}, under "
+                "de andra posternas streck); ta inte bort något. Nycklarna som upprepas efter den visas inte var för sig.",
+    )
 
 
 def _short(text: str, limit: int = 80) -> str:
