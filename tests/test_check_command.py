@@ -286,7 +286,7 @@ SEVERITY_LINES = {
     "sv": [
         f"{GOAL_PATH}:4:1  G101  fel  det övergripande målet 'egen-forsorjning' är inte nedbrutet i mätbara delmål",
         f"{INDICATOR_PATH}:4:1  G105  varning  nyckeltalet 'deltagare' är inte kopplat till något mål",
-        "recommendations/acme/2022-malstyrning/report.yaml:10:37  R101  info  Kommunstyrelsen (ks) ombads 2022-03-16 att "
+        "recommendations/acme/2022-malstyrning/report.yaml:10:37  R101  upplysning  Kommunstyrelsen (ks) ombads 2022-03-16 att "
         "svara på 'Granskning av målstyrning'; svaret ska lämnas senast 2022-06-30 och är ännu inte registrerat",
         "1 fel, 1 varning, 1 upplysning i 5 filer (per 2022-03-20)",
     ],

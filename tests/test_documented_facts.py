@@ -191,7 +191,7 @@ class TestReportWithoutItsFacts:
         done = cli("check", str(root), "--as-of", "2030-01-01", "--lang", "sv")
         assert done.code == 0
         assert done.stdout.splitlines()[:2] == [
-            "recommendations/exempel/2023-granskning/report.yaml:10:20  R101  info  Kommunstyrelsen (ks) ombads svara på "
+            "recommendations/exempel/2023-granskning/report.yaml:10:20  R101  upplysning  Kommunstyrelsen (ks) ombads svara på "
             "'Äldre granskning' och svaret är inte registrerat; begäran anger varken sitt datum eller när svaret ska "
             "lämnas, så det är okänt när svaret ska vara klart",
             "    help: Registrera organets svar (kind: response, decided_by: organet) när det har antagits, och "

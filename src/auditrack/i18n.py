@@ -530,7 +530,6 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "stance": {"agree": "instämmer", "partly": "instämmer delvis", "disagree": "instämmer inte"},
         "severity": {"error": "fel", "warning": "varning", "info": "upplysning"},
         "severity-plural": {"error": "Fel", "warning": "Varningar", "info": "Upplysningar"},
-        "severity": {"error": "fel", "warning": "varning", "info": "info"},
         "form": {"project": "projekt", "ordinary": "ordinarie verksamhet", "permanent": "permanent verksamhet"},
         "mandate-type": {
             "decision": "beslut", "steering-model": "styrmodell", "mandate-description": "uppdragsbeskrivning",
@@ -588,7 +587,6 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "stance": {"agree": "agrees", "partly": "partly agrees", "disagree": "disagrees"},
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "severity-plural": {"error": "Errors", "warning": "Warnings", "info": "Info"},
-        "severity": {"error": "error", "warning": "warning", "info": "info"},
         "form": {"project": "a project", "ordinary": "ordinary operations", "permanent": "a permanent activity"},
         "mandate-type": {
             "decision": "decision", "steering-model": "steering model", "mandate-description": "mandate description",
