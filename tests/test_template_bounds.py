@@ -5,15 +5,18 @@ Every run is the real CLI in a subprocess (tests/test_hostile.py's run_cli): kil
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from auditrack.reports.environment import MAX_POWER_BITS, TEMPLATE_MAX_CHARS, TEMPLATE_SECONDS
+from auditrack.reports.environment import MAX_POWER_BITS, TEMPLATE_MAX_CHARS, TEMPLATE_MAX_MEMORY, TEMPLATE_SECONDS
 from test_hostile import run_cli
 
 AS_OF = "2022-03-20"
 LIMIT_EN = "the limit for a report with the data repository's own templates (docs/robustness.md)"
 LIMIT_SV = "gränsen för en rapport med datarepositoriets egna mallar (docs/robustness.md)"
 PREFIX = "auditrack: cannot render the status report: templates/status.md.j2"
+MEMORY_EN = f"the template needed more than 128 MiB of memory, {LIMIT_EN}"
 
 # The loops a pull request could add: too long a range, nested loops with a huge output, nested loops with none.
 TOO_LONG_RANGE = "{% for i in range(10**9) %}x{% endfor %}\n"
@@ -28,16 +31,25 @@ HOSTILE = {
                                          "characters or items, the limit in templates\n"),
     "power": ("{{ 10 ** 100000000 }}\n", f"{PREFIX} line 1: '**' would build a number larger than 65,536 bits, "
                                      "the limit in templates\n"),
+    # One step in C, which neither the time nor the output limit can stop: each built a gigabyte before.
+    "format-width": ("{{ '%999999999d' % 1 }}\n", f"{PREFIX} line 1: {MEMORY_EN}\n"),
+    "center": ("{{ 'x'.center(10**9) }}\n", f"{PREFIX} line 1: {MEMORY_EN}\n"),
+    # Doubling by `~` in a recursive macro: 2**40 characters, a few steps from a gigabyte within the time limit.
+    "doubling": ("{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}"
+                 "{{ d('x', 40) }}\n", f"{PREFIX} line 1: {MEMORY_EN}\n"),
 }
 
 
 def test_the_documented_limits():
-    assert (TEMPLATE_SECONDS, TEMPLATE_MAX_CHARS, MAX_POWER_BITS) == (10, 16 * 1024 * 1024, 64 * 1024)
+    assert (TEMPLATE_SECONDS, TEMPLATE_MAX_CHARS, MAX_POWER_BITS, TEMPLATE_MAX_MEMORY) == (
+        10, 16 * 1024 * 1024, 64 * 1024, 128 * 1024 * 1024)
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_report_with_a_hostile_template_stops_with_exit_4_and_writes_nothing(tmp_path, repo, name):
     template, message = HOSTILE[name]
+    if MEMORY_EN in message and not Path("/proc/self/statm").exists():
+        pytest.skip("the memory ceiling needs Linux's RLIMIT_AS and /proc (docs/robustness.md)")
     (repo.root / "templates").mkdir()
     (repo.root / "templates" / "status.md.j2").write_text(template, encoding="utf-8")
     target = tmp_path / "status.md"
@@ -56,6 +68,7 @@ def test_report_with_a_hostile_template_stops_with_exit_4_and_writes_nothing(tmp
 @pytest.mark.parametrize("template, message", [
     (HUGE_OUTPUT, f"{PREFIX}: rapporten blev längre än 16\u00a0777\u00a0216 tecken, {LIMIT_SV}\n"),
     (NO_OUTPUT, f"{PREFIX} line 2: renderingen tog längre tid än 10 sekunder, {LIMIT_SV}\n"),
+    ("{{ 'x'.center(10**9) }}\n", f"{PREFIX} line 1: mallen behövde mer än 128 MiB minne, {LIMIT_SV}\n"),
 ])
 def test_the_limits_are_explained_in_swedish(tmp_path, repo, template, message):
     (repo.root / "templates").mkdir()

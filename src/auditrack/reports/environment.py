@@ -22,7 +22,10 @@ a dictionary), and `*` and `**` refuse to build a value past the output limit.
 When the data repository has its own ``templates/`` folder, rendering a report
 also stops, with a ReportError, after TEMPLATE_SECONDS or at the first
 character past TEMPLATE_MAX_CHARS: a pull request's template must not make a
-job run for hours or fill the runner's memory (docs/robustness.md).
+job run for hours or fill the runner's memory (docs/robustness.md). On Linux
+it may also take at most TEMPLATE_MAX_MEMORY more address space, so that a value
+built in one step in C (`'%999999999d' % 1`, `center(10**9)`) or by repeated
+`~` fails at once with a ReportError.
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ TEMPLATE_SECONDS = 10
 TEMPLATE_MAX_CHARS = 16 * 1024 * 1024
 """The most characters such a report may have (16 MiB); also the largest value `*` may build in any template."""
 MAX_POWER_BITS = 64 * 1024
+TEMPLATE_MAX_MEMORY = 128 * 1024 * 1024
+"""Address space a repository's template may add while it compiles and renders: room for a report of
+TEMPLATE_MAX_CHARS characters several times over, far below a CI runner's memory."""
 """The largest number, in bits, that `**` may build in a template."""
 
 
@@ -65,6 +71,9 @@ def _limit_message(lang: str, which: str) -> str:
     if which == "size":
         return {"en": f"the report grew past {number(TEMPLATE_MAX_CHARS, 'en')} characters, {own}",
                 "sv": f"rapporten blev längre än {number(TEMPLATE_MAX_CHARS, 'sv')} tecken, {own}"}[lang]
+    if which == "memory":
+        return {"en": f"the template needed more than {number(TEMPLATE_MAX_MEMORY // 1048576, 'en')} MiB of memory, {own}",
+                "sv": f"mallen behövde mer än {number(TEMPLATE_MAX_MEMORY // 1048576, 'sv')} MiB minne, {own}"}[lang]
     if which == "repeat":
         return {"en": f"'*' would build a value of more than {number(TEMPLATE_MAX_CHARS, 'en')} characters or items, the limit in templates",
                 "sv": f"'*' skulle bygga ett värde med fler än {number(TEMPLATE_MAX_CHARS, 'sv')} tecken eller element, gränsen i mallar"}[lang]
@@ -236,8 +245,7 @@ def render_template(env, name: str, context: dict) -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 
     try:
-        template = env.get_template(name)
-        return _render_bounded(env, template, context) if env.bounded else template.render(**context)
+        return _render_bounded(env, name, context) if env.bounded else env.get_template(name).render(**context)
     except (_OverLimit, TemplateRefused):
         raise
     except TemplateNotFound as exc:
@@ -249,16 +257,22 @@ def render_template(env, name: str, context: dict) -> str:
         where = _template_frame(env, exc.__traceback__) or name
         if isinstance(exc, (ReportError, UndefinedError)):
             message = str(exc)
+        elif isinstance(exc, MemoryError):
+            message = _limit_message(env.globals["lang"], "memory")
         else:
             message = f"{type(exc).__name__}: {exc}"
         raise ReportError(f"{where}: {message}") from None
 
 
-def _render_bounded(env, template, context: dict) -> str:
-    """Render within TEMPLATE_SECONDS and TEMPLATE_MAX_CHARS, counting characters as the template streams them."""
+def _render_bounded(env, name: str, context: dict) -> str:
+    """Compile and render within TEMPLATE_SECONDS, TEMPLATE_MAX_CHARS (counting characters as the template
+    streams them) and TEMPLATE_MAX_MEMORY."""
+    from auditrack.memory import memory_ceiling
+
     lang = env.globals["lang"]
     out = io.StringIO()
-    with time_limit(TEMPLATE_SECONDS, ReportError(_limit_message(lang, "time"))):
+    with memory_ceiling(TEMPLATE_MAX_MEMORY), time_limit(TEMPLATE_SECONDS, ReportError(_limit_message(lang, "time"))):
+        template = env.get_template(name)
         for chunk in template.generate(**context):
             out.write(chunk)
             if out.tell() > TEMPLATE_MAX_CHARS:
