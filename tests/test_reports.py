@@ -392,6 +392,11 @@ class TestFollowUp:
         assert "Sammanfattande bedömning: till viss del." in text
         assert "**Uppföljningar:** 2023-10-01, bedömd av KPMG AB; 2024-03-01, bedömd av KPMG AB." in text
 
+    def test_the_overall_verdict_in_english_reads_as_an_assessment(self, acme):
+        text = report(acme, "follow-up", "en")
+        assert ("KPMG AB, 2022-03-15. The recommendations are addressed to Kommunstyrelsen. "
+                "Overall assessment: partly fulfilled.") in text.splitlines()
+
     def test_one_follow_up(self, acme):
         (acme / "recommendations/acme/2022-modellen/follow-up-2024.yaml").unlink()
         text = report(acme, "follow-up", "en")

@@ -235,3 +235,26 @@ def test_no_developer_words_in_the_body_only_a_comment_says_it_is_generated(repo
     # the Id column's header is the one place an id is named; the ids themselves are code spans
     body = body.replace("| Id |", "|").replace(" Id |", "")
     assert not DEVELOPER_WORDS.findall(re.sub(r"`[^`]+`", "", body))
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("https://evil.example/x)](javascript:alert(1))|<b>",
+     "[https\\://evil.example/x)\\](javascript:alert(1))\\|&lt;b&gt;]"
+     "(https://evil.example/x%29%5D%28javascript:alert%281%29%29%7C%3Cb%3E)"),
+    ("javascript:alert(1)", "javascript:alert(1)"),
+    ("https://a.example/two words", "https\\://a.example/two words"),
+    ("KS 2023-12-12 § 201 @octocat", "KS 2023-12-12 § 201 @\u200doctocat"),
+])
+def test_evidence_cannot_break_out_of_its_link_or_cell(tmp_path, value, shown):
+    """Only an http(s) address without spaces becomes a link; its text is escaped and its address percent-encoded."""
+    root = build_sjoby(tmp_path)
+    response = root / f"recommendations/{ORG}/2022-hemtjanst/response.yaml"
+    data = json.loads(response.read_text(encoding="utf-8"))
+    data["actions"][0]["evidence"] = [value]
+    response.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    audit = section(status(root, "en"), "### Granskning av hemtjänsten")
+    assert table_rows(audit, "| Recommendation | Action |")[0][4] == f"done 2023-05-01<br>Evidence: {shown}"
+    from markdown_it import MarkdownIt
+
+    hrefs = re.findall(r'href="([^"]*)"', MarkdownIt("commonmark").enable("table").render(audit))
+    assert hrefs == (["https://evil.example/x%29%5D%28javascript:alert%281%29%29%7C%3Cb%3E"] if value.startswith("https://evil") else [])
