@@ -29,6 +29,14 @@ def due_soon_days(config) -> int:
     return DUE_SOON_DAYS if days is None else days
 
 
+def facts(report, state: str, assessments: list, as_of: date) -> dict:
+    """What the summary needs of one recommendation: its state, its report's date and year, its age bucket, and
+    when it was closed (implemented)."""
+    start = report.date.start if report.date is not None else None
+    return {"state": state, "report_date": start, "year": start.year if start else None,
+            "age": age_bucket(report.date, as_of), "closed_on": closed_on(assessments)}
+
+
 def closed_on(assessments: list) -> date | None:
     """The date of the follow-up that graded the recommendation implemented, when its latest grade is: the first
     of the newest run of 'implemented' grades (an earlier 'implemented' that a later grade undid does not count)."""

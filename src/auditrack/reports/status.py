@@ -6,7 +6,7 @@ from collections import Counter
 
 from auditrack import i18n
 from auditrack.reports import answers, briefing, common, mermaid
-from auditrack.reports.markdown import evidence, shorten
+from auditrack.reports.markdown import shorten
 
 ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled", "not-stated")
 """Actions are counted by status; 'not-stated' counts those whose status the source does not give."""
@@ -63,8 +63,6 @@ def build(result, org: str | None, lang: str) -> dict:
     state_list = _state_list(overall_states)
     for organisation in organisations:
         organisation["states_by_name"] = _by_name(organisation.pop("state_counter"), state_list)
-    ages = briefing.ages(recommendations)
-    overdue, due_soon = briefing.action_deadlines(open_actions, as_of, briefing.due_soon_days(result.config))
     return {
         "organisations": organisations,
         "states": _counts(overall_states),
@@ -72,13 +70,24 @@ def build(result, org: str | None, lang: str) -> dict:
         "actions": _action_counts(overall_actions),
         "state_names": list(common.REC_STATES),
         "states_by_name": _by_name(overall_states, state_list),
+        **_summary(organisations, recommendations, years, open_actions, result),
+    }
+
+
+def _summary(organisations: list[dict], recommendations: list[dict], years: list[dict], open_actions: list[dict],
+             result) -> dict:
+    """The briefing's lists and tables over all organisations (see briefing.py)."""
+    ages = briefing.ages(recommendations)
+    horizon = briefing.due_soon_days(result.config)
+    overdue, due_soon = briefing.action_deadlines(open_actions, result.as_of, horizon)
+    return {
         "ages": ages,
         "age_rows": briefing.age_rows(ages),
         "years": sorted(years, key=lambda y: (y["year"] is None, y["year"] or 0, y["org"])),
         "overdue": overdue,
         "due_soon": due_soon,
-        "due_soon_days": briefing.due_soon_days(result.config),
-        "missing_answers": briefing.missing_answers(organisations, as_of),
+        "due_soon_days": horizon,
+        "missing_answers": briefing.missing_answers(organisations, result.as_of),
     }
 
 
@@ -112,9 +121,7 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
         responded = not answered.isdisjoint(report.addressees_of(rec))
         state = common.rec_state(assessments, rec_actions, responded)
         states[state] += 1
-        recs.append({"state": state, "report_date": report.date.start if report.date else None,
-                     "year": report.date.start.year if report.date else None,
-                     "age": briefing.age_bucket(report.date, as_of), "closed_on": briefing.closed_on(assessments)})
+        recs.append(briefing.facts(report, state, assessments, as_of))
         latest = None
         if assessments:
             follow_up, assessment = assessments[0]
