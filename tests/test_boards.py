@@ -195,11 +195,11 @@ def test_the_status_report_shows_each_bodys_answer_and_the_stances(tmp_path):
             "2023-06-20 (SN 2023-06-20 § 57); Barn- och utbildningsnämnden: inget svar, 45 dagar efter 2023-06-30; "
             "Tekniska nämnden: inget svar, 45 dagar efter 2023-06-30; Kultur- och fritidsnämnden: inget svar, 45 dagar "
             "efter 2023-06-30.") in lines
-    assert ("| `r2` | Följ upp hemtjänstens insatser mot nämndens mål. (till Socialnämnden)<br>Socialnämnden instämmer "
+    assert ("| Följ upp hemtjänstens insatser mot nämndens mål. (till Socialnämnden)<br>Socialnämnden instämmer "
             "inte: Nämnden följer redan upp hemtjänstens insatser varje kvartal i verksamhetsrapporten. | *Ingen åtgärd "
-            "redovisad* |  |  |  | Ej uppföljd |") in lines
-    assert ("| `r4` | Upprätta en underhållsplan för kommunens fastigheter. (till Tekniska nämnden) | *Inget svar* |  |  |"
-            "  | Ej uppföljd |") in lines
+            "redovisad* |  |  |  | Ej uppföljd | `r2` |") in lines
+    assert ("| Upprätta en underhållsplan för kommunens fastigheter. (till Tekniska nämnden) | *Inget svar* |  |  |"
+            "  | Ej uppföljd | `r4` |") in lines
 
 
 def test_the_follow_up_report_shows_the_stances():

@@ -136,16 +136,16 @@ class TestResponseWithoutAnyDate:
         assert _found(root, date(2023, 9, 1)) == []
 
     @pytest.mark.parametrize("lang, line, state", [
-        ("en", "**Response:** Kommunstyrelsen, no date recorded.", "| `granskning-r1` | Gör något. (to Kommunstyrelsen) | Ta fram en "
-               "processplan. | Socialchef | 2023-12-31 | in progress | Not followed up |"),
-        ("sv", "**Svar:** Kommunstyrelsen, datum saknas.", "| `granskning-r1` | Gör något. (till Kommunstyrelsen) | Ta fram en processplan. "
-               "| Socialchef | 2023-12-31 | pågår | Ej uppföljd |"),
+        ("en", "**Response:** Kommunstyrelsen, no date recorded.", "| Gör något. (to Kommunstyrelsen) | Ta fram en "
+               "processplan. | Socialchef | 2023-12-31 | in progress | Not followed up | `granskning-r1` |"),
+        ("sv", "**Svar:** Kommunstyrelsen, datum saknas.", "| Gör något. (till Kommunstyrelsen) | Ta fram en processplan. "
+               "| Socialchef | 2023-12-31 | pågår | Ej uppföljd | `granskning-r1` |"),
     ])
     def test_the_status_report_says_no_date_recorded(self, tmp_path, process, lang, line, state):
         root = _repo(tmp_path, UNDATED, "    status: in-progress\n")
         text = _report(process, "status", root, lang)
         assert _paragraph(text, line[:8]) == line
-        assert _paragraph(text, "| `granskning-r1`") == state
+        assert _paragraph(text, "| Gör något.") == state
 
 
 # ------------------------------------------------------------------------------ item 4: the unknown status
@@ -248,12 +248,12 @@ SCENARIOS = {
 
 
 @pytest.mark.parametrize("scenario, kind, lang, start, line", [
-    ("unknown-status", "status", "en", "| `granskning-r1`",
-     "| `granskning-r1` | Gör något. (to Kommunstyrelsen) | Ta fram en processplan. | Socialchef | 2023-12-31 | status not stated | "
-     "Not followed up |"),
-    ("unknown-status", "status", "sv", "| `granskning-r1`",
-     "| `granskning-r1` | Gör något. (till Kommunstyrelsen) | Ta fram en processplan. | Socialchef | 2023-12-31 | status okänd | "
-     "Ej uppföljd |"),
+    ("unknown-status", "status", "en", "| Gör något.",
+     "| Gör något. (to Kommunstyrelsen) | Ta fram en processplan. | Socialchef | 2023-12-31 | status not stated | "
+     "Not followed up | `granskning-r1` |"),
+    ("unknown-status", "status", "sv", "| Gör något.",
+     "| Gör något. (till Kommunstyrelsen) | Ta fram en processplan. | Socialchef | 2023-12-31 | status okänd | "
+     "Ej uppföljd | `granskning-r1` |"),
     ("unknown-status", "status", "en", "    \"", "    \"Actions' status not stated\" : 1"),
     ("unknown-status", "status", "sv", "    \"", "    \"Åtgärdernas status okänd\" : 1"),
     ("unknown-status", "follow-up", "en", "| `granskning-r1`",

@@ -325,15 +325,16 @@ class TestMermaid:
 
 class TestStatus:
     def test_rows_per_recommendation_and_action(self, acme):
+        """Names first, the ids in the last column; the overdue action with its days late; the evidence shown."""
         text = report(acme, "status", "sv")
-        rows = table_rows(text, "| Id | Rekommendation |")
+        rows = table_rows(text, "| Rekommendation | Åtgärd |")
         assert rows == [
-            ["`rek-1`", "Bryt ned det övergripande målet i mätbara mål. (till Kommunstyrelsen)", "Ta fram mätbara delmål.", "Samordnare", "2022-12-31",
-             "genomförd 2022-11-30", "🟢 Åtgärdad (2023-10-01)"],
-            ["`rek-2`", "Anta en uppdragsbeskrivning som gäller efter 2022. (till Kommunstyrelsen)", "Anta en ny uppdragsbeskrivning.", "Samordnare",
-             "2023-03-31", "pågår, **försenad**", "🟡 Delvis åtgärdad (2024-03-01)"],
-            ["`rek-3`", "Utvärdera modellen. (till Kommunstyrelsen)", "*Ingen åtgärd redovisad*", "", "", "", "Ej uppföljd"],
-            ["Alla", "Åtgärder som inte avser en viss rekommendation", "Informera nämnderna om svaret.", "–", "–", "planerad", ""],
+            ["Bryt ned det övergripande målet i mätbara mål. (till Kommunstyrelsen)", "Ta fram mätbara delmål.", "Samordnare", "2022-12-31",
+             "genomförd 2022-11-30<br>Underlag: KS 2022-12-13 § 200", "🟢 Åtgärdad (2023-10-01)", "`rek-1`"],
+            ["Anta en uppdragsbeskrivning som gäller efter 2022. (till Kommunstyrelsen)", "Anta en ny uppdragsbeskrivning.", "Samordnare",
+             "2023-03-31", "pågår, **försenad 457 dagar**", "🟡 Delvis åtgärdad (2024-03-01)", "`rek-2`"],
+            ["Utvärdera modellen. (till Kommunstyrelsen)", "*Ingen åtgärd redovisad*", "", "", "", "Ej uppföljd", "`rek-3`"],
+            ["Åtgärder som inte avser en viss rekommendation", "Informera nämnderna om svaret.", "–", "–", "planerad", "", "Alla"],
         ]
 
     def test_progress_per_report_and_pie(self, acme):
@@ -349,21 +350,22 @@ class TestStatus:
 
     def test_english(self, acme):
         text = report(acme, "status", "en")
-        assert text.startswith("# Status of audit recommendations\n\nAs of 2024-06-30.")
-        rows = table_rows(text, "| Id | Recommendation |")
-        assert rows[1][5:] == ["in progress, **overdue**", "🟡 Partly implemented (2024-03-01)"]
+        assert text.startswith("# Status of audit recommendations\n\n<!-- Made with auditrack report status from the data files. "
+                               "Changes made here are overwritten when the report is made again. -->\n\nAs of 2024-06-30.\n")
+        rows = table_rows(text, "| Recommendation | Action |")
+        assert rows[1][4:] == ["in progress, **457 days late**", "🟡 Partly implemented (2024-03-01)", "`rek-2`"]
         assert "KPMG AB, 2022-03-15. The recommendations are addressed to Kommunstyrelsen." in text
 
     def test_missing_response_is_shown_with_its_deadline(self, acme):
         (acme / "recommendations/acme/2022-modellen/response.yaml").unlink()
         text = report(acme, "status", "sv")
         assert "**Svar:** Inget svar är registrerat. Svar begärdes senast 2022-06-30. **Svaret är försenat.**" in text
-        assert table_rows(text, "| Id | Rekommendation |")[2] == ["`rek-3`", "Utvärdera modellen. (till Kommunstyrelsen)", "*Inget svar*", "", "", "", "Ej uppföljd"]
+        assert table_rows(text, "| Rekommendation | Åtgärd |")[2] == ["Utvärdera modellen. (till Kommunstyrelsen)", "*Inget svar*", "", "", "", "Ej uppföljd", "`rek-3`"]
 
     def test_as_of_before_the_follow_ups_leaves_them_out(self, acme):
         result = loaded(acme, as_of=date(2023, 1, 1))
         text = render("status", result, lang="sv")
-        assert table_rows(text, "| Id | Rekommendation |")[0][-1] == "Ej uppföljd"
+        assert table_rows(text, "| Rekommendation | Åtgärd |")[0][-2] == "Ej uppföljd"
 
     def test_org_filter(self, acme):
         text = render("status", loaded(acme), lang="sv", org="acme")
@@ -389,6 +391,11 @@ class TestFollowUp:
         assert "- Informera nämnderna om svaret. (planerad)" in text
         assert "Sammanfattande bedömning: till viss del." in text
         assert "**Uppföljningar:** 2023-10-01, bedömd av KPMG AB; 2024-03-01, bedömd av KPMG AB." in text
+
+    def test_the_overall_verdict_in_english_reads_as_an_assessment(self, acme):
+        text = report(acme, "follow-up", "en")
+        assert ("KPMG AB, 2022-03-15. The recommendations are addressed to Kommunstyrelsen. "
+                "Overall assessment: partly fulfilled.") in text.splitlines()
 
     def test_one_follow_up(self, acme):
         (acme / "recommendations/acme/2022-modellen/follow-up-2024.yaml").unlink()

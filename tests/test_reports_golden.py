@@ -1,4 +1,5 @@
-"""Golden files: every report in both languages on the repository's own seed data (both organisations in one file).
+"""Golden files: every report in both languages on the repository's own seed data (both organisations in one file),
+and the status report of a repository with one organisation (the hand-built Sjöby of test_status_briefing.py).
 
 One file per report and language keeps the goldens few and shows what a reader
 of the whole repository sees: both organisations, grouped. Per-organisation
@@ -31,6 +32,8 @@ from auditrack.engine import load_repository, run_check
 from auditrack.findings import localize
 from auditrack.reports import KINDS, render
 from test_reports import diagram, mermaid_blocks, parse_markdown
+from test_status_briefing import build_sjoby
+from test_status_briefing import status as sjoby_status
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -58,8 +61,15 @@ def _render(results, kind: str, lang: str) -> str:
 @pytest.mark.parametrize("lang", i18n.LANGS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_golden(results, kind, lang):
-    text = _render(results, kind, lang)
-    path = GOLDEN / f"{kind}.{lang}.md"
+    _compare(_render(results, kind, lang), GOLDEN / f"{kind}.{lang}.md")
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_golden_status_of_one_organisation(tmp_path, lang):
+    _compare(sjoby_status(build_sjoby(tmp_path), lang), GOLDEN / f"status-one-organisation.{lang}.md")
+
+
+def _compare(text: str, path: Path) -> None:
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
@@ -69,9 +79,9 @@ def test_golden(results, kind, lang):
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
-@pytest.mark.parametrize("kind", KINDS)
-def test_golden_structure(kind, lang):
-    path = GOLDEN / f"{kind}.{lang}.md"
+@pytest.mark.parametrize("kind, name", [(kind, kind) for kind in KINDS] + [("status", "status-one-organisation")])
+def test_golden_structure(kind, name, lang):
+    path = GOLDEN / f"{name}.{lang}.md"
     if not path.is_file():
         pytest.skip(f"{path.name} not generated yet")
     text = path.read_text(encoding="utf-8")

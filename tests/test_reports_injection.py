@@ -104,6 +104,10 @@ def test_hostile_text_changes_nothing_but_the_text(repos, kind, lang):
 def test_no_html_no_pings_no_links(repos, kind, lang):
     _, hostile_root = repos
     text = report(hostile_root, kind, lang)
+    if kind == "status":  # its one comment, auditrack's own, says the report is generated
+        comment = f"\n<!-- {i18n.label(lang, 'status.generated')} -->\n"
+        assert text.count(comment) == 1
+        text = text.replace(comment, "\n")
     outside = _outside_fences(text)
     assert "<script" not in text.lower() and "<!--" not in text and "<img" not in text.lower()
     assert set(re.findall(r"<[^<>]*>", outside)) <= ALLOWED_TAGS

@@ -117,7 +117,7 @@ def tracking(index: Index, org: str, as_of: date) -> Tracking:
 
 
 def action_view(index: Index, org: str, action, as_of: date, width: int | None = 100) -> dict:
-    from auditrack.reports.markdown import shorten
+    from auditrack.reports.markdown import evidence, shorten
 
     overdue = is_overdue(action, as_of)
     return {
@@ -127,7 +127,9 @@ def action_view(index: Index, org: str, action, as_of: date, width: int | None =
         "due": text_of(action.due),
         "status": action.status,
         "overdue": overdue,
+        "late_days": (as_of - action.due.end).days if overdue else None,
         "done": text_of(action.done),
+        "evidence": [evidence(item) for item in action.evidence],
     }
 
 

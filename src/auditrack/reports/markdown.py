@@ -33,6 +33,7 @@ CommonMark renderer:
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from auditrack.escape import INVISIBLE
 
@@ -147,3 +148,18 @@ def code(value: object) -> Md:
     if re.fullmatch(r"[A-Za-z0-9._-]+", text):
         return Md(f"`{text}`")
     return md(text)
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+_HREF_SAFE = "/:?#&=%+,;@!$*~._-"
+"""What a link's address keeps as it is; everything else (parentheses, brackets, '|', '<', '>', quotes, a
+backslash, a backtick, non-ASCII) is percent-encoded, so the address cannot end the link or the table cell."""
+
+
+def evidence(value: object) -> Md:
+    """Evidence of a done action: a web address (http or https) as a link that shows the address, anything else
+    (a decision reference, a file name) as text. Both the shown text and the address are escaped."""
+    text = " ".join(_clean(str(value)).split())
+    if not _WEB_ADDRESS.fullmatch(text):
+        return md(text)
+    return Md(f"[{md(text)}]({quote(text, safe=_HREF_SAFE)})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from auditrack import i18n
-from auditrack.reports import answers, common, mermaid
+from auditrack.reports import answers, briefing, common, mermaid
 from auditrack.reports.markdown import shorten
 
 ACTION_STATUSES = ("done", "in-progress", "planned", "cancelled", "not-stated")
@@ -29,10 +29,17 @@ def build(result, org: str | None, lang: str) -> dict:
     organisations = []
     overall_states: Counter = Counter()
     overall_actions: Counter = Counter()
+    recommendations: list[dict] = []
+    years: list[dict] = []
+    open_actions: list[dict] = []
     within = common.scope(index, org)
     for org_id in within.ids:
         tracked = common.tracking(index, org_id, as_of)
         reports = [_report(index, org_id, report, tracked, result, lang) for report in common.reports_of(index, org_id, as_of)]
+        org_recs = [{**rec, "org": within.names[org_id]} for report in reports for rec in report.pop("recs")]
+        recommendations.extend(org_recs)
+        years.extend({**row, "org": within.names[org_id]} for row in briefing.by_report_year(org_recs))
+        open_actions.extend({**entry, "org": within.names[org_id]} for report in reports for entry in report.pop("entries"))
         states: Counter = Counter()
         actions: Counter = Counter()
         for report in reports:
@@ -45,18 +52,53 @@ def build(result, org: str | None, lang: str) -> dict:
             "name": within.names[org_id],
             "reports": reports,
             "states": _counts(states),
+            "state_counter": states,
             "actions": _action_counts(actions),
+            "ages": briefing.ages(org_recs),
             "pie": mermaid.pie(
                 i18n.label(lang, "status.pie-title"),
                 [(i18n.word(lang, "rec-state", s), states[s], STATE_COLOURS[s]) for s in common.REC_STATES],
             ),
         })
+    state_list = _state_list(overall_states)
+    for organisation in organisations:
+        organisation["states_by_name"] = _by_name(organisation.pop("state_counter"), state_list)
     return {
         "organisations": organisations,
         "states": _counts(overall_states),
+        "state_list": state_list,
         "actions": _action_counts(overall_actions),
         "state_names": list(common.REC_STATES),
+        "states_by_name": _by_name(overall_states, state_list),
+        **_summary(organisations, recommendations, years, open_actions, result),
     }
+
+
+def _summary(organisations: list[dict], recommendations: list[dict], years: list[dict], open_actions: list[dict],
+             result) -> dict:
+    """The briefing's lists and tables over all organisations (see briefing.py)."""
+    ages = briefing.ages(recommendations)
+    horizon = briefing.due_soon_days(result.config)
+    overdue, due_soon = briefing.action_deadlines(open_actions, result.as_of, horizon)
+    return {
+        "ages": ages,
+        "age_rows": briefing.age_rows(ages),
+        "years": sorted(years, key=lambda y: (y["year"] is None, y["year"] or 0, y["org"])),
+        "overdue": overdue,
+        "due_soon": due_soon,
+        "due_soon_days": horizon,
+        "missing_answers": briefing.missing_answers(organisations, result.as_of),
+    }
+
+
+def _by_name(states: Counter, names: list[str]) -> dict:
+    return {name: states.get(name, 0) for name in names}
+
+
+def _state_list(states: Counter) -> list[str]:
+    """The states that occur, in REC_STATES order, then any other (a newer follow-up status) by name."""
+    known = [s for s in common.REC_STATES if states.get(s)]
+    return known + sorted(s for s in states if s not in common.REC_STATES and states[s])
 
 
 def _report(index, org: str, report, tracked: common.Tracking, result, lang: str) -> dict:
@@ -69,13 +111,17 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
     counted: set[int] = set()
     stances = answers.stances_by_recommendation(index, org, responses)
     answered = {r.decided_by for r in responses}
+    recs, entries = [], []
     for rec in report.recommendations:
-        rec_actions = tracked.actions.get(rec.id, [])
+        # Overdue actions first, most days late first; the others in the response's order.
+        rec_actions = sorted(tracked.actions.get(rec.id, []),
+                             key=lambda a: -(as_of - a.due.end).days if common.is_overdue(a, as_of) else 1)
         assessments = tracked.assessments.get(rec.id, [])
         # A recommendation is answered by a response of a body it is addressed to, not by another body's.
         responded = not answered.isdisjoint(report.addressees_of(rec))
         state = common.rec_state(assessments, rec_actions, responded)
         states[state] += 1
+        recs.append(briefing.facts(report, state, assessments, as_of))
         latest = None
         if assessments:
             follow_up, assessment = assessments[0]
@@ -97,6 +143,7 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
             if id(action) not in counted:
                 counted.add(id(action))
                 _count_action(actions, action, as_of)
+                entries.append(_entry(index, org, report, action))
     general = tracked.general.get(report.id, [])
     for i, action in enumerate(general):
         rows.append({
@@ -111,7 +158,10 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
             "responded": True,
         })
         _count_action(actions, action, as_of)
+        entries.append(_entry(index, org, report, action))
     return {
+        "recs": recs,
+        "entries": entries,
         "id": report.id,
         "title": report.title,
         "date": common.text_of(report.date),
@@ -129,6 +179,11 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
         "actions": actions,
         "action_counts": _action_counts(actions),
     }
+
+
+def _entry(index, org: str, report, action) -> dict:
+    """An action for the summary's lists of deadlines, with the audit it answers and who must act."""
+    return {"action": action, "audit": report.title, "owner": common.name_of(index, org, action.owner)}
 
 
 def _count_action(counter: Counter, action, as_of) -> None:
