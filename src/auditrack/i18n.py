@@ -543,6 +543,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "follow-up-timing": "när uppföljning görs", "reporting": "återrapportering", "evaluation": "utvärdering",
             "interventions": "insatser", "individual-follow-up": "uppföljning av individer", "cooperation": "samverkan",
             "budget": "budget", "financial-assistance": "ekonomiskt bistånd", "minutes": "protokoll och minnesanteckningar",
+            "responsibility-split": "ansvarsfördelningen mellan organ",
         },
         "content": {
             "cooperation": "samverkan", "organisation": "organisation", "status": "lägesbeskrivning", "effects": "effekter",
@@ -553,6 +554,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "council": "fullmäktige", "board": "styrelse", "committee": "nämnd", "presidium": "presidium",
             "auditors": "revisorer", "political-steering-group": "politisk styrgrupp", "steering-group": "styrgrupp",
             "work-group": "arbetsgrupp", "cooperation-group": "samverkansgrupp", "federation": "förbund", "other": "övrigt",
+            "administration": "förvaltning", "unit": "enhet", "municipal-company": "kommunalt bolag",
+            "federation-of-municipalities": "kommunalförbund",
         },
         "cadence": {
             "weekly": "varje vecka", "fortnightly": "varannan vecka", "monthly": "varje månad", "quarterly": "varje kvartal",
@@ -569,7 +572,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "response": "svar", "action": "åtgärd", "follow-up": "uppföljning", "programme": "program", "goal": "mål",
             "indicator": "nyckeltal", "body": "organ", "role": "roll", "mandate": "uppdrag",
             "reporting-requirement": "krav på återrapportering", "evaluation": "utvärdering", "intervention": "insats",
-            "document": "styrdokument",
+            "document": "styrdokument", "observation": "iakttagelse",
         },
     },
     "en": {
@@ -601,6 +604,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "follow-up-timing": "when follow-up is done", "reporting": "reporting", "evaluation": "evaluation",
             "interventions": "interventions", "individual-follow-up": "follow-up of individuals", "cooperation": "cooperation",
             "budget": "budget", "financial-assistance": "financial assistance", "minutes": "minutes",
+            "responsibility-split": "responsibility between bodies",
         },
         "content": {
             "cooperation": "cooperation", "organisation": "organisation", "status": "status", "effects": "effects",
@@ -611,6 +615,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "council": "council", "board": "board", "committee": "committee", "presidium": "presidium",
             "auditors": "auditors", "political-steering-group": "political steering group", "steering-group": "steering group",
             "work-group": "work group", "cooperation-group": "cooperation group", "federation": "federation", "other": "other",
+            "administration": "administration", "unit": "unit", "municipal-company": "municipal company",
+            "federation-of-municipalities": "federation of municipalities",
         },
         "cadence": {
             "weekly": "weekly", "fortnightly": "fortnightly", "monthly": "monthly", "quarterly": "quarterly",
@@ -627,7 +633,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "response": "response", "action": "action", "follow-up": "follow-up", "programme": "programme", "goal": "goal",
             "indicator": "indicator", "body": "body", "role": "role", "mandate": "mandate",
             "reporting-requirement": "reporting requirement", "evaluation": "evaluation", "intervention": "intervention",
-            "document": "governing document",
+            "document": "governing document", "observation": "observation",
         },
     },
 }
