@@ -567,6 +567,14 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         },
         "reached": {"true": "✅ uppnått", "false": "❌ ej uppnått"},
         "direction": {"increase": "öka", "decrease": "minska", "maintain": "ligga kvar"},
+        "observation-category": {
+            "goals": "mål", "measurable-targets": "mätbara mål", "budget": "budget", "follow-up": "uppföljning",
+            "analysis": "analys av nyckeltal", "evaluation": "utvärdering", "routines": "skriftliga rutiner",
+            "agreements": "överenskommelser med andra parter", "mandate": "uppdrag",
+            "responsibility-split": "ansvarsfördelning mellan organ", "minutes": "protokoll och minnesanteckningar",
+            "reporting": "återrapportering till styrelsen", "research-basis": "forskningsunderlag",
+            "staffing": "bemanning", "internal-control": "intern kontroll", "other": "övrigt",
+        },
         "kind": {
             "organisation": "organisation", "audit-report": "granskningsrapport", "recommendation": "rekommendation",
             "response": "svar", "action": "åtgärd", "follow-up": "uppföljning", "programme": "program", "goal": "mål",
@@ -628,6 +636,14 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         },
         "reached": {"true": "✅ reached", "false": "❌ not reached"},
         "direction": {"increase": "increase", "decrease": "decrease", "maintain": "maintain"},
+        "observation-category": {
+            "goals": "goals", "measurable-targets": "measurable targets", "budget": "budget", "follow-up": "follow-up",
+            "analysis": "analysis of figures", "evaluation": "evaluation", "routines": "written routines",
+            "agreements": "agreements with other parties", "mandate": "mandate",
+            "responsibility-split": "responsibility between bodies", "minutes": "minutes",
+            "reporting": "reporting to the board", "research-basis": "research basis",
+            "staffing": "staffing", "internal-control": "internal control", "other": "other",
+        },
         "kind": {
             "organisation": "organisation", "audit-report": "audit report", "recommendation": "recommendation",
             "response": "response", "action": "action", "follow-up": "follow-up", "programme": "programme", "goal": "goal",
