@@ -191,7 +191,8 @@ GAPS = [
         lambda r: edit(r, f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", second_report_2021), "2021 had 1", observation="kpmg-2022-ludvikamodellen-o6"),
     Gap("ludvika-7 reports without effects", "G302", f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", LUDVIKA_REPORT,
         lambda r: edit(r, f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", effects_covered), observation="kpmg-2022-ludvikamodellen-o7"),
-    Gap("ludvika-8 statistics not linked to goals", "G105", f"{LG}/indicators/mottagare-ekonomiskt-bistand.yaml", LUDVIKA_REPORT,
+    # G105 and G106 restate an open observation of analysis, so they are one finding under it (issue 15)
+    Gap("ludvika-8 statistics not linked to goals", "G105", "recommendations/ludvika/2022-ludvikamodellen/report.yaml", LUDVIKA_REPORT,
         lambda r: each(r, f"{LG}/indicators", link_goal), observation="kpmg-2022-ludvikamodellen-o8"),
     Gap("ludvika-9 no evaluation", "G401", f"{LG}/evaluations/utvardering-samverkansarbetet.yaml", LUDVIKA_REPORT,
         lambda r: edit(r, f"{LG}/evaluations/utvardering-samverkansarbetet.yaml", evaluation_done), observation="kpmg-2022-ludvikamodellen-o9"),
@@ -201,7 +202,7 @@ GAPS = [
         lambda r: add(r, f"{LG}/documents/uppfoljningsplan.yaml", FOLLOW_UP_DOCUMENT), observation="kpmg-2022-ludvikamodellen-o11"),
     Gap("ludvika-12 methods without research", "G403", f"{LG}/programmes/ludvikamodellen.yaml", LUDVIKA_REPORT,
         lambda r: edit(r, f"{LG}/programmes/ludvikamodellen.yaml", evidence), observation="kpmg-2022-ludvikamodellen-o12"),
-    Gap("bracke-1 measures not analysed", "G106", f"{BG}/indicators/ame-personer-stod.yaml", BRACKE_REPORT,
+    Gap("bracke-1 measures not analysed", "G106", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", BRACKE_REPORT,
         lambda r: each(r, f"{BG}/indicators", analysed), observation="kpmg-2023-sjalvforsorjning-o1"),
     Gap("bracke-2 no participants per intervention", "G402", f"{BG}/interventions/praktik.yaml", BRACKE_REPORT,
         lambda r: each(r, f"{BG}/interventions", participants), observation="kpmg-2023-sjalvforsorjning-o2"),
@@ -326,3 +327,27 @@ def test_what_the_bracke_auditors_did_not_find_is_not_a_gap(seed_findings):
     for as_of in (BRACKE_REPORT, LATER):
         assert [f.code for f in seed_findings[as_of]
                 if f.location.file == f"{BG}/programmes/solaris.yaml" and f.code in ("G303", "G403")] == []
+
+
+def test_findings_that_restate_an_observation_are_grouped_under_it(seed_findings):
+    """G105 and G106 fired 36 times on Bräcke's data; the indicators of the Solaris work are now one finding each
+    under the auditors' observation, and only the municipality-wide statistics keep their own warnings."""
+    bracke = [f for f in seed_findings[BRACKE_REPORT] if f.organisation == "bracke" and f.code in ("G105", "G106")]
+    assert [(f.code, f.location.file, f.location.line, f.severity.value) for f in bracke] == [
+        ("G105", f"{BG}/indicators/arbetsloshet-18-64.yaml", 5, "warning"),
+        ("G106", f"{BG}/indicators/arbetsloshet-18-64.yaml", 14, "warning"),
+        ("G105", f"{BG}/indicators/ekonomiskt-bistand-hushall.yaml", 5, "warning"),
+        ("G105", f"{BG}/indicators/ekonomiskt-bistand-kostnader.yaml", 5, "warning"),
+        ("G105", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", 144, "warning"),
+        ("G106", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", 144, "warning"),
+    ]
+    assert bracke[-1].message == (
+        "indicators with measurements but no analysis of them, grouped under the open observation "
+        "'kpmg-2023-sjalvforsorjning-o1' (analysis of figures): ame-annan-forsorjning, ame-personer-stod, "
+        "bosattning-kvot-deltagare, feriepraktik-deltagare, kaa-deltagare, matchningskoordinator-deltagare, "
+        "projekt-14-45-87-deltagare, rad-och-stod-besok, samsam-deltagare, servicegruppen-deltagare, 1 more")
+    assert bracke[-1].translations["sv"][0] == (
+        "nyckeltal med mätvärden men ingen analys av dem, samlade under den öppna iakttagelsen "
+        "'kpmg-2023-sjalvforsorjning-o1' (analys av nyckeltal): ame-annan-forsorjning, ame-personer-stod, "
+        "bosattning-kvot-deltagare, feriepraktik-deltagare, kaa-deltagare, matchningskoordinator-deltagare, "
+        "projekt-14-45-87-deltagare, rad-och-stod-besok, samsam-deltagare, servicegruppen-deltagare, 1 till")

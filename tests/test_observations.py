@@ -227,3 +227,25 @@ def test_an_unknown_observation_in_resolves_is_located(homecare):
     [finding] = [f for f in run.findings if f["code"] == "X001"]
     assert (finding["file"], finding["line"], finding["column"]) == (ROUTINE, 8, 12)
     assert "ingen-avvikelserutn" in finding["message"]
+
+
+UNIT_MANAGER = """\
+kind: role
+organisation: solby
+id: enhetschef-hemtjanst
+name: Enhetschef i hemtjänsten
+programme: hemtjanst
+"""
+
+
+def test_a_line_post_is_regulated_by_the_standing_rules_but_its_holder_is_still_asked_for(homecare):
+    write(homecare, "governance/solby/roles/enhetschef.yaml", UNIT_MANAGER + "line_post: true\n")
+    assert located(check(homecare))[0] == (
+        "G203", "warning", "governance/solby/roles/enhetschef.yaml", 1, 1,
+        "no one is recorded as holding the role 'Enhetschef i hemtjänsten'")
+    assert [f[0] for f in located(check(homecare))] == ["G203", "G206", "G501", "G501", "G501", "G501"]
+
+
+def test_a_programme_role_that_nothing_regulates_is_still_reported(homecare):
+    write(homecare, "governance/solby/roles/enhetschef.yaml", UNIT_MANAGER)
+    assert [f[0] for f in located(check(homecare))] == ["G203", "G204", "G206", "G501", "G501", "G501", "G501"]

@@ -102,6 +102,10 @@ class Role(Record, Remedy):
     responsibilities: list[Text] = Field(default_factory=list)
     holders: list[Holder] = Field(default_factory=list)
     """Who holds or has held the role, and when."""
+    line_post: bool = False
+    """True for a post in the line organisation (e.g. a unit manager, enhetschef), regulated by the standing rules
+    (reglemente, delegation order) rather than a programme's mandate. Unlike `standing`, its holders are still
+    asked for (G203)."""
     vacant: Vacancy | None = None
     """The post is vacant, as the source states; remove it (and add the holder) when someone is appointed."""
     regulated_by: list[Ref("mandate", "document")] = Field(default_factory=list)

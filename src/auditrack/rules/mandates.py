@@ -229,7 +229,14 @@ def unregulated_body_or_role(ctx: Context):
     A group or role that nothing regulates has no documented mandate, duties or
     reporting line (Ludvika 2022, 3.5: roles and responsibilities must remain
     regulated after the implementation phase). Standing bodies and roles
-    (`standing: true`) and bodies no longer active are exempt.
+    (`standing: true`), line posts (`line_post: true`) and bodies no longer
+    active are exempt.
+
+    Would the auditors call it right? For a group or role the programme set up
+    (a steering group, a project leader), yes. Not for an ordinary line post
+    such as a unit manager: the standing rules regulate it. Record such a post
+    `line_post: true`; unlike `standing: true` that keeps asking who holds it
+    (G203), and a vacancy is reported either way (G206).
 
     Fix:
     Add the mandate or document to `regulated_by:`, or list the body or role in
@@ -237,7 +244,7 @@ def unregulated_body_or_role(ctx: Context):
     """
     for kind in ("body", "role"):
         for record in ctx.index.records(kind):
-            if record.standing:
+            if record.standing or getattr(record, "line_post", False):
                 continue
             if kind == "body" and record.active_until is not None and record.active_until.end < ctx.as_of:
                 continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from auditrack.findings import Severity, named
-from auditrack.i18n import word
+from auditrack.i18n import at_most, word
 from auditrack.rules.base import Context, rule
 from auditrack.rules.remedies import NEEDS, remedy_date, unfit, vacant_on
 
@@ -295,3 +295,40 @@ def role_vacant(ctx: Context):
             sv_hint="Registrera den som har utsetts under `holders:` (med `from:` efter att vakansen började) och "
                     "ta bort `vacant:`.",
         )
+
+
+class Restating:
+    """A rule's findings that restate an open observation (its category, about the record or the record's
+    programme), collected to be reported once under the observation instead of once per record."""
+
+    def __init__(self, ctx: Context, categories: tuple[str, ...]) -> None:
+        self.ctx = ctx
+        self.under: dict[tuple[str, str], Open] = {}
+        for found in observations(ctx):
+            if found.observation.category in categories and is_open(ctx, found):
+                self.under.setdefault((found.organisation, found.observation.about), found)
+        self.grouped: dict[int, tuple[Open, list[str]]] = {}
+
+    def take(self, record) -> bool:
+        """Group `record` under the open observation it restates; False when there is none."""
+        organisation = self.ctx.index.org_of(record)
+        found = self.under.get((organisation, record.id)) or self.under.get((organisation, record.programme))
+        if found is None:
+            return False
+        self.grouped.setdefault(id(found.observation), (found, []))[1].append(record.id)
+        return True
+
+    def hits(self, what_en: str, what_sv: str, hint: str, sv_hint: str):
+        """One hit per observation: `what` (e.g. 'indicators not linked to any goal') and the records' ids."""
+        for found, ids in self.grouped.values():
+            observation = found.observation
+            category = observation.category
+            yield self.ctx.hit(
+                observation,
+                f"{what_en}, grouped under the open observation '{observation.id}' "
+                f"({word('en', 'observation-category', category)}): {', '.join(at_most('en', ids))}",
+                "id", hint=hint,
+                sv=f"{what_sv}, samlade under den öppna iakttagelsen '{observation.id}' "
+                   f"({word('sv', 'observation-category', category)}): {', '.join(at_most('sv', ids))}",
+                sv_hint=sv_hint,
+            )
