@@ -249,3 +249,27 @@ def test_a_line_post_is_regulated_by_the_standing_rules_but_its_holder_is_still_
 def test_a_programme_role_that_nothing_regulates_is_still_reported(homecare):
     write(homecare, "governance/solby/roles/enhetschef.yaml", UNIT_MANAGER)
     assert [f[0] for f in located(check(homecare))] == ["G203", "G204", "G206", "G501", "G501", "G501", "G501"]
+
+
+def test_the_gaps_report_starts_with_the_open_observations():
+    run = run_process("report", "gaps", str(HOMECARE), "--as-of", AS_OF, "--lang", "sv")
+    assert run.code == 0
+    lines = run.stdout.splitlines()
+    start = lines.index("### Granskningarnas öppna iakttagelser (4)")
+    assert lines.index("## Solby kommun") < start < lines.index("Brister som uppgifterna visar utöver iakttagelserna:")
+    assert lines[start + 4].startswith(
+        "| `G501` | iakttagelsen 'inga-matbara-mal' i 'Granskning av hemtjänsten' (2024-03-15, avsnitt 3.1) är "
+        "fortfarande öppen efter 90 dagar: mätbara mål, för 'Hemtjänst'<br>")
+    assert [line[:8] for line in lines if line.startswith("| `G")] == ["| `G501`"] * 4 + ["| `G206`"]
+
+
+def test_the_governance_report_shows_the_vacancy(homecare):
+    run = run_process("report", "governance", str(HOMECARE), "--as-of", AS_OF, "--lang", "sv")
+    assert ("| Kvalitetssamordnare | – | **vakant sedan 2023-09** | ordinarie organisation (inget programuppdrag "
+            "krävs) |") in run.stdout.splitlines()
+    role = homecare / ROLE
+    role.write_text(role.read_text(encoding="utf-8").replace("{since: 2023-09, source:", "{source:")
+                    + "holders:\n  - {name: Eva Ek, until: 2023-08-31}\n", encoding="utf-8")
+    run = run_process("report", "governance", str(homecare), "--as-of", AS_OF)
+    assert ("| Kvalitetssamordnare | – | Eva Ek (until 2023-08-31)<br>**vacant since long** | ordinary organisation "
+            "(no programme mandate needed) |") in run.stdout.splitlines()
