@@ -27,6 +27,9 @@ def evaluation_not_done(ctx: Context):
     their effect on the individual and their cost-effectiveness (Bräcke 2023, 3.4.1).
     While a planned date lies ahead the finding is a warning.
 
+
+    Would the auditors call it right? Yes for an evaluation recorded as
+    required: Ludvika (3.3.1) and Bräcke (3.4.1) both asked for one.
     Fix:
     Carry out the evaluation and record `done:` and `result:`; until then,
     record when it is `planned:`.
@@ -75,6 +78,10 @@ def intervention_without_participant_data(ctx: Context):
     which interventions are used, or what they achieve and cost. Bräcke had no
     data on the number of participants per intervention (Bräcke 2023, 3.4).
 
+
+    Would the auditors call it right? Yes: Bräcke's auditors were
+    told there is no data on participants per intervention (3.4). It is a
+    warning, since a source may count participants elsewhere.
     Fix:
     Record participants per period under `participants:`.
     """

@@ -46,6 +46,10 @@ def goal_not_broken_down(ctx: Context):
     year (Kommunallagen 6 kap. 6 §: the board must see that the activity is run
     as decided). Ludvika 2022, section 3.2; Bräcke 2023, the Solaris goals.
 
+
+    Would the auditors call it right? Yes: both audits asked for measurable sub-goals
+    (Ludvika 3.2, Bräcke 3.1). It reads a goal recorded as overall with no
+    sub-goals, a fact of the data, not silence.
     Fix:
     Add `sub_goals:` under the overall goal, each with an indicator, a target
     value, a unit and a date. If the board has not set such goals, that is the
@@ -94,6 +98,10 @@ def goal_not_measurable(ctx: Context):
     much (target value and unit) and by when (date). Without them nobody can
     tell whether it was reached. Ludvika 2022, 3.2; Bräcke 2023, 3.1 and 3.5.
 
+
+    Would the auditors call it right? Yes for a sub-goal the source states without
+    a target. A part the source gives but the data leaves out is a data gap to
+    fill, not a finding to argue with.
     Fix:
     Give the sub-goal `indicator:` and `targets:` with `value`, `unit` and
     `period`. An overall goal is measured through its sub-goals (G101); goals
@@ -129,6 +137,9 @@ def target_not_followed_up(ctx: Context):
     targets of 110 (2018), 120 (2019) and 200 (2020) citizens leaving income
     support were never followed up (Ludvika 2022, 3.2).
 
+
+    Would the auditors call it right? Yes: Ludvika's targets were never followed
+    up (3.2). Only targets whose period has ended are asked about.
     Fix:
     Record the outcome: a measurement of the goal's indicator for the target's
     period, or a `follow_ups:` entry on the goal with the period, the value and
@@ -186,6 +197,9 @@ def direction_only_goal(ctx: Context):
     neither the board nor the auditors can judge the outcome. Ludvika had no
     economic goal beyond that direction (Ludvika 2022, 3.2).
 
+
+    Would the auditors call it right? Yes: it is Ludvika's own observation that
+    income support 'should decrease' by no stated amount (3.2).
     Fix:
     Add `targets:` with the value, unit and period the board decides on.
     """

@@ -54,6 +54,10 @@ def mandate_lapses(ctx: Context):
     (Ludvika 2022, 3.5 and 4). This is a warning from `horizons.mandate_expiry_days`
     before the end date and an error after it, relative to `--as-of`.
 
+
+    Would the auditors call it right? Yes: Ludvika's auditors found nothing that
+    documents the organisation after 2022-03-31 (3.5). Before the date it is a
+    warning, after it an error.
     Fix:
     Adopt a new or revised mandate that lists the old one under `supersedes:`,
     or extend `valid_until:` if the board has decided so.
@@ -117,6 +121,13 @@ def mandate_coverage_gap(ctx: Context):
     programme with no such mandate recorded at all gets a warning, since the
     data may simply not hold it yet.
 
+
+    Would the auditors call it right? Yes where the programme's start is
+    recorded: Ludvika's auditors said a mandate was needed from the start
+    (3.4.1). Without a start date nothing is reported. Which standing body is
+    responsible for what needs no programme start: record an observation of
+    category responsibility-split, closed by a reglemente, delegation order or
+    agreement that `regulates: [responsibility-split]` (G501, G502).
     Fix:
     Record the mandate that covered the period, if there was one; otherwise
     this is a finding to learn from, and a waiver with the board's reason can
@@ -283,6 +294,11 @@ def body_without_minutes(ctx: Context):
     political steering group of 2020 kept no minutes, which limited the audit
     (Ludvika 2022, 3.4).
 
+
+    Would the auditors call it right? Yes: only a body the source says kept no
+    minutes (`minutes: {kept: false}`) is reported, as Ludvika's political
+    steering group (3.4); a body whose minutes the source does not mention is
+    not.
     Fix:
     Decide that the body keeps minutes (protokoll or minnesanteckningar) and
     record `minutes: {kept: true, since: ...}`.

@@ -91,8 +91,10 @@ def observation_open(ctx: Context):
     What the auditors found missing (no measurable goals, no written routine,
     a vacant post) is the audit's own finding; it stays open until the data
     shows it remedied. Each finding names the audit, its section and how many
-    days the observation has been open. The auditors would call it right: it
-    is their own observation, in their words, until something answers it.
+    days the observation has been open.
+
+    Would the auditors call it right? Yes: it is their own observation, in
+    their words, until something answers it.
 
     Fix:
     Record what remedies it, adopted or done after the report, and link it with
@@ -152,8 +154,10 @@ def remedy_does_not_fit(ctx: Context):
     with measurable sub-goals for missing measurable targets), about the
     observation's subject, adopted or done after the report and still in
     force. A routine adopted before the report is not what the auditors asked
-    for: they had seen it, or it did not work. The auditors would call the
-    finding right: the link claims a remedy the data does not show.
+    for: they had seen it, or it did not work.
+
+    Would the auditors call it right? Yes: the link claims a remedy the data
+    does not show.
 
     Fix:
     Link the record that was adopted or done after the report, correct its
@@ -223,8 +227,10 @@ def observation_contradicted(ctx: Context):
     When the data records, for the observation's subject, a record of the kind
     the auditors found missing (a routine, an agreement, a measurable goal, an
     evaluation done) adopted before the report and in force on its date, the
-    data or the observation is wrong. The auditors would call this right as a
-    question, not a verdict, which is why it is a warning.
+    data or the observation is wrong.
+
+    Would the auditors call it right? As a question, not a verdict, which is
+    why it is a warning.
 
     Fix:
     Check the sources: correct the record (its date, type or subject) or the
@@ -268,8 +274,9 @@ def role_vacant(ctx: Context):
     A vacancy is a fact the source states ("the post of unit manager has been
     vacant for a long time"), unlike a role with no holder recorded (G203,
     data missing). It is reported even for a standing post, and as an error
-    when an open observation of the audit concerns the role. The auditors
-    would call it right: it is what they wrote.
+    when an open observation of the audit concerns the role.
+
+    Would the auditors call it right? Yes: it is what they wrote.
 
     Fix:
     Record the holder appointed (`holders:` with `from:` after the vacancy

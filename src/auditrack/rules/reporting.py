@@ -45,6 +45,10 @@ def reporting_shortfall(ctx: Context):
     the years with too few reports are one finding, and all the due dates
     missed another, each listing the first ten and counting the rest.
 
+
+    Would the auditors call it right? Yes: Ludvika's board required two reports
+    a year and 2021 had one (3.3). Later years are counted too, which is right
+    only if the log of reports is complete: record every report given.
     Fix:
     Log the reports that were given under `reports:` (date and minutes
     reference); if they were not given, the board should be told why.
@@ -146,6 +150,9 @@ def report_lacks_required_content(ctx: Context):
     `reporting.required_content` in auditrack.yaml (default: effects).
     Reports whose content is not recorded (`covered:` empty) are not judged.
 
+
+    Would the auditors call it right? Yes: Ludvika's reports described
+    how the cooperation worked, not its effects (3.3.1).
     Fix:
     Make the next report cover what is required, and record it under `covered:`.
     """
