@@ -273,3 +273,45 @@ def test_the_governance_report_shows_the_vacancy(homecare):
     run = run_process("report", "governance", str(homecare), "--as-of", AS_OF)
     assert ("| Kvalitetssamordnare | – | Eva Ek (until 2023-08-31)<br>**vacant since long** | ordinary organisation "
             "(no programme mandate needed) |") in run.stdout.splitlines()
+
+
+def test_responsibility_between_standing_bodies_is_closed_by_a_reglemente_without_a_programme_start(homecare):
+    """Item 4: which board is responsible for what is a regulated topic; no programme and no start date needed."""
+    write(homecare, "governance/solby/bodies/socialforvaltningen.yaml", """\
+kind: body
+organisation: solby
+id: socialforvaltningen
+name: Socialförvaltningen
+type: administration
+parent: socialnamnden
+""")
+    report = homecare / REPORT
+    report.write_text(report.read_text(encoding="utf-8") + """\
+  - id: oklar-ansvarsfordelning
+    about: socialnamnden
+    category: responsibility-split
+    text: Det är inte reglerat vilken nämnd som ansvarar för hemtjänstens avtal med privata utförare.
+    section: "3.5"
+""", encoding="utf-8")
+    reglemente = """\
+kind: document
+organisation: solby
+id: reglemente-socialnamnden
+title: Reglemente för socialnämnden
+type: {type}
+adopted: 2024-05-28
+bodies: [socialnamnden, socialforvaltningen]
+regulates: [{regulates}]
+resolves: [oklar-ansvarsfordelning]
+"""
+    path = "governance/solby/documents/reglemente-socialnamnden.yaml"
+    write(homecare, path, reglemente.format(type="delegation-order", regulates="budget"))
+    found = located(check(homecare))
+    assert found[0] == (
+        "G502", "error", path, 9, 12,
+        "'Reglemente för socialnämnden' cannot resolve the observation 'oklar-ansvarsfordelning': it does not "
+        "regulate the responsibility between bodies (a reglemente, delegation order, agreement or mandate with "
+        "regulates: [responsibility-split])")
+    assert found[-1][:4] == ("G501", "error", REPORT, 41)
+    write(homecare, path, reglemente.format(type="reglemente", regulates="responsibility-split"))
+    assert located(check(homecare)) == [VACANT, *four_open(90)]
