@@ -169,6 +169,8 @@ class Gap:
     remediate: Callable[[Path], None]
     contains: str = ""
     """A part of the message that singles out this gap where the rule reports several."""
+    observation: str | None = None
+    """The auditors' observation in the report that this gap restates (issue 15)."""
 
     def __str__(self) -> str:
         return self.name
@@ -176,37 +178,38 @@ class Gap:
 
 GAPS = [
     Gap("ludvika-1 goal not broken down", "G101", f"{LG}/goals/overgripande-mal.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/goals/overgripande-mal.yaml", sub_goal)),
+        lambda r: edit(r, f"{LG}/goals/overgripande-mal.yaml", sub_goal), observation="kpmg-2022-ludvikamodellen-o1"),
     Gap("ludvika-2 targets not followed up", "G103", f"{LG}/goals/overgripande-mal.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/goals/overgripande-mal.yaml", follow_ups)),
+        lambda r: edit(r, f"{LG}/goals/overgripande-mal.yaml", follow_ups), observation="kpmg-2022-ludvikamodellen-o2"),
     Gap("ludvika-3 no economic target", "G104", f"{LG}/goals/ekonomiskt-mal.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/goals/ekonomiskt-mal.yaml", economic_target)),
+        lambda r: edit(r, f"{LG}/goals/ekonomiskt-mal.yaml", economic_target), observation="kpmg-2022-ludvikamodellen-o3"),
     Gap("ludvika-4 mandate lapses 2022-03-31", "G201", f"{LG}/mandates/uppdragsbeskrivning-2021.yaml", LUDVIKA_REPORT,
-        lambda r: add(r, f"{LG}/mandates/uppdragsbeskrivning-2022.yaml", SUCCESSOR)),
+        lambda r: add(r, f"{LG}/mandates/uppdragsbeskrivning-2022.yaml", SUCCESSOR), observation="kpmg-2022-ludvikamodellen-o4"),
     Gap("ludvika-5 no mandate at the start", "G202", f"{LG}/programmes/ludvikamodellen.yaml", LUDVIKA_REPORT,
-        lambda r: add(r, f"{LG}/mandates/uppstart-2018.yaml", START_MANDATE)),
+        lambda r: add(r, f"{LG}/mandates/uppstart-2018.yaml", START_MANDATE), observation="kpmg-2022-ludvikamodellen-o5"),
     Gap("ludvika-6 one report in 2021", "G301", f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", second_report_2021), "2021 had 1"),
+        lambda r: edit(r, f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", second_report_2021), "2021 had 1", observation="kpmg-2022-ludvikamodellen-o6"),
     Gap("ludvika-7 reports without effects", "G302", f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", effects_covered)),
-    Gap("ludvika-8 statistics not linked to goals", "G105", f"{LG}/indicators/mottagare-ekonomiskt-bistand.yaml", LUDVIKA_REPORT,
-        lambda r: each(r, f"{LG}/indicators", link_goal)),
+        lambda r: edit(r, f"{LG}/reporting/aterrapportering-kommunstyrelsen.yaml", effects_covered), observation="kpmg-2022-ludvikamodellen-o7"),
+    # G105 and G106 restate an open observation of analysis, so they are one finding under it (issue 15)
+    Gap("ludvika-8 statistics not linked to goals", "G105", "recommendations/ludvika/2022-ludvikamodellen/report.yaml", LUDVIKA_REPORT,
+        lambda r: each(r, f"{LG}/indicators", link_goal), observation="kpmg-2022-ludvikamodellen-o8"),
     Gap("ludvika-9 no evaluation", "G401", f"{LG}/evaluations/utvardering-samverkansarbetet.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/evaluations/utvardering-samverkansarbetet.yaml", evaluation_done)),
+        lambda r: edit(r, f"{LG}/evaluations/utvardering-samverkansarbetet.yaml", evaluation_done), observation="kpmg-2022-ludvikamodellen-o9"),
     Gap("ludvika-10 steering group kept no minutes", "G205", f"{LG}/bodies/politisk-styrgrupp.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/bodies/politisk-styrgrupp.yaml", minutes_kept)),
+        lambda r: edit(r, f"{LG}/bodies/politisk-styrgrupp.yaml", minutes_kept), observation="kpmg-2022-ludvikamodellen-o10"),
     Gap("ludvika-11 follow-up unregulated", "G303", f"{LG}/programmes/ludvikamodellen.yaml", LUDVIKA_REPORT,
-        lambda r: add(r, f"{LG}/documents/uppfoljningsplan.yaml", FOLLOW_UP_DOCUMENT)),
+        lambda r: add(r, f"{LG}/documents/uppfoljningsplan.yaml", FOLLOW_UP_DOCUMENT), observation="kpmg-2022-ludvikamodellen-o11"),
     Gap("ludvika-12 methods without research", "G403", f"{LG}/programmes/ludvikamodellen.yaml", LUDVIKA_REPORT,
-        lambda r: edit(r, f"{LG}/programmes/ludvikamodellen.yaml", evidence)),
-    Gap("bracke-1 measures not analysed", "G106", f"{BG}/indicators/ame-personer-stod.yaml", BRACKE_REPORT,
-        lambda r: each(r, f"{BG}/indicators", analysed)),
+        lambda r: edit(r, f"{LG}/programmes/ludvikamodellen.yaml", evidence), observation="kpmg-2022-ludvikamodellen-o12"),
+    Gap("bracke-1 measures not analysed", "G106", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", BRACKE_REPORT,
+        lambda r: each(r, f"{BG}/indicators", analysed), observation="kpmg-2023-sjalvforsorjning-o1"),
     Gap("bracke-2 no participants per intervention", "G402", f"{BG}/interventions/praktik.yaml", BRACKE_REPORT,
-        lambda r: each(r, f"{BG}/interventions", participants)),
+        lambda r: each(r, f"{BG}/interventions", participants), observation="kpmg-2023-sjalvforsorjning-o2"),
     Gap("bracke-3 interventions not evaluated", "G401", f"{BG}/evaluations/effekt-och-kostnadseffektivitet.yaml", BRACKE_REPORT,
-        lambda r: edit(r, f"{BG}/evaluations/effekt-och-kostnadseffektivitet.yaml", evaluation_done)),
+        lambda r: edit(r, f"{BG}/evaluations/effekt-och-kostnadseffektivitet.yaml", evaluation_done), observation="kpmg-2023-sjalvforsorjning-o3"),
     Gap("bracke-4 participant goals without targets", "G101", f"{BG}/goals/solaris-egen-forsorjning.yaml", BRACKE_REPORT,
-        lambda r: each(r, f"{BG}/goals", sub_goal)),
+        lambda r: each(r, f"{BG}/goals", sub_goal), observation="kpmg-2023-sjalvforsorjning-o4"),
     Gap("bracke-5 response requested", "R101", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", BRACKE_REPORT,
         lambda r: add(r, "recommendations/bracke/2023-sjalvforsorjning/response.yaml", BRACKE_RESPONSE)),
 ]
@@ -290,3 +293,61 @@ def test_fully_remediated_copy_reports_none_of_the_seventeen(data_copy):
         findings = _findings(data_copy, as_of)
         still = [gap.name for gap in GAPS if _matching(findings, gap)]
         assert still == [], f"as of {as_of}"
+
+
+REPORTS = {"ludvika": "kpmg-2022-ludvikamodellen", "bracke": "kpmg-2023-sjalvforsorjning"}
+
+
+@pytest.mark.parametrize("gap", [g for g in GAPS if g.observation], ids=str)
+def test_gap_is_an_observation_of_its_report_and_open(seed_findings, gap):
+    """Sixteen of the seventeen gaps are what the auditors observed; the seventeenth (bracke-5) is the cover
+    letter's request for a response, which R101 tracks."""
+    organisation = gap.name.split("-")[0]
+    report = f"recommendations/{organisation}/" + ("2022-ludvikamodellen" if organisation == "ludvika"
+                                                    else "2023-sjalvforsorjning") + "/report.yaml"
+    observations = {o["id"]: o for o in yaml.safe_load((ROOT / report).read_text(encoding="utf-8"))["observations"]}
+    assert gap.observation.startswith(REPORTS[organisation]) and gap.observation in observations
+    [open_finding] = [f for f in seed_findings[gap.as_of] if f.code == "G501" and f.subject == gap.observation]
+    assert open_finding.location.file == report
+    assert open_finding.message.startswith(f"the observation '{gap.observation}' of '")
+    assert f"section {observations[gap.observation]['section']}) is still open after 0 days" in open_finding.message
+
+
+def test_every_observation_of_the_seeds_is_one_of_the_gaps():
+    tied = {g.observation for g in GAPS if g.observation}
+    assert len(tied) == 16
+    for organisation, folder in (("ludvika", "2022-ludvikamodellen"), ("bracke", "2023-sjalvforsorjning")):
+        data = yaml.safe_load((ROOT / f"recommendations/{organisation}/{folder}/report.yaml").read_text(encoding="utf-8"))
+        assert {o["id"] for o in data["observations"]} <= tied
+
+
+def test_what_the_bracke_auditors_did_not_find_is_not_a_gap(seed_findings):
+    """Bräcke's auditors found governing documents and follow-up at both levels and said nothing of research:
+    the data leaves evidence_base out and records no follow-up regulation, which is silence, not a gap."""
+    for as_of in (BRACKE_REPORT, LATER):
+        assert [f.code for f in seed_findings[as_of]
+                if f.location.file == f"{BG}/programmes/solaris.yaml" and f.code in ("G303", "G403")] == []
+
+
+def test_findings_that_restate_an_observation_are_grouped_under_it(seed_findings):
+    """G105 and G106 fired 36 times on Bräcke's data; the indicators of the Solaris work are now one finding each
+    under the auditors' observation, and only the municipality-wide statistics keep their own warnings."""
+    bracke = [f for f in seed_findings[BRACKE_REPORT] if f.organisation == "bracke" and f.code in ("G105", "G106")]
+    assert [(f.code, f.location.file, f.location.line, f.severity.value) for f in bracke] == [
+        ("G105", f"{BG}/indicators/arbetsloshet-18-64.yaml", 5, "warning"),
+        ("G106", f"{BG}/indicators/arbetsloshet-18-64.yaml", 14, "warning"),
+        ("G105", f"{BG}/indicators/ekonomiskt-bistand-hushall.yaml", 5, "warning"),
+        ("G105", f"{BG}/indicators/ekonomiskt-bistand-kostnader.yaml", 5, "warning"),
+        ("G105", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", 144, "warning"),
+        ("G106", "recommendations/bracke/2023-sjalvforsorjning/report.yaml", 144, "warning"),
+    ]
+    assert bracke[-1].message == (
+        "indicators with measurements but no analysis of them, grouped under the open observation "
+        "'kpmg-2023-sjalvforsorjning-o1' (analysis of figures): ame-annan-forsorjning, ame-personer-stod, "
+        "bosattning-kvot-deltagare, feriepraktik-deltagare, kaa-deltagare, matchningskoordinator-deltagare, "
+        "projekt-14-45-87-deltagare, rad-och-stod-besok, samsam-deltagare, servicegruppen-deltagare, 1 more")
+    assert bracke[-1].translations["sv"][0] == (
+        "nyckeltal med mätvärden men ingen analys av dem, samlade under den öppna iakttagelsen "
+        "'kpmg-2023-sjalvforsorjning-o1' (analys av nyckeltal): ame-annan-forsorjning, ame-personer-stod, "
+        "bosattning-kvot-deltagare, feriepraktik-deltagare, kaa-deltagare, matchningskoordinator-deltagare, "
+        "projekt-14-45-87-deltagare, rad-och-stod-besok, samsam-deltagare, servicegruppen-deltagare, 1 till")

@@ -31,6 +31,8 @@ LABELS: dict[str, dict[str, Label]] = {
         "name-not-stated": "namn saknas",
         "standing": "permanent",
         "standing-rules": "ordinarie organisation (inget programuppdrag krävs)",
+        "vacant-since": "vakant sedan {date}",
+        "vacant-long": "vakant sedan länge",
         "overdue": "försenad",
         "latest": "senast {date}",
         "months": ("ca {n} månad", "ca {n} månader"),
@@ -116,6 +118,8 @@ LABELS: dict[str, dict[str, Label]] = {
         "col.median-close": "Mediantid till åtgärdad",
         # gaps
         "gaps.title": "Brister och datafel",
+        "gaps.observations": "Granskningarnas öppna iakttagelser",
+        "gaps.beyond": "Brister som uppgifterna visar utöver iakttagelserna:",
         "gaps.none": ("Inga brister eller fel i {n} fil.", "Inga brister eller fel i {n} filer."),
         "count.error": ("{n} fel", "{n} fel"),
         "count.warning": ("{n} varning", "{n} varningar"),
@@ -305,6 +309,8 @@ LABELS: dict[str, dict[str, Label]] = {
         "name-not-stated": "name not stated",
         "standing": "permanent",
         "standing-rules": "ordinary organisation (no programme mandate needed)",
+        "vacant-since": "vacant since {date}",
+        "vacant-long": "vacant since long",
         "overdue": "overdue",
         "latest": "latest {date}",
         "months": ("about {n} month", "about {n} months"),
@@ -390,6 +396,8 @@ LABELS: dict[str, dict[str, Label]] = {
         "col.median-close": "Median time to close",
         # gaps
         "gaps.title": "Gaps and data errors",
+        "gaps.observations": "Open observations of the audits",
+        "gaps.beyond": "The gaps the data shows beyond the observations:",
         "gaps.none": ("No gaps or errors in {n} file.", "No gaps or errors in {n} files."),
         "count.error": ("{n} error", "{n} errors"),
         "count.warning": ("{n} warning", "{n} warnings"),
@@ -595,6 +603,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "follow-up-timing": "när uppföljning görs", "reporting": "återrapportering", "evaluation": "utvärdering",
             "interventions": "insatser", "individual-follow-up": "uppföljning av individer", "cooperation": "samverkan",
             "budget": "budget", "financial-assistance": "ekonomiskt bistånd", "minutes": "protokoll och minnesanteckningar",
+            "responsibility-split": "ansvarsfördelningen mellan organ",
         },
         "content": {
             "cooperation": "samverkan", "organisation": "organisation", "status": "lägesbeskrivning", "effects": "effekter",
@@ -605,6 +614,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "council": "fullmäktige", "board": "styrelse", "committee": "nämnd", "presidium": "presidium",
             "auditors": "revisorer", "political-steering-group": "politisk styrgrupp", "steering-group": "styrgrupp",
             "work-group": "arbetsgrupp", "cooperation-group": "samverkansgrupp", "federation": "förbund", "other": "övrigt",
+            "administration": "förvaltning", "unit": "enhet", "municipal-company": "kommunalt bolag",
+            "federation-of-municipalities": "kommunalförbund",
         },
         "cadence": {
             "weekly": "varje vecka", "fortnightly": "varannan vecka", "monthly": "varje månad", "quarterly": "varje kvartal",
@@ -616,12 +627,20 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         },
         "reached": {"true": "✅ uppnått", "false": "❌ ej uppnått"},
         "direction": {"increase": "öka", "decrease": "minska", "maintain": "ligga kvar"},
+        "observation-category": {
+            "goals": "mål", "measurable-targets": "mätbara mål", "budget": "budget", "follow-up": "uppföljning",
+            "analysis": "analys av nyckeltal", "evaluation": "utvärdering", "routines": "skriftliga rutiner",
+            "agreements": "överenskommelser med andra parter", "mandate": "uppdrag",
+            "responsibility-split": "ansvarsfördelning mellan organ", "minutes": "protokoll och minnesanteckningar",
+            "reporting": "återrapportering till styrelsen", "research-basis": "forskningsunderlag",
+            "staffing": "bemanning", "internal-control": "intern kontroll", "other": "övrigt",
+        },
         "kind": {
             "organisation": "organisation", "audit-report": "granskningsrapport", "recommendation": "rekommendation",
             "response": "svar", "action": "åtgärd", "follow-up": "uppföljning", "programme": "program", "goal": "mål",
             "indicator": "nyckeltal", "body": "organ", "role": "roll", "mandate": "uppdrag",
             "reporting-requirement": "krav på återrapportering", "evaluation": "utvärdering", "intervention": "insats",
-            "document": "styrdokument",
+            "document": "styrdokument", "observation": "iakttagelse",
         },
     },
     "en": {
@@ -653,6 +672,7 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "follow-up-timing": "when follow-up is done", "reporting": "reporting", "evaluation": "evaluation",
             "interventions": "interventions", "individual-follow-up": "follow-up of individuals", "cooperation": "cooperation",
             "budget": "budget", "financial-assistance": "financial assistance", "minutes": "minutes",
+            "responsibility-split": "responsibility between bodies",
         },
         "content": {
             "cooperation": "cooperation", "organisation": "organisation", "status": "status", "effects": "effects",
@@ -663,6 +683,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
             "council": "council", "board": "board", "committee": "committee", "presidium": "presidium",
             "auditors": "auditors", "political-steering-group": "political steering group", "steering-group": "steering group",
             "work-group": "work group", "cooperation-group": "cooperation group", "federation": "federation", "other": "other",
+            "administration": "administration", "unit": "unit", "municipal-company": "municipal company",
+            "federation-of-municipalities": "federation of municipalities",
         },
         "cadence": {
             "weekly": "weekly", "fortnightly": "fortnightly", "monthly": "monthly", "quarterly": "quarterly",
@@ -674,12 +696,20 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         },
         "reached": {"true": "✅ reached", "false": "❌ not reached"},
         "direction": {"increase": "increase", "decrease": "decrease", "maintain": "maintain"},
+        "observation-category": {
+            "goals": "goals", "measurable-targets": "measurable targets", "budget": "budget", "follow-up": "follow-up",
+            "analysis": "analysis of figures", "evaluation": "evaluation", "routines": "written routines",
+            "agreements": "agreements with other parties", "mandate": "mandate",
+            "responsibility-split": "responsibility between bodies", "minutes": "minutes",
+            "reporting": "reporting to the board", "research-basis": "research basis",
+            "staffing": "staffing", "internal-control": "internal control", "other": "other",
+        },
         "kind": {
             "organisation": "organisation", "audit-report": "audit report", "recommendation": "recommendation",
             "response": "response", "action": "action", "follow-up": "follow-up", "programme": "programme", "goal": "goal",
             "indicator": "indicator", "body": "body", "role": "role", "mandate": "mandate",
             "reporting-requirement": "reporting requirement", "evaluation": "evaluation", "intervention": "intervention",
-            "document": "governing document",
+            "document": "governing document", "observation": "observation",
         },
     },
 }

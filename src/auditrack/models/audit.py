@@ -94,6 +94,33 @@ class Recommendation(Record):
     """The bodies it is addressed to, when fewer than the report's; leave out for all of the report's addressees."""
 
 
+ObservationCategory = Literal[
+    "goals", "measurable-targets", "budget", "follow-up", "analysis", "evaluation", "routines", "agreements",
+    "mandate", "responsibility-split", "minutes", "reporting", "research-basis", "staffing", "internal-control", "other",
+]
+"""What an observation finds missing or deficient: 'analysis' is analysis of figures, 'routines' written routines,
+'agreements' agreements with other parties, 'responsibility-split' the division of responsibility between bodies,
+'reporting' reporting to the board, 'staffing' staffing or a vacancy."""
+
+
+class Observation(Record):
+    """An observation (iakttagelse): what the auditors found missing or deficient, open until the data shows it
+    remedied (a record that `resolves:` it, a follow-up grading its recommendation implemented, or a waiver)."""
+
+    kind_name: ClassVar[str] = "observation"
+
+    about: Ref("programme", "body", "role", "document", "mandate", "goal", "indicator", "evaluation",
+               "reporting-requirement", "intervention")
+    """The programme, body, role, process or document the observation concerns."""
+    category: ObservationCategory
+    text: Text
+    """The observation in the report's words."""
+    section: str | None = None
+    """The report section that makes it, e.g. '3.2.1'."""
+    recommendations: list[Ref("recommendation")] = Field(default_factory=list)
+    """The recommendations that address it."""
+
+
 class AuditReport(Record):
     """An audit report (revisionsrapport) written for the elected auditors."""
 
@@ -127,6 +154,8 @@ class AuditReport(Record):
     """The revision questions with assessments."""
     overall_verdict: Verdict | None = None
     recommendations: list[Recommendation] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=list)
+    """The auditors' observations (iakttagelser): what they found missing or deficient, each open until remedied."""
     cover_letter: CoverLetter | None = None
     response_request: ResponseRequest | None = None
     """The request for a response, if the auditors made one."""

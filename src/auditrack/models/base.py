@@ -224,3 +224,11 @@ class Record(Model):
     """Where the facts in this record come from."""
     waivers: list[Waiver] = Field(default_factory=list)
     """Rules this record is exempt from, each with a reason, an approver and an expiry date."""
+
+
+class Remedy(Model):
+    """A governance record that can remedy an audit's observations."""
+
+    resolves: list[Ref("observation")] = Field(default_factory=list)
+    """The observations (iakttagelser, by id) this record remedies; it must fit their category and subject and be
+    adopted or done after the report."""

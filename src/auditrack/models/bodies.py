@@ -6,11 +6,12 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 BodyType = Literal[
     "council", "board", "committee", "presidium", "auditors",
     "political-steering-group", "steering-group", "work-group", "cooperation-group", "federation", "other",
+    "administration", "unit", "municipal-company", "federation-of-municipalities",
 ]
 Cadence = Literal["weekly", "fortnightly", "monthly", "quarterly", "half-yearly", "yearly", "as-needed"]
 
@@ -44,7 +45,7 @@ class Minutes(Model):
     source: Source | None = None
 
 
-class Body(Record):
+class Body(Record, Remedy):
     """A board, committee, steering group, work group or cooperation body."""
 
     kind_name: ClassVar[str] = "body"
@@ -81,7 +82,15 @@ class Holder(Model):
     source: Source | None = None
 
 
-class Role(Record):
+class Vacancy(Model):
+    """A post recorded as vacant: a fact the source states, unlike a role with no holder recorded."""
+
+    since: Period | None = None
+    """When the post became vacant; leave out when the source gives no date ('since long')."""
+    source: Source | None = None
+
+
+class Role(Record, Remedy):
     """A role or function with responsibilities."""
 
     kind_name: ClassVar[str] = "role"
@@ -93,6 +102,12 @@ class Role(Record):
     responsibilities: list[Text] = Field(default_factory=list)
     holders: list[Holder] = Field(default_factory=list)
     """Who holds or has held the role, and when."""
+    line_post: bool = False
+    """True for a post in the line organisation (e.g. a unit manager, enhetschef), regulated by the standing rules
+    (reglemente, delegation order) rather than a programme's mandate. Unlike `standing`, its holders are still
+    asked for (G203)."""
+    vacant: Vacancy | None = None
+    """The post is vacant, as the source states; remove it (and add the holder) when someone is appointed."""
     regulated_by: list[Ref("mandate", "document")] = Field(default_factory=list)
     """The mandates or governing documents that define the role."""
     standing: bool = False

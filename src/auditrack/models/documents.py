@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Text
 from auditrack.models.topics import Topic
 
 
@@ -20,7 +20,7 @@ class KeyFigure(Model):
     approximate: bool = False
 
 
-class GoverningDocument(Record):
+class GoverningDocument(Record, Remedy):
     """A governing document with its adoption and review or expiry dates."""
 
     kind_name: ClassVar[str] = "document"
@@ -29,7 +29,8 @@ class GoverningDocument(Record):
     organisation: OrgRef
     title: Text
     type: Literal[
-        "plan", "budget", "policy", "guideline", "routine", "agreement", "articles", "template", "form", "process-plan", "goal-document", "other"
+        "plan", "budget", "policy", "guideline", "routine", "agreement", "articles", "template", "form", "process-plan", "goal-document", "other",
+        "reglemente", "delegation-order",
     ]
     programme: Ref("programme") | None = None
     decided_by: Ref("body", "role") | None = None

@@ -6,10 +6,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
-class Evaluation(Record):
+class Evaluation(Record, Remedy):
     """An evaluation (utvärdering): required, planned or done."""
 
     kind_name: ClassVar[str] = "evaluation"

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class Baseline(Model):
@@ -39,7 +39,7 @@ class GoalFollowUp(Model):
     reached: bool | None = None
 
 
-class Goal(Record):
+class Goal(Record, Remedy):
     """A goal (mål). An overall goal has sub-goals; a measurable sub-goal has an indicator,
     a target value, a unit and a date."""
 
@@ -50,6 +50,8 @@ class Goal(Record):
     level: Literal["overall", "sub-goal"] = "sub-goal"
     programme: Ref("programme") | None = None
     type: Literal["activity", "economic", "participant", "quality"] | None = None
+    adopted: Period | None = None
+    """When the goal was adopted; leave out when the source does not say."""
     direction: Literal["increase", "decrease", "maintain"] | None = None
     """The direction the goal states, e.g. income support 'should decrease'."""
     indicator: Ref("indicator") | None = None

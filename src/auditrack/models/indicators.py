@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class Measurement(Model):
@@ -29,7 +29,7 @@ class Analysis(Model):
     text: Text
 
 
-class Indicator(Record):
+class Indicator(Record, Remedy):
     """An indicator or activity measure kept by the organisation."""
 
     kind_name: ClassVar[str] = "indicator"

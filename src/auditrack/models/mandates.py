@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Text
 from auditrack.models.topics import Topic
 
 
@@ -19,7 +19,7 @@ class Assignment(Model):
     due: Period | None = None
 
 
-class Mandate(Record):
+class Mandate(Record, Remedy):
     """A mandate (uppdragsbeskrivning, styrmodell, uppdragsbeslut) with its validity."""
 
     kind_name: ClassVar[str] = "mandate"

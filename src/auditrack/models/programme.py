@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class EvidenceBase(Model):
@@ -35,7 +35,7 @@ class Event(Model):
     source: Source | None = None
 
 
-class Programme(Record):
+class Programme(Record, Remedy):
     """A programme, project or working model (e.g. a cooperation model against income support)."""
 
     kind_name: ClassVar[str] = "programme"

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Source, Text
+from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
 from auditrack.models.topics import ReportContent
 
 
@@ -26,7 +26,7 @@ class ReportGiven(Model):
     source: Source | None = None
 
 
-class ReportingRequirement(Record):
+class ReportingRequirement(Record, Remedy):
     """A requirement that someone reports to a body, how often or by which dates, with what content."""
 
     kind_name: ClassVar[str] = "reporting-requirement"

@@ -19,9 +19,11 @@ Topic = Literal[
     "budget",
     "financial-assistance",
     "minutes",
+    "responsibility-split",
 ]
 """What a mandate or governing document regulates. 'follow-up-content', 'follow-up-method' and
-'follow-up-timing' are what, how and when follow-up is done."""
+'follow-up-timing' are what, how and when follow-up is done. 'responsibility-split' is which standing body (board,
+committee) is responsible for what, as a reglemente, a delegation order or an agreement sets it out."""
 
 ReportContent = Literal[
     "cooperation",

@@ -23,6 +23,8 @@ from auditrack.findings import Category, Severity
 from auditrack.reports.markdown import Md, md, with_code_spans
 
 SEVERITIES = ("error", "warning", "info")
+OBSERVATION_OPEN = "G501"
+"""The code of an open observation of an audit: listed first, per organisation, not again under its severity."""
 LINK_BASE = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 
 
@@ -47,9 +49,25 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
         findings = grouped[key]
         counts = Counter(f.severity.value for f in findings)
         totals.update(counts)
+        def row(f) -> dict:
+            return {
+                "code": f.code,
+                "message": f.message,
+                "hint": with_code_spans(f.hint) if f.hint else None,
+                "subject": f.subject,
+                "data": f.category == Category.DATA,
+                "where": _where(f.location, root, base_dir, link_base),
+            }
+
+        # The auditors' own open observations lead; the severity lists show the gaps beyond them.
+        observations = []
+        for f in findings:
+            if f.code == OBSERVATION_OPEN and (limit is None or shown < limit):
+                shown += 1
+                observations.append(row(f))
         severities = []
         for severity in SEVERITIES:
-            items = [f for f in findings if f.severity.value == severity]
+            items = [f for f in findings if f.severity.value == severity and f.code != OBSERVATION_OPEN]
             if not items:
                 continue
             rows = []
@@ -57,19 +75,13 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
                 if limit is not None and shown >= limit:
                     break
                 shown += 1
-                rows.append({
-                    "code": f.code,
-                    "message": f.message,
-                    "hint": with_code_spans(f.hint) if f.hint else None,
-                    "subject": f.subject,
-                    "data": f.category == Category.DATA,
-                    "where": _where(f.location, root, base_dir, link_base),
-                })
+                rows.append(row(f))
             severities.append({"severity": severity, "count": len(items), "rows": rows, "omitted": len(items) - len(rows)})
         groups.append({
             "id": key,
             "name": names.get(key, key) if key is not None else None,
             "counts": {s: counts.get(s, 0) for s in SEVERITIES},
+            "observations": observations,
             "severities": severities,
         })
     selected = [f for k in order for f in grouped[k]]

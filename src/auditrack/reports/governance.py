@@ -254,7 +254,8 @@ def _role(index, org, role) -> dict:
         "responsibilities": [shorten(r, 100) for r in role.responsibilities],
         "holders": holders,
         "regulated_by": [common.name_of(index, org, r) for r in role.regulated_by],
-        "standing": role.standing,
+        "standing": role.standing or role.line_post,
+        "vacant": {"since": common.text_of(role.vacant.since)} if role.vacant is not None else None,
     }
 
 

@@ -89,6 +89,9 @@ def dated_before_report(ctx: Context):
     by its memo (`memo: {date}`), which also cannot be written before the
     report; a response with neither date is skipped.
 
+
+    Would the auditors call it right? Yes: a date that cannot be true is a data
+    error whichever audit it concerns.
     Fix:
     Correct the date, or the `report:` the response or follow-up refers to.
     """
@@ -130,6 +133,9 @@ def dated_in_future(ctx: Context):
     decision, so a memo in the future proves the response is too; a response
     with neither date is skipped.
 
+
+    Would the auditors call it right? Yes: a date that cannot be true is a data error
+    whichever audit it concerns.
     Fix:
     Correct the date. For an action that is not done yet, set its status to
     planned or in-progress, remove `done:` and put the planned date in `due:`.

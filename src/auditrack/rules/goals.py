@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, listing, word
 from auditrack.rules.base import Context, rule
+from auditrack.rules.observations import Restating
 from auditrack.timeline import Intervals
 
 if TYPE_CHECKING:
@@ -45,6 +46,10 @@ def goal_not_broken_down(ctx: Context):
     year (Kommunallagen 6 kap. 6 §: the board must see that the activity is run
     as decided). Ludvika 2022, section 3.2; Bräcke 2023, the Solaris goals.
 
+
+    Would the auditors call it right? Yes: both audits asked for measurable sub-goals
+    (Ludvika 3.2, Bräcke 3.1). It reads a goal recorded as overall with no
+    sub-goals, a fact of the data, not silence.
     Fix:
     Add `sub_goals:` under the overall goal, each with an indicator, a target
     value, a unit and a date. If the board has not set such goals, that is the
@@ -93,6 +98,10 @@ def goal_not_measurable(ctx: Context):
     much (target value and unit) and by when (date). Without them nobody can
     tell whether it was reached. Ludvika 2022, 3.2; Bräcke 2023, 3.1 and 3.5.
 
+
+    Would the auditors call it right? Yes for a sub-goal the source states without
+    a target. A part the source gives but the data leaves out is a data gap to
+    fill, not a finding to argue with.
     Fix:
     Give the sub-goal `indicator:` and `targets:` with `value`, `unit` and
     `period`. An overall goal is measured through its sub-goals (G101); goals
@@ -128,6 +137,9 @@ def target_not_followed_up(ctx: Context):
     targets of 110 (2018), 120 (2019) and 200 (2020) citizens leaving income
     support were never followed up (Ludvika 2022, 3.2).
 
+
+    Would the auditors call it right? Yes: Ludvika's targets were never followed
+    up (3.2). Only targets whose period has ended are asked about.
     Fix:
     Record the outcome: a measurement of the goal's indicator for the target's
     period, or a `follow_ups:` entry on the goal with the period, the value and
@@ -185,6 +197,9 @@ def direction_only_goal(ctx: Context):
     neither the board nor the auditors can judge the outcome. Ludvika had no
     economic goal beyond that direction (Ludvika 2022, 3.2).
 
+
+    Would the auditors call it right? Yes: it is Ludvika's own observation that
+    income support 'should decrease' by no stated amount (3.2).
     Fix:
     Add `targets:` with the value, unit and period the board decides on.
     """
@@ -217,19 +232,29 @@ def indicator_not_linked(ctx: Context):
     and goals without statistics cannot be followed up. Ludvika's statistics
     were not linked to the goals set for the cooperation (Ludvika 2022, 3.3).
 
+    Would the auditors call it right? Ludvika's did (3.3.1). Where an open
+    observation of category analysis concerns the indicator or its programme
+    (Bräcke's: no analysis of the measures), the unlinked indicators are one
+    finding under that observation rather than one each, so the audit's own
+    observation stands out; elsewhere each keeps its own warning.
+
     Fix:
     List the goals the indicator measures under `goals:`, or point a goal's
     `indicator:` at it. Stop collecting statistics that serve no goal.
     """
+    restating = Restating(ctx, ("analysis",))
     for indicator in ctx.index.records("indicator"):
         if indicator.goals:
             continue
         linked = any(model is not indicator and key == "indicator" for model, key in ctx.index.referring(indicator))
-        if not linked:
+        if not linked and not restating.take(indicator):
             yield ctx.hit(indicator, f"the indicator '{indicator.id}' is not linked to any goal", "name",
                           hint="Add `goals:` with the goals it measures, or remove the indicator.",
                           sv=f"nyckeltalet '{indicator.id}' är inte kopplat till något mål",
                           sv_hint="Ange under `goals:` vilka mål nyckeltalet mäter, eller ta bort nyckeltalet.")
+    yield from restating.hits("indicators not linked to any goal", "nyckeltal som inte är kopplade till något mål",
+                              "Add `goals:` to each with the goals it measures, or remove it.",
+                              "Ange under `goals:` vilka mål vart och ett mäter, eller ta bort nyckeltalet.")
 
 
 @rule("G106", "measurements-not-analysed", Severity.WARNING, example="""
@@ -253,14 +278,22 @@ def measurements_not_analysed(ctx: Context):
     moving to other support) without any analysis or assessment (Bräcke 2023,
     3.5 and recommendation 3.5.1).
 
+    Would the auditors call it right? Yes: it is Bräcke's observation. That is
+    why, where an open observation of category analysis concerns the indicator
+    or its programme, the indicators never analysed are one finding under the
+    observation instead of one per indicator (13 on Bräcke's data).
+
     Fix:
     Add an `analyses:` entry after the latest measurement: what the figures
     show, why, and what follows from them.
     """
+    restating = Restating(ctx, ("analysis",))
     for indicator in ctx.index.records("indicator"):
         if not indicator.measurements:
             continue
         latest = max(indicator.measurements, key=lambda m: m.period.end)
+        if not indicator.analyses and restating.take(indicator):
+            continue
         if not indicator.analyses:
             measured = at_most("en", sorted({str(m.period) for m in indicator.measurements}))
             periods = ", ".join(measured)
@@ -278,3 +311,8 @@ def measurements_not_analysed(ctx: Context):
                           sv=f"den senaste mätningen av nyckeltalet '{indicator.id}' ({latest.period}) har inte analyserats; "
                              f"den senaste analysen är från {last_analysis.isoformat()}",
                           sv_hint="Lägg till en analys av den senaste perioden under `analyses:`.")
+    yield from restating.hits("indicators with measurements but no analysis of them",
+                              "nyckeltal med mätvärden men ingen analys av dem",
+                              "Add an analyses entry to each: what the figures show and what follows from them.",
+                              "Lägg till en analys under `analyses:` för vart och ett: vad siffrorna visar och vad de "
+                              "leder till.")

@@ -77,6 +77,9 @@ def response_missing(ctx: Context):
     the request, also one known only from the administration's memo or
     without a date.
 
+
+    Would the auditors call it right? Yes: the auditors asked for the response (Bräcke's
+    cover letter); before it is due, it is information, not a gap.
     Fix:
     Record each body's response (kind: response, `decided_by` the body) with
     the decision reference and its actions.
@@ -162,6 +165,9 @@ def response_without_actions(ctx: Context):
     not give answers its recommendations like a planned one; only a cancelled
     action does not.
 
+
+    Would the auditors call it right? Yes: the auditors ask which actions
+    will be taken and when; a reasoned disagreement answers without one.
     Fix:
     Add `actions:` to the response, each naming the recommendations it answers,
     or record why the body disagrees in `positions:`.
@@ -211,6 +217,9 @@ def action_incomplete(ctx: Context):
     Cancelled actions are skipped; one whose status the source does not give
     is checked like any other.
 
+
+    Would the auditors call it right? Yes: an action without an owner or a date
+    cannot be followed up, which is what the follow-up audit does.
     Fix:
     Add `owner:` (a role id) and `due:`.
     """
@@ -248,6 +257,9 @@ def action_overdue(ctx: Context):
     planned or in progress are checked: one whose status the source does not
     give may well be done, so it is not called overdue.
 
+
+    Would the auditors call it right? Yes: a follow-up audit asks whether what was
+    promised was done by the date given.
     Fix:
     Finish the action and record `status: done`, `done:` and `evidence:`, or
     record a new due date decided by the board.
@@ -283,6 +295,9 @@ def done_without_evidence(ctx: Context):
     a decision, document or report cannot be verified. Only actions recorded
     as done are checked, not those whose status the source does not give.
 
+
+    Would the auditors call it right? Yes, as a warning: a follow-up audit
+    asks for the evidence, and an action marked done without it is a claim.
     Fix:
     Add `evidence:` (links or references such as "KS 2023-12-12 § 201") and `done:`.
     """
@@ -323,6 +338,9 @@ def follow_up_missing(ctx: Context):
     report without a date is skipped, since when the follow-up is due is not
     known.
 
+
+    Would the auditors call it right? Yes, as a warning: the auditors follow up
+    their recommendations in a later year; the data may only lack the record.
     Fix:
     Record the follow-up (kind: follow-up) with an assessment per recommendation.
     """
@@ -371,6 +389,9 @@ def owner_not_mandated(ctx: Context):
     2022-03-31 (Ludvika 2022, 3.5). Standing roles and cancelled actions are
     exempt; an action whose status the source does not give is checked.
 
+
+    Would the auditors call it right? Yes, as a warning: an owner whose role no
+    mandate regulates may lack the mandate to act (Ludvika 3.5).
     Fix:
     Give the action to a role that a mandate covers at its due date, or renew
     the role's mandate.

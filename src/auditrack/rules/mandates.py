@@ -54,6 +54,10 @@ def mandate_lapses(ctx: Context):
     (Ludvika 2022, 3.5 and 4). This is a warning from `horizons.mandate_expiry_days`
     before the end date and an error after it, relative to `--as-of`.
 
+
+    Would the auditors call it right? Yes: Ludvika's auditors found nothing that
+    documents the organisation after 2022-03-31 (3.5). Before the date it is a
+    warning, after it an error.
     Fix:
     Adopt a new or revised mandate that lists the old one under `supersedes:`,
     or extend `valid_until:` if the board has decided so.
@@ -117,6 +121,13 @@ def mandate_coverage_gap(ctx: Context):
     programme with no such mandate recorded at all gets a warning, since the
     data may simply not hold it yet.
 
+
+    Would the auditors call it right? Yes where the programme's start is
+    recorded: Ludvika's auditors said a mandate was needed from the start
+    (3.4.1). Without a start date nothing is reported. Which standing body is
+    responsible for what needs no programme start: record an observation of
+    category responsibility-split, closed by a reglemente, delegation order or
+    agreement that `regulates: [responsibility-split]` (G501, G502).
     Fix:
     Record the mandate that covered the period, if there was one; otherwise
     this is a finding to learn from, and a waiver with the board's reason can
@@ -176,14 +187,20 @@ def role_not_held(ctx: Context):
     A responsibility that no one holds is not carried out. Ludvika's chair was
     appointed only until 2022-03-31, and the interviews showed it was unclear
     what would follow (Ludvika 2022, 3.4 and 3.5). Standing roles
-    (`standing: true`, such as the municipal director) are exempt.
+    (`standing: true`, such as the municipal director) are exempt, and so are
+    roles recorded `vacant:` (G206 reports the vacancy, a fact, where this rule
+    reports missing data).
+
+    Would the auditors call it right? Yes where the source names the role and
+    its holders' terms, as Ludvika's does; it reads "no one is recorded", not
+    "vacant", because the data may only be incomplete.
 
     Fix:
     Record who holds the role now under `holders:`, or retire the role in the
     mandate that regulates it.
     """
     for role in ctx.index.records("role"):
-        if role.standing:
+        if role.standing or role.vacant is not None:  # a recorded vacancy is a fact, reported by G206
             continue
         current = [
             h for h in role.holders
@@ -223,7 +240,14 @@ def unregulated_body_or_role(ctx: Context):
     A group or role that nothing regulates has no documented mandate, duties or
     reporting line (Ludvika 2022, 3.5: roles and responsibilities must remain
     regulated after the implementation phase). Standing bodies and roles
-    (`standing: true`) and bodies no longer active are exempt.
+    (`standing: true`), line posts (`line_post: true`) and bodies no longer
+    active are exempt.
+
+    Would the auditors call it right? For a group or role the programme set up
+    (a steering group, a project leader), yes. Not for an ordinary line post
+    such as a unit manager: the standing rules regulate it. Record such a post
+    `line_post: true`; unlike `standing: true` that keeps asking who holds it
+    (G203), and a vacancy is reported either way (G206).
 
     Fix:
     Add the mandate or document to `regulated_by:`, or list the body or role in
@@ -231,7 +255,7 @@ def unregulated_body_or_role(ctx: Context):
     """
     for kind in ("body", "role"):
         for record in ctx.index.records(kind):
-            if record.standing:
+            if record.standing or getattr(record, "line_post", False):
                 continue
             if kind == "body" and record.active_until is not None and record.active_until.end < ctx.as_of:
                 continue
@@ -270,6 +294,11 @@ def body_without_minutes(ctx: Context):
     political steering group of 2020 kept no minutes, which limited the audit
     (Ludvika 2022, 3.4).
 
+
+    Would the auditors call it right? Yes: only a body the source says kept no
+    minutes (`minutes: {kept: false}`) is reported, as Ludvika's political
+    steering group (3.4); a body whose minutes the source does not mention is
+    not.
     Fix:
     Decide that the body keeps minutes (protokoll or minnesanteckningar) and
     record `minutes: {kept: true, since: ...}`.

@@ -30,6 +30,9 @@ def stance_without_reason(ctx: Context):
     can judge them. Only a reasoned `disagree` answers a recommendation without
     an action (R102). An `agree` needs no reason: the actions are its answer.
 
+
+    Would the auditors call it right? Yes: a board that disagrees gives its
+    reasons; without them the auditors cannot judge the answer.
     Fix:
     Add `reason:` to the position, in the response's words.
     """

@@ -1,0 +1,317 @@
+"""What the audit found, as data (issue 15), on the hand-written repository tests/homecare/: Solby's audit of home
+care found no measurable goals, no agreement with the private providers, no written routine for deviations and a
+vacant post of quality coordinator. Each observation is open as of the report's date and after; a goal with
+measurable sub-goals adopted after the report, linked, closes its one; a routine adopted before the report, linked,
+is a finding of its own; appointing a holder closes the vacancy."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run_process
+from test_boards import located
+
+HOMECARE = Path(__file__).parent / "homecare"
+REPORT = "recommendations/solby/2024-hemtjanst/report.yaml"
+ROLE = "governance/solby/roles/kvalitetssamordnare.yaml"
+GOAL = "governance/solby/goals/hemtjanst-kvalitet.yaml"
+ROUTINE = "governance/solby/documents/rutin-avvikelser.yaml"
+AS_OF = "2024-06-13"  # 90 days after the report
+TITLE = "Granskning av hemtjänsten"
+
+
+@pytest.fixture
+def homecare(tmp_path) -> Path:
+    shutil.copytree(HOMECARE, tmp_path / "homecare")
+    return tmp_path / "homecare"
+
+
+def check(root: Path, *args: str, as_of: str = AS_OF):
+    return run_process("check", str(root), "--format", "json", "--as-of", as_of, *args)
+
+
+def write(root: Path, relpath: str, text: str) -> None:
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def open_observation(observation: str, line: int, section: str, days: int, category: str, about: str) -> tuple:
+    return ("G501", "error", REPORT, line, 5,
+            f"the observation '{observation}' of '{TITLE}' (2024-03-15, section {section}) is still open after "
+            f"{days} days: {category}, about '{about}'")
+
+
+def four_open(days: int) -> list[tuple]:
+    return [
+        open_observation("inga-matbara-mal", 17, "3.1", days, "measurable targets", "Hemtjänst"),
+        open_observation("ingen-overenskommelse-privata-utforare", 23, "3.2", days, "agreements with other parties",
+                         "Hemtjänst"),
+        open_observation("ingen-avvikelserutin", 29, "3.3", days, "written routines", "Hemtjänst"),
+        open_observation("vakant-kvalitetssamordnare", 35, "3.4", days, "staffing", "Kvalitetssamordnare"),
+    ]
+
+
+VACANT = ("G206", "error", ROLE, 7, 1,
+          "the post 'Kvalitetssamordnare' is vacant since 2023-09, as an open observation of the audit says")
+
+
+@pytest.mark.parametrize("as_of, days", [("2024-03-15", 0), (AS_OF, 90)])
+def test_each_observation_is_open_and_the_vacancy_is_an_error(as_of, days):
+    run = check(HOMECARE, as_of=as_of)
+    assert located(run) == [VACANT, *four_open(days)]
+    assert run.code == 1
+
+
+def test_before_the_report_nothing_is_open_and_the_vacancy_is_a_warning():
+    assert located(check(HOMECARE, as_of="2024-03-14")) == [
+        ("G206", "warning", ROLE, 7, 1, "the post 'Kvalitetssamordnare' is vacant since 2023-09")]
+
+
+def test_the_observations_in_swedish():
+    run = check(HOMECARE, "--lang", "sv")
+    assert [f["message"] for f in run.findings] == [
+        "tjänsten 'Kvalitetssamordnare' är vakant sedan 2023-09, som en öppen iakttagelse i granskningen anger",
+        f"iakttagelsen 'inga-matbara-mal' i '{TITLE}' (2024-03-15, avsnitt 3.1) är fortfarande öppen efter 90 dagar: "
+        "mätbara mål, för 'Hemtjänst'",
+        f"iakttagelsen 'ingen-overenskommelse-privata-utforare' i '{TITLE}' (2024-03-15, avsnitt 3.2) är fortfarande "
+        "öppen efter 90 dagar: överenskommelser med andra parter, för 'Hemtjänst'",
+        f"iakttagelsen 'ingen-avvikelserutin' i '{TITLE}' (2024-03-15, avsnitt 3.3) är fortfarande öppen efter 90 "
+        "dagar: skriftliga rutiner, för 'Hemtjänst'",
+        f"iakttagelsen 'vakant-kvalitetssamordnare' i '{TITLE}' (2024-03-15, avsnitt 3.4) är fortfarande öppen efter "
+        "90 dagar: bemanning, för 'Kvalitetssamordnare'",
+    ]
+
+
+MEASURABLE_GOAL = """\
+kind: goal
+organisation: solby
+id: hemtjanst-kvalitet
+level: overall
+programme: hemtjanst
+adopted: {adopted}
+text: Brukarna ska få en hemtjänst av god kvalitet.
+resolves: [inga-matbara-mal]
+sub_goals:
+  - id: kontinuitet
+    text: Högst 12 olika personal per brukare under 14 dagar, 2025.
+    indicator: personalkontinuitet
+    targets: [{{value: 12, unit: personal, period: "2025"}}]
+"""
+
+INDICATOR = """\
+kind: indicator
+organisation: solby
+id: personalkontinuitet
+name: Personalkontinuitet i hemtjänsten
+programme: hemtjanst
+goals: [kontinuitet]
+"""
+
+
+def test_a_measurable_goal_adopted_after_the_report_and_linked_closes_its_observation(homecare):
+    write(homecare, GOAL, MEASURABLE_GOAL.format(adopted="2024-05-21"))
+    write(homecare, "governance/solby/indicators/personalkontinuitet.yaml", INDICATOR)
+    assert located(check(homecare)) == [VACANT, *four_open(90)[1:]]
+
+
+def test_a_goal_adopted_before_the_report_does_not_close_it_and_says_why(homecare):
+    write(homecare, GOAL, MEASURABLE_GOAL.format(adopted="2023-11-14"))
+    write(homecare, "governance/solby/indicators/personalkontinuitet.yaml", INDICATOR)
+    found = located(check(homecare))
+    assert found[0] == ("G502", "error", GOAL, 8, 12,
+                        "'hemtjanst-kvalitet' cannot resolve the observation 'inga-matbara-mal': it dates from "
+                        "2023-11-14, not after the report of 2024-03-15")
+    assert found[1] == VACANT
+    assert found[2] == open_observation("inga-matbara-mal", 17, "3.1", 90, "measurable targets", "Hemtjänst")
+
+
+ROUTINE_TEXT = """\
+kind: document
+organisation: solby
+id: rutin-avvikelser
+title: Rutin för hantering av avvikelser i hemtjänsten
+type: routine
+programme: hemtjanst
+adopted: 2021-05-04
+resolves: [ingen-avvikelserutin]
+"""
+
+
+def test_linking_a_routine_adopted_before_the_report_is_its_own_finding(homecare):
+    write(homecare, ROUTINE, ROUTINE_TEXT)
+    assert located(check(homecare)) == [
+        ("G502", "error", ROUTINE, 8, 12,
+         "'Rutin för hantering av avvikelser i hemtjänsten' cannot resolve the observation 'ingen-avvikelserutin': "
+         "it dates from 2021-05-04, not after the report of 2024-03-15"),
+        VACANT,
+        *four_open(90)[:3],
+        ("G503", "warning", REPORT, 31, 5,
+         "the data contradicts the observation 'ingen-avvikelserutin' (written routines): 'Rutin för hantering av "
+         "avvikelser i hemtjänsten' dates from 2021-05-04, before the report of 2024-03-15; the data or the "
+         "observation is wrong"),
+        four_open(90)[3],
+    ]
+
+
+def test_a_routine_adopted_after_the_report_closes_it_until_it_expires(homecare):
+    write(homecare, ROUTINE, ROUTINE_TEXT.replace("2021-05-04", "2024-04-16") + "valid_until: 2024-05-31\n")
+    run = located(check(homecare))
+    assert run[0] == ("G502", "error", ROUTINE, 8, 12,
+                      "'Rutin för hantering av avvikelser i hemtjänsten' cannot resolve the observation "
+                      "'ingen-avvikelserutin': it is no longer in force on 2024-06-13")
+    assert located(check(homecare, as_of="2024-05-31")) == [VACANT, *four_open(77)[:2], four_open(77)[3]]
+
+
+def test_an_agreement_cannot_remedy_a_missing_routine(homecare):
+    write(homecare, ROUTINE, ROUTINE_TEXT.replace("type: routine", "type: agreement").replace("2021-05-04", "2024-04-16"))
+    assert located(check(homecare))[0] == (
+        "G502", "error", ROUTINE, 8, 12,
+        "'Rutin för hantering av avvikelser i hemtjänsten' cannot resolve the observation 'ingen-avvikelserutin': "
+        "it is not a routine")
+
+
+def test_appointing_a_holder_closes_the_vacancy(homecare):
+    write(homecare, ROLE, (HOMECARE / ROLE).read_text(encoding="utf-8") + (
+        "holders:\n  - {name: Eva Ek, from: 2024-05-02, appointed_by: socialnamnden}\n"
+        "resolves: [vakant-kvalitetssamordnare]\n"))
+    assert located(check(homecare)) == four_open(90)[:3]
+
+
+def test_a_follow_up_grading_the_recommendation_implemented_closes_its_observations(homecare):
+    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", """\
+kind: follow-up
+organisation: solby
+id: uppfoljning-2024
+report: granskning-hemtjanst-2024
+date: 2024-06-01
+assessor: Revisorerna
+assessments:
+  - {recommendation: granskning-hemtjanst-2024-r2, status: implemented}
+""")
+    assert located(check(homecare)) == [VACANT, four_open(90)[0], four_open(90)[3]]
+
+
+def test_a_waiver_on_the_observation_closes_it(homecare):
+    report = homecare / REPORT
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "    recommendations: [granskning-hemtjanst-2024-r1]\n  - id: ingen-overenskommelse",
+        "    recommendations: [granskning-hemtjanst-2024-r1]\n    waivers: [{rule: G501, reason: Målen tas fram i "
+        "budgeten 2025., approved_by: socialnamnden, expires: 2025-03-31}]\n  - id: ingen-overenskommelse"),
+        encoding="utf-8")
+    assert [f[0:4] for f in located(check(homecare))] == [
+        ("G206", "error", ROLE, 7), ("G501", "error", REPORT, 24), ("G501", "error", REPORT, 30),
+        ("G501", "error", REPORT, 36)]
+
+
+def test_a_vacancy_without_an_observation_is_a_warning_and_since_long_without_a_date(homecare):
+    report = homecare / REPORT
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text[:text.index("  - id: vakant-kvalitetssamordnare")], encoding="utf-8")
+    role = homecare / ROLE
+    role.write_text(role.read_text(encoding="utf-8").replace("{since: 2023-09, source:", "{source:"), encoding="utf-8")
+    run = check(homecare)
+    assert located(run)[0] == ("G206", "warning", ROLE, 7, 1,
+                               "the post 'Kvalitetssamordnare' is vacant since long (the source gives no date)")
+    assert check(homecare, "--lang", "sv").findings[0]["message"] == (
+        "tjänsten 'Kvalitetssamordnare' är vakant sedan länge (källan anger inget datum)")
+
+
+def test_an_unknown_observation_in_resolves_is_located(homecare):
+    write(homecare, ROUTINE, ROUTINE_TEXT.replace("[ingen-avvikelserutin]", "[ingen-avvikelserutn]"))
+    run = check(homecare)
+    assert run.code == 3
+    [finding] = [f for f in run.findings if f["code"] == "X001"]
+    assert (finding["file"], finding["line"], finding["column"]) == (ROUTINE, 8, 12)
+    assert "ingen-avvikelserutn" in finding["message"]
+
+
+UNIT_MANAGER = """\
+kind: role
+organisation: solby
+id: enhetschef-hemtjanst
+name: Enhetschef i hemtjänsten
+programme: hemtjanst
+"""
+
+
+def test_a_line_post_is_regulated_by_the_standing_rules_but_its_holder_is_still_asked_for(homecare):
+    write(homecare, "governance/solby/roles/enhetschef.yaml", UNIT_MANAGER + "line_post: true\n")
+    assert located(check(homecare))[0] == (
+        "G203", "warning", "governance/solby/roles/enhetschef.yaml", 1, 1,
+        "no one is recorded as holding the role 'Enhetschef i hemtjänsten'")
+    assert [f[0] for f in located(check(homecare))] == ["G203", "G206", "G501", "G501", "G501", "G501"]
+
+
+def test_a_programme_role_that_nothing_regulates_is_still_reported(homecare):
+    write(homecare, "governance/solby/roles/enhetschef.yaml", UNIT_MANAGER)
+    assert [f[0] for f in located(check(homecare))] == ["G203", "G204", "G206", "G501", "G501", "G501", "G501"]
+
+
+def test_the_gaps_report_starts_with_the_open_observations():
+    run = run_process("report", "gaps", str(HOMECARE), "--as-of", AS_OF, "--lang", "sv")
+    assert run.code == 0
+    lines = run.stdout.splitlines()
+    start = lines.index("### Granskningarnas öppna iakttagelser (4)")
+    assert lines.index("## Solby kommun") < start < lines.index("Brister som uppgifterna visar utöver iakttagelserna:")
+    assert lines[start + 4].startswith(
+        "| `G501` | iakttagelsen 'inga-matbara-mal' i 'Granskning av hemtjänsten' (2024-03-15, avsnitt 3.1) är "
+        "fortfarande öppen efter 90 dagar: mätbara mål, för 'Hemtjänst'<br>")
+    assert [line[:8] for line in lines if line.startswith("| `G")] == ["| `G501`"] * 4 + ["| `G206`"]
+
+
+def test_the_governance_report_shows_the_vacancy(homecare):
+    run = run_process("report", "governance", str(HOMECARE), "--as-of", AS_OF, "--lang", "sv")
+    assert ("| Kvalitetssamordnare | – | **vakant sedan 2023-09** | ordinarie organisation (inget programuppdrag "
+            "krävs) |") in run.stdout.splitlines()
+    role = homecare / ROLE
+    role.write_text(role.read_text(encoding="utf-8").replace("{since: 2023-09, source:", "{source:")
+                    + "holders:\n  - {name: Eva Ek, until: 2023-08-31}\n", encoding="utf-8")
+    run = run_process("report", "governance", str(homecare), "--as-of", AS_OF)
+    assert ("| Kvalitetssamordnare | – | Eva Ek (until 2023-08-31)<br>**vacant since long** | ordinary organisation "
+            "(no programme mandate needed) |") in run.stdout.splitlines()
+
+
+def test_responsibility_between_standing_bodies_is_closed_by_a_reglemente_without_a_programme_start(homecare):
+    """Item 4: which board is responsible for what is a regulated topic; no programme and no start date needed."""
+    write(homecare, "governance/solby/bodies/socialforvaltningen.yaml", """\
+kind: body
+organisation: solby
+id: socialforvaltningen
+name: Socialförvaltningen
+type: administration
+parent: socialnamnden
+""")
+    report = homecare / REPORT
+    report.write_text(report.read_text(encoding="utf-8") + """\
+  - id: oklar-ansvarsfordelning
+    about: socialnamnden
+    category: responsibility-split
+    text: Det är inte reglerat vilken nämnd som ansvarar för hemtjänstens avtal med privata utförare.
+    section: "3.5"
+""", encoding="utf-8")
+    reglemente = """\
+kind: document
+organisation: solby
+id: reglemente-socialnamnden
+title: Reglemente för socialnämnden
+type: {type}
+adopted: 2024-05-28
+bodies: [socialnamnden, socialforvaltningen]
+regulates: [{regulates}]
+resolves: [oklar-ansvarsfordelning]
+"""
+    path = "governance/solby/documents/reglemente-socialnamnden.yaml"
+    write(homecare, path, reglemente.format(type="delegation-order", regulates="budget"))
+    found = located(check(homecare))
+    assert found[0] == (
+        "G502", "error", path, 9, 12,
+        "'Reglemente för socialnämnden' cannot resolve the observation 'oklar-ansvarsfordelning': it does not "
+        "regulate the responsibility between bodies (a reglemente, delegation order, agreement or mandate with "
+        "regulates: [responsibility-split])")
+    assert found[-1][:4] == ("G501", "error", REPORT, 41)
+    write(homecare, path, reglemente.format(type="reglemente", regulates="responsibility-split"))
+    assert located(check(homecare)) == [VACANT, *four_open(90)]
