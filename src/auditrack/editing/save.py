@@ -8,7 +8,7 @@ from pathlib import Path
 from auditrack.config import Config
 from auditrack.editing.document import Document, Refused
 from auditrack.engine import check_edited, file_limits
-from auditrack.findings import Category, Finding
+from auditrack.findings import Category, Finding, Severity
 from auditrack.io import write_atomic
 
 
@@ -16,7 +16,8 @@ def data_errors(root: Path, config: Config, as_of: date, relative: str, raw: byt
     """The data errors (YAML, schema, references) that `check` finds in the file `relative` under `root`, or in
     `raw` as its contents when given."""
     result = check_edited(root, config, as_of, relative, raw)
-    return [f for f in result.findings if f.category is Category.DATA and f.location.file == relative]
+    return [f for f in result.findings
+            if f.category is Category.DATA and f.severity is Severity.ERROR and f.location.file == relative]
 
 
 def open_document(root: Path, config: Config, as_of: date, relative: str) -> Document:
