@@ -68,13 +68,15 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
         sys.stderr.write(f"auditrack: {exc.messages[lang]}\n")
         return EXIT_USAGE
     as_of = as_of_date(config, None)
+    stage = "before"
     try:
         document = open_document(root, config, as_of, found.file)
+        stage = "after"
         _record(document, found, progress, day, due, root)
         save(root, config, as_of, document)
     except Refused as exc:
         write_plain(localize(exc.findings, lang), lang, sys.stderr)
-        sys.stderr.write(_REFUSED[lang].format(file=found.file))
+        sys.stderr.write(_REFUSED[stage][lang].format(file=found.file))
         return EXIT_DATA
     except EditError as exc:
         sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
@@ -87,10 +89,16 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
 
 
 _REFUSED = {
-    "en": "auditrack: {file} has data errors, so it is not changed; fix them (`auditrack check` lists them) and "
-          "try again\n",
-    "sv": "auditrack: {file} innehåller fel i uppgifterna och ändras därför inte; rätta dem (`auditrack check` "
-          "visar dem) och försök igen\n",
+    "before": {
+        "en": "auditrack: {file} has data errors, so it is not changed; fix them (`auditrack check` lists them) and "
+              "try again\n",
+        "sv": "auditrack: {file} innehåller fel i uppgifterna och ändras därför inte; rätta dem (`auditrack check` "
+              "visar dem) och försök igen\n",
+    },
+    "after": {
+        "en": "auditrack: the change would give {file} the data errors above, so it is not changed\n",
+        "sv": "auditrack: ändringen skulle ge {file} felen ovan i uppgifterna, så filen ändras inte\n",
+    },
 }
 _RECORDED = {
     "en": "auditrack: recorded progress on the action '{action}' in {file}\n",
