@@ -85,6 +85,18 @@ def test_in_progress_then_done_with_evidence(repository):
     assert data_errors(repository) == []
 
 
+def test_a_file_with_crlf_line_endings_and_a_bom_keeps_them(repository):
+    path = repository / RESPONSE
+    original = path.read_bytes()
+    path.write_bytes(b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n"))
+    run = progress(repository, "ks-a1", "--status", "in-progress", "--date", "2024-01-10", "--by", "Anna")
+    assert run.code == 0, run.stderr
+    assert path.read_bytes() == b"\xef\xbb\xbf" + original.replace(b"\n", b"\r\n").replace(
+        b"    status: planned\r\n",
+        b"    status: in-progress\r\n    updates:\r\n      - date: 2024-01-10\r\n        status: in-progress\r\n"
+        b"        by: Anna\r\n")
+
+
 def test_a_new_due_date_with_its_decision(repository):
     run = progress(repository, "ks-a1", "--due", "2024-06-30", "--decision", "KS 2024-02-13 § 22", "--date",
                    "2024-02-14", "--note", "Upphandlingen drog ut på tiden.", "--lang", "sv")

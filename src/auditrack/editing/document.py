@@ -69,7 +69,8 @@ class Document:
     def set_value(self, path: tuple, key: str, value: str | date, *, before: str | None = None) -> None:
         """Set `key` of the mapping at `path` (keys and list indexes, as the loader's paths) to the scalar `value`:
         its text is replaced, or the key is added when it is absent: after the mapping's last key, or on the line
-        before the key `before` when the mapping (in block style) has it."""
+        before the key `before` when the mapping (in block style) has it. Raises EditError for a form it cannot
+        edit safely (the text is then as it was), KeyError when `path` leads to no value."""
         original, mapping = self.text, self._mapping(path)
         found = mapping.get(key)
         if found is None:
