@@ -143,6 +143,8 @@ def test_each_form_in_block_and_flow_style():
         == LAYOUT.replace("    owner:\n", "    owner:\n    updates:\n      - date: 2024-01-02\n        note: \"Ja: nej\"\n")
     assert edited(LAYOUT, lambda d: d.set_value(("actions", 0), "due", "2024-06-30", before="evidence")) \
         == LAYOUT.replace("    evidence: []", "    due: 2024-06-30\n    evidence: []")
+    assert edited(LAYOUT, lambda d: d.set_value(("actions", 0), "due", "2024-06-30", before="id")) \
+        == LAYOUT.replace("    owner:\n", "    owner:\n    due: 2024-06-30\n")
     assert edited(LAYOUT, lambda d: d.append_item(("actions", 0), "owner", "x")) \
         == LAYOUT.replace("    owner:\n", "    owner:\n      - x\n")
 

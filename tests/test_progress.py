@@ -171,6 +171,19 @@ def test_usage_errors_in_swedish(repository):
         2, "auditrack: --date '31/3' är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-03-31\n")
 
 
+def test_an_action_in_a_file_that_cannot_be_read_is_not_called_unknown_without_saying_so(repository):
+    path = repository / RESPONSE
+    path.write_text(path.read_text(encoding="utf-8").replace("    status: planned", "   status: planned"),
+                    encoding="utf-8")
+    run = progress(repository, "ks-a1", "--done")
+    assert (run.code, run.stderr) == (2, (
+        f"auditrack: there is no action 'ks-a1'; 1 data file could not be read and may hold it ({RESPONSE}): "
+        "`auditrack check` says why\n"))
+    run = progress(repository, "ks-a1", "--done", "--lang", "sv")
+    assert run.stderr == (f"auditrack: det finns ingen åtgärd 'ks-a1'; 1 datafil gick inte att läsa och kan "
+                          f"innehålla den ({RESPONSE}): `auditrack check` visar varför\n")
+
+
 def test_an_unknown_status_is_a_usage_error(repository):
     run = progress(repository, "ks-a1", "--status", "klar")
     assert run.code == 2 and "'klar' is not one of planned, in-progress, done, cancelled." in run.stderr

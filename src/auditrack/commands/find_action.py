@@ -25,20 +25,30 @@ class FoundAction:
         return ("actions", self.index)
 
 
-def actions(root: Path, config: Config) -> dict[str, list[FoundAction]]:
+@dataclass
+class Actions:
+    """The actions of a repository by id, and the data files that could not be read (they may hold more)."""
+
+    by_id: dict[str, list[FoundAction]]
+    unread: list[str]
+
+
+def actions(root: Path, config: Config) -> Actions:
     """Every action id in the response files under `root`, with where each is. Read as YAML only, so an action
     in a file with schema errors is still found (and its file refused with those errors)."""
-    found: dict[str, list[FoundAction]] = {}
+    found = Actions({}, [])
     sources, _, _ = read_sources(root, config)
     limits = file_limits(config)
     for relative, raw in sources:
-        if isinstance(raw, OSError):
+        loaded = None if isinstance(raw, OSError) else load_bytes(raw, relative, limits)
+        if loaded is None or loaded.findings:
+            found.unread.append(relative)
             continue
-        data = load_bytes(raw, relative, limits).data
-        if not isinstance(data, dict) or data.get("kind") != "response" or not isinstance(data.get("actions"), list):
+        data = loaded.data
+        if data.get("kind") != "response" or not isinstance(data.get("actions"), list):
             continue
         organisation = data.get("organisation") if isinstance(data.get("organisation"), str) else None
         for i, action in enumerate(data["actions"]):
             if isinstance(action, dict) and isinstance(action.get("id"), str):
-                found.setdefault(action["id"], []).append(FoundAction(relative, organisation, i))
+                found.by_id.setdefault(action["id"], []).append(FoundAction(relative, organisation, i))
     return found

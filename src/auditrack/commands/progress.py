@@ -18,13 +18,13 @@ from datetime import date
 from pathlib import Path
 
 from auditrack.commands.check import open_repository
-from auditrack.commands.find_action import FoundAction, actions
+from auditrack.commands.find_action import Actions, FoundAction, actions
 from auditrack.config import as_of_date
 from auditrack.editing import EditError, Refused, open_document, save
 from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from auditrack.findings import localize
 from auditrack.formatters.text import write_plain
-from auditrack.i18n import listing
+from auditrack.i18n import at_most, listing
 from auditrack.io import NotARegularFile
 from auditrack.suggest import closest
 
@@ -136,19 +136,27 @@ def _check_options(progress: Progress) -> None:
                      "inget att registrera: ange --status, --done, --note, --evidence eller --due")
 
 
-def _find(action: str, org: str | None, known: dict[str, list[FoundAction]]) -> FoundAction:
+def _find(action: str, org: str | None, known: Actions) -> FoundAction:
     """The one action with the id `action` (in organisation `org`), or a usage error naming the candidates."""
-    candidates = [f for f in known.get(action, []) if org is None or f.organisation == org]
+    candidates = [f for f in known.by_id.get(action, []) if org is None or f.organisation == org]
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        near = closest(action, known)
+        near = closest(action, known.by_id)
         where = f" in the organisation '{org}'" if org else ""
         where_sv = f" i organisationen '{org}'" if org else ""
         shown = listing("en", [f"'{n}'" for n in near], "or")
         shown_sv = listing("sv", [f"'{n}'" for n in near], "or")
-        raise _Usage(f"there is no action '{action}'{where}" + (f"; did you mean {shown}?" if near else ""),
-                     f"det finns ingen åtgärd '{action}'{where_sv}" + (f"; menade du {shown_sv}?" if near else ""))
+        unread, unread_sv = "", ""
+        if known.unread:
+            n = len(known.unread)
+            unread = (f"; {n} data file{'s' if n != 1 else ''} could not be read and may hold it "
+                      f"({', '.join(at_most('en', known.unread, 3))}): `auditrack check` says why")
+            unread_sv = (f"; {n} {'datafil' if n == 1 else 'datafiler'} gick inte att läsa och kan innehålla den "
+                         f"({', '.join(at_most('sv', known.unread, 3))}): `auditrack check` visar varför")
+        raise _Usage(f"there is no action '{action}'{where}" + (f"; did you mean {shown}?" if near else "") + unread,
+                     f"det finns ingen åtgärd '{action}'{where_sv}" + (f"; menade du {shown_sv}?" if near else "")
+                     + unread_sv)
     places = ", ".join(f"{f.organisation or '?'} ({f.file})" for f in candidates)
     if org is None:
         raise _Usage(f"the action id '{action}' exists in several organisations: {places}; choose one with --org",

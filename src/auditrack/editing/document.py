@@ -150,7 +150,7 @@ class Document:
         else:
             lines = " " * indent + f"{scalar(key)}: {scalar(value)}" + self.newline
         following = mapping.get(before) if before else None
-        if following is not None:
+        if following is not None and following[0] is not mapping.pairs[0][0]:  # a first key may follow `- `
             line_start = following[0].start - (following[0].column - 1)
             self._replace(line_start, line_start, lines)
         else:

@@ -9,9 +9,6 @@ from datetime import date
 
 import yaml.resolver
 
-Value = "str | date | dict | list"
-"""What an edit writes: text, a date, or (for a new list item) a mapping or list of those."""
-
 _RESOLVER = yaml.resolver.Resolver()
 _NOT_TEXT = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"}
 # A plain scalar may not start with an indicator, contain ': ' or ' #', or end in ':'.
@@ -50,7 +47,7 @@ def block_item(value, indent: int, newline: str) -> str:
     up under its first key."""
     pad = " " * indent
     if isinstance(value, dict) and value:
-        lines = [f"{k}: {flow(v)}" for k, v in value.items()]
+        lines = [f"{scalar(k)}: {flow(v)}" for k, v in value.items()]
         inner = " " * (indent + 2)
         return pad + "- " + lines[0] + newline + "".join(inner + line + newline for line in lines[1:])
     return f"{pad}- {flow(value)}{newline}"
