@@ -184,6 +184,38 @@ def init(
     raise typer.Exit(run(path, org, name, force, source=source))
 
 
+ACTION_STATUSES = ("planned", "in-progress", "done", "cancelled")
+
+
+@app.command()
+def progress(
+    action: Annotated[str, typer.Argument(help="The action's id, as in its response's `actions:`.", show_default=False)],
+    status: Annotated[Optional[str], typer.Option("--status", metavar="[planned|in-progress|done|cancelled]", callback=_one_of(ACTION_STATUSES), help="The action's status from --date on.")] = None,
+    day: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="The date of the progress (default: today).")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="What was done or decided, in a sentence.")] = None,
+    evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="A link or reference that shows the work (repeatable).")] = None,
+    done: Annotated[bool, typer.Option("--done", help="The action is done: status done and done: the date.")] = False,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="A new due date; needs --decision.")] = None,
+    decision: Annotated[Optional[str], typer.Option("--decision", help="The decision that moved the due date, e.g. 'KS 2024-02-13 § 22'.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who records it (default: git's user.name, if set).")] = None,
+    org: Annotated[Optional[str], typer.Option("--org", help="The organisation, when the id exists in several.")] = None,
+    path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder inside it.")] = Path("."),
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages (default: auditrack.yaml's lang, else en).")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+) -> None:
+    """Record progress on an action: a dated entry in its `updates:`, and its current status, done date, evidence
+    and due date. Only those lines of the response file change.
+
+    Exit codes: 0 written; 2 usage error (unknown or ambiguous action, a date not written YYYY-MM-DD, --due
+    without --decision, nothing to record, a file that is a link or not a regular file); 3 the response file has
+    data errors before or after the change, or a form that cannot be edited safely (nothing is written).
+    """
+    from auditrack.commands.progress import Progress, run
+
+    raise typer.Exit(run(Progress(action, status, day, note, evidence or [], done, due, decision, by), path, org,
+                         lang, config_file))
+
+
 def main() -> None:
     """Entry point: a known failure exits with its documented code; an unexpected one with 4 and the version."""
     argv = sys.argv[1:]

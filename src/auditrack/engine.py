@@ -153,7 +153,8 @@ def _owned_by(findings: list[Finding], owner: str | None) -> None:
         finding.organisation = finding.organisation or owner
 
 
-def _limits(config: Config) -> Limits:
+def file_limits(config: Config) -> Limits:
+    """The loader's limits as auditrack.yaml sets them."""
     return Limits(max_bytes=config.limits.max_file_bytes, max_depth=config.limits.max_depth)
 
 
@@ -169,7 +170,7 @@ def load_sources(sources: list[Source], config: Config, result: CheckResult) -> 
     """Parse and validate every source and index all records at once into `result` (for the reports, which
     look across the whole repository). No rules are run."""
     first = len(result.findings)
-    documents, invalid = _load_files(sources, _limits(config), result)
+    documents, invalid = _load_files(sources, file_limits(config), result)
     try:
         index, problems = Index.build(documents, invalid)
         index.suggest_ids(result.findings[first:])
@@ -249,6 +250,16 @@ def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | N
     return result
 
 
+def check_edited(root: Path, config: Config, as_of: date, relative: str, raw: bytes | None = None) -> CheckResult:
+    """`run_check` of the organisation of the data file `relative`, with that file's bytes replaced by `raw` when
+    given: an edit is checked before it is written (auditrack.editing)."""
+    result = CheckResult(root=root, as_of=as_of, config=config)
+    sources, _, _ = read_sources(root, config)
+    if raw is not None:
+        sources = [(path, raw if path == relative else data) for path, data in sources]
+    return _check(sources, result, None, {relative})
+
+
 def _concerns(path: str, named: set[str]) -> bool:
     """Whether a finding about a file or folder is about a named file or a folder that holds one."""
     return path in named or path == "." or any(name.startswith(path + "/") for name in named)
@@ -304,7 +315,7 @@ def _split(sources: list[Source], result: CheckResult,
     """Load the organisation files, which every part needs, and group the other sources by organisation: the
     organisations, each organisation's own loaded files by id, and the parts (see `_by_organisation`).
     `owners`, when given, gets the organisation of every source by its path."""
-    limits = _limits(result.config)
+    limits = file_limits(result.config)
     organisation_files, parts = _by_organisation(sources, limits, owners)
     loaded, failed = _load_files(organisation_files, limits, result)
     organisations, problems = Organisations.collect(loaded, failed)
@@ -320,7 +331,7 @@ def _index_part(sources: list[Source], own_files: list, organisations: Organisat
     """Load one organisation's files (its organisation files are loaded already) and index them with them;
     the findings go to `result`, and what the formatters need of the index is kept there (`_record`)."""
     first = len(result.findings)
-    documents, invalid = _load_files(sources, _limits(result.config), result)
+    documents, invalid = _load_files(sources, file_limits(result.config), result)
     documents = own_files + documents
     try:
         index, problems = Index.build(documents, invalid, organisations)

@@ -32,6 +32,20 @@ def load_settings(path: Path, config_file: Path | None):
         return None
 
 
+def open_repository(paths: list[Path], config_file: Path | None):
+    """The target `paths` name, its configuration and its repository's root, or None after printing why they
+    cannot be used (a usage error)."""
+    try:
+        target = locate(paths)
+        config = load_settings(target.places[0].folder, config_file)
+        if config is None:
+            return None
+        return target, config, target.root(config)
+    except TargetError as exc:
+        sys.stderr.write(f"auditrack: {exc}\n")
+        return None
+
+
 def _display(found: Path, root: Path) -> str:
     try:
         return os.path.relpath(found, root).replace(os.sep, "/")
@@ -54,15 +68,10 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
     if name not in FORMATS:
         sys.stderr.write(f"auditrack: unknown format '{output_format}'; use one of: auto, {', '.join(FORMATS)}\n")
         return EXIT_USAGE
-    try:
-        target = locate(paths)
-        config = load_settings(target.places[0].folder, config_file)
-        if config is None:
-            return EXIT_USAGE
-        root = target.root(config)
-    except TargetError as exc:
-        sys.stderr.write(f"auditrack: {exc}\n")
+    opened = open_repository(paths, config_file)
+    if opened is None:
         return EXIT_USAGE
+    target, config, root = opened
     named = target.named_files(root)
     result = run_check(root, config, as_of_date(config, as_of), named=named)
     result.lang = lang or config.lang

@@ -43,12 +43,16 @@ def render(result, stream: TextIO) -> None:
     if use_colour(stream):
         _render_rich(result, stream)
         return
-    lang = getattr(result, "lang", "en")
-    for f in result.findings:
+    write_plain(result.findings, getattr(result, "lang", "en"), stream)
+    stream.write(summary_line(result) + "\n")
+
+
+def write_plain(findings, lang: str, stream: TextIO) -> None:
+    """The findings as check prints them without colour, with no summary (for commands that refuse a file)."""
+    for f in findings:
         stream.write(f"{visible(str(f.location))}  {f.code}  {_severity(f, lang)}  {visible(f.message)}\n")
         if f.hint:
             stream.write(f"    help: {visible(f.hint)}\n")
-    stream.write(summary_line(result) + "\n")
 
 
 def _render_rich(result, stream: TextIO) -> None:

@@ -14,6 +14,23 @@ Stance = Literal["agree", "partly", "disagree"]
 FollowUpStatus = Literal["implemented", "partly-implemented", "not-implemented", "not-assessed"]
 
 
+class Update(Model):
+    """One dated entry in an action's history, as `auditrack progress` records it."""
+
+    date: Period
+    """When the progress was made or noted."""
+    status: ActionStatus | None = None
+    """The action's status from this date on."""
+    note: str | None = None
+    """What was done or decided, in a sentence."""
+    by: str | None = None
+    """Who recorded the entry."""
+    due: Period | None = None
+    """A new due date set on this date; it needs the `decision` that moved it (R111)."""
+    decision: str | None = None
+    """The decision that moved the due date, e.g. 'KS 2024-02-13 § 22'."""
+
+
 class Action(Record):
     """An action (åtgärd) the board commits to in its response."""
 
@@ -33,6 +50,8 @@ class Action(Record):
     """Links or references that show the action was done."""
     done: Period | None = None
     """When the action was done."""
+    updates: list[Update] = Field(default_factory=list)
+    """The action's history, oldest first; `status`, `done` and `due` above are the current values."""
 
 
 class Memo(Model):

@@ -315,6 +315,50 @@ def done_without_evidence(ctx: Context):
                                   "åtgärden genomfördes).")
 
 
+@rule("R111", "due-moved-without-decision", Severity.ERROR, example="""
+- id: a1
+  due: 2024-06-30
+  updates:
+    - date: 2024-03-01
+      due: 2024-06-30
+      note: Förseningar i upphandlingen.
+""", fix_example="""
+  updates:
+    - date: 2024-03-01
+      due: 2024-06-30
+      decision: KS 2024-02-13 § 22
+""")
+def due_moved_without_decision(ctx: Context):
+    """An action's due date was moved without the decision that moved it.
+
+    Why:
+    The due date is what the board committed to in its response. Moving it is
+    the board's decision, and the auditors following up will ask for it; a date
+    that slides without one hides an action that is late. An entry in
+    `updates:` with a `due` different from the one before it (the first such
+    entry always moves the date) records a move.
+
+    Fix:
+    Add `decision:` to the entry, e.g. "KS 2024-02-13 § 22" (with
+    `auditrack progress ACTION --due NEW --decision REF`).
+    """
+    for action in ctx.index.records("action"):
+        previous = None
+        for i, update in enumerate(action.updates):
+            if update.due is None:
+                continue
+            if update.due != previous and not update.decision:
+                yield ctx.hit(action, f"the due date of the action '{action.id}' was moved to {update.due} on "
+                                      f"{update.date} without a recorded decision", ("updates", i, "due"),
+                              hint="Add `decision:` to the entry, with the reference of the decision that moved "
+                                   "the date, e.g. KS 2024-02-13 § 22.",
+                              sv=f"datumet för när åtgärden '{action.id}' ska vara klar flyttades till {update.due} "
+                                 f"den {update.date} utan något registrerat beslut",
+                              sv_hint="Lägg till `decision:` i posten, med hänvisning till beslutet som flyttade "
+                                      "datumet, till exempel KS 2024-02-13 § 22.")
+            previous = update.due
+
+
 @rule("R106", "follow-up-missing", Severity.WARNING, example="""
 kind: audit-report
 id: granskning-2022

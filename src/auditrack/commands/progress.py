@@ -1,0 +1,193 @@
+"""`auditrack progress ACTION`: record progress on an action, in its response file, through the editing layer.
+
+A dated entry is appended to the action's `updates:` (date, status, note, by, and a new due date with its
+decision) and the current fields are set (status, done, evidence, due), so the history stays in the file and
+in git. Exit codes: 0 written; 2 usage error (an unknown or ambiguous action, a date not written YYYY-MM-DD,
+--due without --decision, nothing to record, a response file that is a link or not a regular file); 3 the
+response file has data errors, before or after the change, or a form that cannot be edited safely (nothing is
+written, and the findings are printed as `check` prints them).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from auditrack.commands.check import open_repository
+from auditrack.commands.find_action import Actions, FoundAction, actions
+from auditrack.config import as_of_date
+from auditrack.editing import EditError, Refused, open_document, save
+from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from auditrack.findings import localize
+from auditrack.formatters.text import write_plain
+from auditrack.i18n import at_most, listing
+from auditrack.io import NotARegularFile
+from auditrack.suggest import closest
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Progress:
+    """What the command line asks to record, with the dates still as given."""
+
+    action: str
+    status: str | None = None
+    day: str | None = None
+    note: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    done: bool = False
+    due: str | None = None
+    decision: str | None = None
+    by: str | None = None
+
+
+class _Usage(Exception):
+    """A usage error: the message in English and in Swedish."""
+
+    def __init__(self, en: str, sv: str):
+        super().__init__(en)
+        self.messages = {"en": en, "sv": sv}
+
+
+def run(progress: Progress, path: Path, org: str | None, lang: str | None, config_file: Path | None) -> int:
+    opened = open_repository([path], config_file)
+    if opened is None:
+        return EXIT_USAGE
+    _, config, root = opened
+    lang = lang or config.lang
+    try:
+        day, due = _date("--date", progress.day, lang) or date.today(), _date("--due", progress.due, lang)
+        _check_options(progress)
+        found = _find(progress.action, org, actions(root, config))
+    except _Usage as exc:
+        sys.stderr.write(f"auditrack: {exc.messages[lang]}\n")
+        return EXIT_USAGE
+    as_of = as_of_date(config, None)
+    stage = "before"
+    try:
+        document = open_document(root, config, as_of, found.file)
+        stage = "after"
+        _record(document, found, progress, day, due, root)
+        save(root, config, as_of, document)
+    except Refused as exc:
+        write_plain(localize(exc.findings, lang), lang, sys.stderr)
+        sys.stderr.write(_REFUSED[stage][lang].format(file=found.file))
+        return EXIT_DATA
+    except EditError as exc:
+        sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
+        return EXIT_DATA
+    except NotARegularFile as exc:
+        sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
+        return EXIT_USAGE
+    sys.stdout.write(_RECORDED[lang].format(action=progress.action, file=found.file))
+    return EXIT_OK
+
+
+_REFUSED = {
+    "before": {
+        "en": "auditrack: {file} has data errors, so it is not changed; fix them (`auditrack check` lists them) and "
+              "try again\n",
+        "sv": "auditrack: {file} innehåller fel i uppgifterna och ändras därför inte; rätta dem (`auditrack check` "
+              "visar dem) och försök igen\n",
+    },
+    "after": {
+        "en": "auditrack: the change would give {file} the data errors above, so it is not changed\n",
+        "sv": "auditrack: ändringen skulle ge {file} felen ovan i uppgifterna, så filen ändras inte\n",
+    },
+}
+_RECORDED = {
+    "en": "auditrack: recorded progress on the action '{action}' in {file}\n",
+    "sv": "auditrack: framstegen för åtgärden '{action}' har registrerats i {file}\n",
+}
+
+
+def _date(option: str, value: str | None, lang: str) -> date | None:
+    """A date given as YYYY-MM-DD, or a usage error that says how to write it."""
+    if value is None:
+        return None
+    try:
+        if _ISO_DATE.fullmatch(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise _Usage(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-31",
+                 f"{option} '{value}' är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-03-31")
+
+
+def _check_options(progress: Progress) -> None:
+    if progress.due is not None and not progress.decision:
+        raise _Usage("--due needs --decision: a new due date is the board's decision; give its reference, "
+                     "e.g. --decision 'KS 2024-02-13 § 22'",
+                     "--due kräver --decision: ett nytt datum är styrelsens eller nämndens beslut; ange "
+                     "beslutets hänvisning, till exempel --decision 'KS 2024-02-13 § 22'")
+    if progress.decision and progress.due is None:
+        raise _Usage("--decision goes with --due: it records the decision that moved the due date",
+                     "--decision hör ihop med --due: det anger beslutet som flyttade datumet")
+    if progress.done and progress.status not in (None, "done"):
+        raise _Usage(f"--done and --status {progress.status} contradict each other; give one of them",
+                     f"--done och --status {progress.status} motsäger varandra; ange bara det ena")
+    if not (progress.status or progress.done or progress.note or progress.evidence or progress.due):
+        raise _Usage("nothing to record: give --status, --done, --note, --evidence or --due",
+                     "inget att registrera: ange --status, --done, --note, --evidence eller --due")
+
+
+def _find(action: str, org: str | None, known: Actions) -> FoundAction:
+    """The one action with the id `action` (in organisation `org`), or a usage error naming the candidates."""
+    candidates = [f for f in known.by_id.get(action, []) if org is None or f.organisation == org]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        near = closest(action, known.by_id)
+        where = f" in the organisation '{org}'" if org else ""
+        where_sv = f" i organisationen '{org}'" if org else ""
+        shown = listing("en", [f"'{n}'" for n in near], "or")
+        shown_sv = listing("sv", [f"'{n}'" for n in near], "or")
+        unread, unread_sv = "", ""
+        if known.unread:
+            n = len(known.unread)
+            unread = (f"; {n} data file{'s' if n != 1 else ''} could not be read and may hold it "
+                      f"({', '.join(at_most('en', known.unread, 3))}): `auditrack check` says why")
+            unread_sv = (f"; {n} {'datafil' if n == 1 else 'datafiler'} gick inte att läsa och kan innehålla den "
+                         f"({', '.join(at_most('sv', known.unread, 3))}): `auditrack check` visar varför")
+        raise _Usage(f"there is no action '{action}'{where}" + (f"; did you mean {shown}?" if near else "") + unread,
+                     f"det finns ingen åtgärd '{action}'{where_sv}" + (f"; menade du {shown_sv}?" if near else "")
+                     + unread_sv)
+    places = ", ".join(f"{f.organisation or '?'} ({f.file})" for f in candidates)
+    if org is None:
+        raise _Usage(f"the action id '{action}' exists in several organisations: {places}; choose one with --org",
+                     f"åtgärds-id:t '{action}' finns i flera organisationer: {places}; välj en med --org")
+    raise _Usage(f"the action id '{action}' appears more than once in '{org}': {places}; `auditrack check` "
+                 "reports the duplicate",
+                 f"åtgärds-id:t '{action}' förekommer mer än en gång i '{org}': {places}; `auditrack check` "
+                 "visar dubbletten")
+
+
+def _record(document, found: FoundAction, progress: Progress, day: date, due: date | None, root: Path) -> None:
+    """The edits: the current fields first (status, done, evidence, due), then the dated entry in `updates:`."""
+    status = "done" if progress.done else progress.status
+    if status:
+        document.set_value(found.path, "status", status, before="updates")
+    if status == "done":
+        document.set_value(found.path, "done", day, before="updates")
+    for item in progress.evidence:
+        document.append_item(found.path, "evidence", item, before="updates")
+    if due is not None:
+        document.set_value(found.path, "due", due, before="updates")
+    entry = {"date": day, "status": status, "note": progress.note, "by": progress.by or _git_user(root),
+             "due": due, "decision": progress.decision if due is not None else None}
+    document.append_item(found.path, "updates", {k: v for k, v in entry.items() if v is not None})
+
+
+def _git_user(root: Path) -> str | None:
+    """git's user.name for the repository, when git is there and knows it."""
+    try:
+        done = subprocess.run(["git", "config", "user.name"], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    name = done.stdout.strip()
+    return name if done.returncode == 0 and name else None
