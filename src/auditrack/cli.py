@@ -184,6 +184,40 @@ def init(
     raise typer.Exit(run(path, org, name, force, source=source))
 
 
+New = Annotated[Optional[str], typer.Option(show_default=False)]
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="The kind of file: report, response, follow-up, role, body, … (`auditrack schema` writes one schema per kind).", show_default=False)],
+    org: Annotated[Optional[str], typer.Option("--org", help="The organisation (default: the only one there is).")] = None,
+    id_: Annotated[Optional[str], typer.Option("--id", help="The new record's id (a response's default: REPORT-svar-BODY).")] = None,
+    round_: Annotated[Optional[str], typer.Option("--round", help="follow-up: the follow-up's id.")] = None,
+    reports: Annotated[Optional[list[str]], typer.Option("--report", help="response, follow-up: the audit report (follow-up: one or more).")] = None,
+    bodies: Annotated[Optional[list[str]], typer.Option("--body", help="response: the body answering; report: the bodies addressed (one or more).")] = None,
+    name: New = None, title: New = None, text: New = None, type_: Annotated[Optional[str], typer.Option("--type", show_default=False)] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", show_default=False)] = None, adopted: New = None,
+    valid_from: Annotated[Optional[str], typer.Option("--valid-from", show_default=False)] = None,
+    assessor: New = None, reporter: New = None, to: New = None,
+    path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
+    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the comments and messages.")] = "sv",
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a new data file at its place, ready to fill in, with a comment on each field; it checks as written.
+
+    A required field the command cannot know is an option (--name, --title, --type, --date, …). Exit codes:
+    0 written; 2 a missing option, an unknown id (the existing ones are listed), an existing file, or a file
+    that would not check.
+    """
+    from auditrack.commands.new import Request, run
+
+    given = {"name": name, "title": title, "text": text, "type": type_, "date": date_, "adopted": adopted,
+             "valid_from": valid_from, "assessor": assessor, "reporter": reporter, "to": to}
+    request = Request(kind, org, round_ or id_, {k: v for k, v in given.items() if v is not None},
+                      list(reports or []), list(bodies or []))
+    raise typer.Exit(run(request, path, lang, force))
+
+
 def main() -> None:
     """Entry point: a known failure exits with its documented code; an unexpected one with 4 and the version."""
     argv = sys.argv[1:]

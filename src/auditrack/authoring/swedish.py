@@ -1,0 +1,127 @@
+"""Field descriptions in Swedish, by 'Model.field'. A field missing here is described in English (its docstring)
+wherever Swedish is asked for: an English description is better than an invented one. The fields an officer
+fills in most (responses, actions, positions, follow-ups, audit reports, bodies, roles, and what every record
+has) come first."""
+
+from __future__ import annotations
+
+_RECORD = {
+    "id": "Ett stabilt id: små bokstäver a–z utan å, ä och ö, siffror, '.', '_' och '-'; unikt inom organisationen.",
+    "source": "Varifrån uppgifterna i posten kommer, så att en läsare kan kontrollera dem.",
+    "waivers": "Regler som posten undantas från, var och en med skäl, vem som godkänt undantaget och när det upphör.",
+    "organisation": "Organisationen som posten hör till: id:t i dess organisationsfil.",
+}
+_KINDS_WITH_RECORD = (
+    "Organisation", "AuditReport", "Recommendation", "Response", "Action", "FollowUp", "Programme", "Goal",
+    "GoalFile", "Indicator", "Body", "Role", "Mandate", "ReportingRequirement", "Evaluation", "Intervention",
+    "GoverningDocument",
+)
+
+DESCRIPTIONS_SV: dict[str, str] = {
+    **{f"{model}.{key}": text for model in _KINDS_WITH_RECORD for key, text in _RECORD.items()},
+    # Source and Waiver
+    "Source.report": "Granskningsrapporten som uppgiften är hämtad ur.",
+    "Source.document": "Ett annat källdokument, t.ex. 'KS protokoll 2018-06-26 § 138'.",
+    "Source.section": "Avsnitt i källan, t.ex. '3.4.1'. Sätt citattecken om det kan läsas som ett tal.",
+    "Source.page": "Sida i källan.",
+    "Source.note": "Vad källan säger ordagrant, när det behöver sägas.",
+    "Waiver.rule": "Koden för regeln som undantas, t.ex. G205.",
+    "Waiver.reason": "Varför regeln inte gäller eller tills vidare godtas.",
+    "Waiver.approved_by": "Rollen eller organet som godkände undantaget.",
+    "Waiver.expires": "Dagen efter vilken undantaget inte längre gäller.",
+    # Organisation
+    "Organisation.name": "Det officiella namnet, t.ex. 'Ludvika kommun'.",
+    "Organisation.type": "Vilken sorts organisation det är.",
+    "Organisation.municipality_code": (
+        "SCB:s kod för kommunen (kommunkod, fyra siffror, t.ex. \"2085\" för Ludvika) eller regionen (länskod, två "
+        "siffror, t.ex. \"20\" för Region Dalarna), inom citattecken."),
+    # Audit reports
+    "AuditReport.title": "Rapportens titel, t.ex. 'Granskning av arbetet med självförsörjning'.",
+    "AuditReport.audit_firm": "Revisionsbyrån som genomförde granskningen, t.ex. 'KPMG AB'; utelämna om källan inte anger den.",
+    "AuditReport.auditors": "Revisionsbyråns revisorer som undertecknade rapporten, med sina titlar.",
+    "AuditReport.commissioned_by": "Vem som beställde granskningen, t.ex. 'Ludvika kommuns revisorer'.",
+    "AuditReport.date": "Rapportens datum, eller bara månad eller år; utelämna om källan inte anger något.",
+    "AuditReport.audit_plan_year": "Året för revisionsplanen som granskningen hör till; utelämna om källan inte anger det.",
+    "AuditReport.addressees": "Organen som rekommendationerna riktas till, t.ex. `[kommunstyrelsen]` eller styrelsen och nämnderna.",
+    "AuditReport.programme": "Arbetet eller modellen som granskas.",
+    "AuditReport.purpose": "Granskningens syfte; utelämna om källan inte anger det.",
+    "AuditReport.criteria": "Revisionskriterier, t.ex. 'Kommunallagen (2017:725) 6 kap. 6 §'.",
+    "AuditReport.method": "Hur granskningen gjordes.",
+    "AuditReport.questions": "Revisionsfrågorna med bedömningar.",
+    "AuditReport.overall_verdict": "Rapportens sammanfattande bedömning.",
+    "AuditReport.recommendations": "Rekommendationerna, var och en med ett eget id som svar och uppföljningar hänvisar till.",
+    "AuditReport.cover_letter": "Revisorernas missiv som skickar rapporten vidare.",
+    "AuditReport.response_request": "Begäran om svar, om revisorerna begärde ett.",
+    "Recommendation.text": "Rekommendationen ordagrant ur rapporten.",
+    "Recommendation.section": "Avsnittet den kommer från, t.ex. '3.4.1'.",
+    "Recommendation.addressees": "Organen den riktas till, när de är färre än rapportens; utelämna för alla rapportens mottagare.",
+    "RevisionQuestion.text": "Frågan så som rapporten ställer den.",
+    "RevisionQuestion.section": "Avsnittet i rapporten som besvarar den, t.ex. '3.2'.",
+    "RevisionQuestion.sub_questions": "Delfrågor som rapporten ställer under frågan.",
+    "RevisionQuestion.assessment": "Revisorernas bedömning, med deras ord.",
+    "RevisionQuestion.verdict": "Den graderade bedömningen, när rapporten ger en; utelämna annars.",
+    "Verdict.grade": "'yes', 'partly' eller 'no', när rapporten graderar sitt syfte; utelämna annars.",
+    "Verdict.text": "Den sammanfattande bedömningen med rapportens ord.",
+    "CoverLetter.date": "Missivets datum; utelämna om källan inte anger det.",
+    "CoverLetter.addressed_to": "Organen som missivet skickas till, t.ex. `[kommunstyrelsen, socialnamnden]`.",
+    "CoverLetter.for_information": "Organ som får missivet för kännedom, utan att behöva svara.",
+    "ResponseRequest.requested_on": "När svaret begärdes (oftast missivets datum); utelämna om källan inte anger det.",
+    "ResponseRequest.requested_from": "Organen som ombeds svara; vart och ett svarar för sig (kind: response, decided_by).",
+    "ResponseRequest.due": "Dagen då svaret senast ska lämnas; utelämna om ingen anges.",
+    # Responses
+    "Response.report": "Granskningsrapporten som besvaras.",
+    "Response.decided_by": "Organet som antog svaret.",
+    "Response.date": "Beslutets datum; utelämna om källan inte anger det.",
+    "Response.decision": "Beslutsreferensen, t.ex. 'KS 2022-05-17 § 93'.",
+    "Response.memo": "Förvaltningens tjänsteskrivelse (tjänsteutlåtande) som föreslog svaret.",
+    "Response.text": "Svarets text eller en sammanfattning av det.",
+    "Response.actions": "Åtgärderna som organet åtar sig, var och en med de rekommendationer den besvarar.",
+    "Response.positions": "Organets ställningstagande till varje rekommendation som riktas till det; ett motiverat 'disagree' besvarar rekommendationen.",
+    "Memo.date": "Tjänsteskrivelsens datum; utelämna om källan inte anger det.",
+    "Memo.reference": "Tjänsteskrivelsens diarienummer, t.ex. 'KS 2022/123'.",
+    "Position.recommendation": "Id för rekommendationen som ställningstagandet gäller.",
+    "Position.stance": "'agree' (instämmer), 'partly' (instämmer delvis) eller 'disagree' (instämmer inte).",
+    "Position.reason": "Varför, med svarets ord; krävs för 'partly' och 'disagree' (R110).",
+    "Action.recommendations": "Rekommendationerna som åtgärden besvarar.",
+    "Action.text": "Vad som ska göras.",
+    "Action.owner": "Rollen som ansvarar för åtgärden (en roll, inte en person).",
+    "Action.due": "När åtgärden ska vara klar.",
+    "Action.status": "'planned', 'in-progress', 'done' eller 'cancelled'; utelämna om källan inte anger det (okänd).",
+    "Action.evidence": "Länkar eller hänvisningar som visar att åtgärden är genomförd.",
+    "Action.done": "När åtgärden genomfördes.",
+    # Follow-ups
+    "FollowUp.report": "Granskningsrapporten vars rekommendationer följs upp.",
+    "FollowUp.date": "Uppföljningens datum.",
+    "FollowUp.assessor": "Vem som gjorde bedömningen, t.ex. 'KPMG AB på uppdrag av revisorerna'.",
+    "FollowUp.follow_up_report": "Den senare rapport där uppföljningen redovisas, om någon.",
+    "FollowUp.assessments": "Bedömningen av varje uppföljd rekommendation.",
+    "Assessment.recommendation": "Id för rekommendationen som bedöms.",
+    "Assessment.status": "'implemented' (åtgärdad), 'partly-implemented' (delvis åtgärdad) eller 'not-implemented' (ej åtgärdad).",
+    "Assessment.comment": "Bedömarens kommentar.",
+    # Bodies and roles
+    "Body.name": "Organets namn, t.ex. 'Kommunstyrelsen'.",
+    "Body.type": "Vilken sorts organ det är.",
+    "Body.programme": "Programmet som organet hör till.",
+    "Body.parent": "Organet som detta organ lyder under.",
+    "Body.members": "Organets ledamöter eller medlemsfunktioner.",
+    "Body.duties": "Organets uppgifter.",
+    "Body.meetings": "Hur ofta organet sammanträder.",
+    "Body.minutes": "Om organet för protokoll eller minnesanteckningar; utelämna om källan inte anger det.",
+    "Body.active_from": "När organet började verka.",
+    "Body.active_until": "När organet upphörde.",
+    "Body.regulated_by": "Uppdragen eller styrdokumenten som inrättar och reglerar organet.",
+    "Body.standing": ("true för organ som finns enligt lag eller kommunens reglementen (fullmäktige, styrelsen, "
+                      "revisorerna) och som inget programuppdrag behöver reglera."),
+    "Role.name": "Rollens namn, t.ex. 'Socialchef'.",
+    "Role.programme": "Programmet som rollen hör till.",
+    "Role.responsibilities": "Rollens ansvar.",
+    "Role.holders": "Vem som innehar eller har innehaft rollen, och när.",
+    "Role.regulated_by": "Uppdragen eller styrdokumenten som definierar rollen.",
+    "Role.standing": ("true för roller som finns enligt lag eller ordinarie regler (t.ex. kommundirektören), som "
+                      "inget programuppdrag behöver reglera och vars innehavare inte behöver registreras."),
+    "Holder.name": "Personens namn; utelämna om källan inte anger det.",
+    "Member.function": "Medlemmens funktion, t.ex. 'Förbundschef VBU'.",
+    "Member.role": "Rollposten för funktionen, om det finns en.",
+    "Member.organisation": "Organisationen som medlemmen företräder, när det inte är organets egen.",
+    "Meetings.text": "Hur ofta organet sammanträder, med källans ord.",
+}
