@@ -184,6 +184,38 @@ def init(
     raise typer.Exit(run(path, org, name, force, source=source))
 
 
+@app.command()
+def ids(
+    kind: Annotated[Optional[str], typer.Argument(help="Only this kind, e.g. role or body.", show_default=False)] = None,
+    org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation.")] = None,
+    path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """List the ids that exist, with their names, by kind: the role to name as an owner, the body that decided.
+
+    Exit codes: 0 listed; 2 unknown kind, organisation or format.
+    """
+    from auditrack.commands.ids import run
+
+    raise typer.Exit(run(kind, org, path, output_format))
+
+
+@app.command()
+def explain(
+    kind: Annotated[Optional[str], typer.Argument(help="A kind of file, e.g. response.", show_default=False)] = None,
+    field: Annotated[Optional[str], typer.Argument(help="One field, e.g. owner or actions.owner.", show_default=False)] = None,
+    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language.")] = "en",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, or markdown for docs/fields.md (every kind).")] = "text",
+) -> None:
+    """Explain a kind's fields, or one field: type, required or not, allowed values, meaning and an example.
+
+    The same text is in docs/fields.md. Exit codes: 0 explained; 2 unknown kind or field.
+    """
+    from auditrack.commands.explain import run
+
+    raise typer.Exit(run(kind or "", field, lang, output_format))
+
+
 New = Annotated[Optional[str], typer.Option(show_default=False)]
 
 

@@ -140,6 +140,7 @@ def _field(model: type[BaseModel], name: str) -> Field:
     is_list = _is_list(annotation)
     type_en, type_sv = _type_words(annotation, refers, values, nested, is_list)
     doc = info.description or field_docstrings(model).get(name) or _nested_doc(nested)
+    doc = " ".join(doc.split()) if doc else None
     key = info.alias or name
     group = _VALUE_WORDS.get((model.__name__, name))
     return Field(model, key, info.is_required(), type_en, type_sv, values, group, refers, nested, is_list,
@@ -200,7 +201,8 @@ def _nested_model(annotation) -> type[BaseModel] | None:
 
 def _scalar_words(item, refers: tuple[str, ...], values: tuple[str, ...], nested) -> tuple[str, str]:
     if refers:
-        return (f"id of a {' or '.join(word('en', 'kind', k) for k in refers)}",
+        kinds_en = " or ".join(word("en", "kind", k) for k in refers)
+        return (f"id of {'an' if kinds_en[0] in 'aeiou' else 'a'} {kinds_en}",
                 f"id för {' eller '.join(word('sv', 'kind', k) for k in refers)}")
     if values:
         return "one of the values below", "ett av värdena nedan"

@@ -28,6 +28,9 @@ class Known:
         """(organisation, id, name) of every record of `kind`, sorted by organisation and id."""
         if kind == "organisation":
             found = [(org, org, name) for org, name in self.organisations().items() if organisation in (None, org)]
+        elif kind == "recommendation":
+            found = [(self.index.entry(r).organisation, rec.id, name_of(rec))
+                     for r in self.index.records("audit-report", organisation) for rec in r.recommendations]
         else:
             found = [(self.index.entry(r).organisation, r.id, name_of(r)) for r in self.index.records(kind, organisation)]
         return sorted(found)
