@@ -29,8 +29,9 @@ TEXTS = {
         "existing": "Befintliga: {ids}.",
         "more": "och {n} till (`auditrack ids {kind}`)",
         "none-yet": "Ännu finns ingen post av typen {kind}.",
-        "items": "Varje punkt har fälten {fields}; * är obligatoriskt (`auditrack explain {kind} {key}`).",
-        "fields": "Fälten är {fields}; * är obligatoriskt (`auditrack explain {kind} {key}`).",
+        "items": "Varje punkt har fälten {fields}{starred} (`auditrack explain {kind} {key}`).",
+        "fields": "Fälten är {fields}{starred} (`auditrack explain {kind} {key}`).",
+        "starred": "; * är obligatoriskt",
         "default": "Standardvärdet står här; ta bort '# ' och ändra det vid behov.",
         "take-in": "# Förslag från rapporten: ta bort '# ' framför raderna du vill ha med och fyll i dem.\n",
     },
@@ -41,8 +42,9 @@ TEXTS = {
         "existing": "Existing: {ids}.",
         "more": "and {n} more (`auditrack ids {kind}`)",
         "none-yet": "No {kind} is recorded yet.",
-        "items": "Each item has the fields {fields}; * is required (`auditrack explain {kind} {key}`).",
-        "fields": "Its fields are {fields}; * is required (`auditrack explain {kind} {key}`).",
+        "items": "Each item has the fields {fields}{starred} (`auditrack explain {kind} {key}`).",
+        "fields": "Its fields are {fields}{starred} (`auditrack explain {kind} {key}`).",
+        "starred": "; * is required",
         "default": "The default is shown; remove '# ' and change it if needed.",
         "take-in": "# Suggested from the report: remove '# ' before the lines you want and fill them in.\n",
     },
@@ -92,8 +94,11 @@ def _about(f: Field, draft: Draft, known: Known, lang: str) -> str:
     if f.refers_to:
         parts.append(choices(known, f.refers_to, draft.organisation, lang))
     if f.model is not None:
-        keys = ", ".join(s.key + ("*" if s.required else "") for s in fields_of(f.model))
-        parts.append(texts["items" if f.is_list else "fields"].format(fields=keys, kind=draft.kind, key=f.key))
+        subfields = fields_of(f.model)
+        keys = ", ".join(s.key + ("*" if s.required else "") for s in subfields)
+        starred = texts["starred"] if any(s.required for s in subfields) else ""
+        parts.append(texts["items" if f.is_list else "fields"].format(fields=keys, starred=starred, kind=draft.kind,
+                                                                       key=f.key))
     if f.default not in (None, []):
         parts.append(texts["default"])
     return " ".join(p for p in parts if p)

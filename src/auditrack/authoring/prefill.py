@@ -7,20 +7,23 @@ from auditrack.authoring.catalogue import find
 from auditrack.authoring.new_file import choices
 
 
-def _first(values: list[str], option: str, kind: str, lang: str) -> str:
-    from auditrack.commands.new import Refused, say
+_ASKED = {"--report": ("audit-report", "the id of the audit report", "granskningsrapportens id"),
+          "--body": ("body", "the id of the body", "organets id")}
+
+
+def _first(values: list[str], option: str, kind: str, known, org: str, lang: str) -> str:
+    from auditrack.commands.new import missing
 
     if not values:
-        about = {"--report": ("the id of the audit report", "granskningsrapportens id"),
-                 "--body": ("the id of the body", "organets id")}[option]
-        raise Refused(say(lang, "missing", kind=kind, option=option, about=about[lang == "sv"]))
+        refers, about_en, about_sv = _ASKED[option]
+        raise missing(kind, option, about_sv if lang == "sv" else about_en, (refers,), known, org, lang)
     return values[0]
 
 
 def _report(request, known, org, lang, kind):
     from auditrack.commands.new import require
 
-    report_id = _first(request.reports, "--report", kind, lang)
+    report_id = _first(request.reports, "--report", kind, known, org, lang)
     require(known, ("audit-report",), report_id, org, "--report", lang)
     return known.index.get(org, report_id, "audit-report")
 
@@ -40,7 +43,7 @@ def response(request, known, org, lang, blocks) -> dict:
     from auditrack.commands.new import require
 
     report = _report(request, known, org, lang, "response")
-    body = _first(request.bodies, "--body", "response", lang)
+    body = _first(request.bodies, "--body", "response", known, org, lang)
     require(known, ("body",), body, org, "--body", lang)
     response_id = request.id or f"{report.id}-svar-{body}"
     addressed = [r for r in report.recommendations if body in report.addressees_of(r)]
@@ -62,7 +65,7 @@ def follow_up(request, known, org, lang, blocks) -> dict:
     from auditrack.commands.new import require
 
     reports = []
-    for report_id in request.reports or [_first([], "--report", "follow-up", lang)]:
+    for report_id in request.reports or [_first([], "--report", "follow-up", known, org, lang)]:
         require(known, ("audit-report",), report_id, org, "--report", lang)
         reports.append(known.index.get(org, report_id, "audit-report"))
     status = _values("follow-up", "assessments.status", lang)

@@ -29,8 +29,7 @@ KIND_ALIASES = {"report": "audit-report", "reporting": "reporting-requirement"}
 
 MESSAGES = {
     "unknown-kind": ("unknown kind '{kind}'; use one of: {kinds}", "okänd typ '{kind}'; använd någon av: {kinds}"),
-    "missing": ("`auditrack new {kind}` needs {option}: {about}",
-                "`auditrack new {kind}` behöver {option}: {about}"),
+    "missing": ("`auditrack new {kind}` needs {option} ({about})", "`auditrack new {kind}` behöver {option} ({about})"),
     "unknown-ref": ("unknown {what} '{value}'{where}; the existing ones are: {ids}",
                     "'{value}' finns inte som {what}{where}; de som finns är: {ids}"),
     "none-ref": ("unknown {what} '{value}'{where}: none is recorded yet",
@@ -157,7 +156,8 @@ def plan(kind: str, request: Request, known: Known, lang: str, root: Path) -> tu
             given[f.key] = request.values[f.key]
         elif f.required:
             option = OPTION_OF.get(f.key, "--" + f.key.replace("_", "-"))
-            raise Refused(say(lang, "missing", kind=request.kind, option=option, about=f.description(lang) or f.key))
+            about = f"{f.type_sv if lang == 'sv' else f.type_en}" + (f"; {f.description(lang)}" if f.description(lang) else "")
+            raise missing(request.kind, option, about, f.refers_to, known, org, lang)
     for f in kind_fields(kind):
         if f.refers_to and f.key != "organisation" and f.key in given:
             for value in given[f.key] if isinstance(given[f.key], list) else [given[f.key]]:
@@ -165,6 +165,15 @@ def plan(kind: str, request: Request, known: Known, lang: str, root: Path) -> tu
     relative = place(kind, given, known, org)
     schema = os.path.relpath(root / "schemas" / f"{kind}.json", (root / relative).parent).replace(os.sep, "/")
     return relative, Draft(kind, org, schema, given, blocks)
+
+
+def missing(kind: str, option: str, about: str, refers_to: tuple[str, ...], known: Known, org: str,
+            lang: str) -> Refused:
+    """A required option not given; for a reference, with the ids to choose from."""
+    from auditrack.authoring.new_file import choices
+
+    text = say(lang, "missing", kind=kind, option=option, about=about)
+    return Refused(text + (f". {choices(known, refers_to, org, lang)}" if refers_to else ""))
 
 
 def _id(value: str | None, option: str, kind: str, lang: str) -> str:
