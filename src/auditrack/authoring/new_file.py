@@ -33,7 +33,7 @@ TEXTS = {
         "fields": "Fälten är {fields}{starred} (`auditrack explain {kind} {key}`).",
         "starred": "; * är obligatoriskt",
         "default": "Standardvärdet står här; ta bort '# ' och ändra det vid behov.",
-        "take-in": "# Förslag från rapporten: ta bort '# ' framför raderna du vill ha med och fyll i dem.\n",
+        "take-in": "# Förslag utifrån det som redan finns: ta bort '# ' framför raderna du vill ha med och fyll i dem.\n",
     },
     "en": {
         "intro": "# Fill in what the source gives and leave the rest empty; never write in a guess.\n"
@@ -46,7 +46,7 @@ TEXTS = {
         "fields": "Its fields are {fields}{starred} (`auditrack explain {kind} {key}`).",
         "starred": "; * is required",
         "default": "The default is shown; remove '# ' and change it if needed.",
-        "take-in": "# Suggested from the report: remove '# ' before the lines you want and fill them in.\n",
+        "take-in": "# Suggested from what the repository holds: remove '# ' before the lines you want, and fill them in.\n",
     },
 }
 

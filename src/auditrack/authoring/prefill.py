@@ -81,6 +81,15 @@ def follow_up(request, known, org, lang, blocks) -> dict:
 
 
 def audit_report(request, known, org, lang, blocks) -> dict:
+    """The organisation's bodies to choose from, wherever the report names bodies beside its addressees."""
+    bodies = choices(known, ("body",), org, lang)
+    if request.id:
+        blocks["recommendations"] = ["recommendations:", f"  - id: {request.id}-r1", "    text:", "    section:",
+                                     f"    addressees: []   # {bodies}"]
+    blocks["cover_letter"] = ["cover_letter:", "  date:", f"  addressed_to: []   # {bodies}",
+                              f"  for_information: []   # {bodies}", "  text:"]
+    blocks["response_request"] = ["response_request:", "  requested_on:", f"  requested_from: []   # {bodies}",
+                                  "  due:"]
     return {"addressees": list(request.bodies)} if request.bodies else {}
 
 
