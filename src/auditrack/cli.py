@@ -190,6 +190,7 @@ def ids(
     org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation.")] = None,
     path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages.")] = "en",
 ) -> None:
     """List the ids that exist, with their names, by kind: the role to name as an owner, the body that decided.
 
@@ -197,7 +198,7 @@ def ids(
     """
     from auditrack.commands.ids import run
 
-    raise typer.Exit(run(kind, org, path, output_format))
+    raise typer.Exit(run(kind, org, path, output_format, lang))
 
 
 @app.command()

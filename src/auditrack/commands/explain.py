@@ -8,10 +8,10 @@ import json
 import sys
 
 from auditrack.authoring.catalogue import Field, example, fields_of, find, kind_fields, path_of
+from auditrack.authoring.messages import kind_named, say
 from auditrack.engine import EXIT_OK, EXIT_USAGE
 from auditrack.models import FILE_KINDS
 
-KIND_ALIASES = {"report": "audit-report", "reporting": "reporting-requirement"}
 WORDS = {
     "en": {"type": "Type", "required": "required", "optional": "optional", "values": "Values", "example": "Example",
            "default": "default", "fields": "Fields of each item" , "fields-one": "Its fields"},
@@ -85,13 +85,23 @@ def _model_doc(kind: str) -> str:
     return " ".join((FILE_KINDS[kind].__doc__ or "").split())
 
 
+MESSAGES = {
+    "unknown-field": ("'{kind}' has no field '{field}'; its fields are: {keys}",
+                      "'{kind}' har inget fält '{field}'; dess fält är: {keys}"),
+}
+
+
+def _say(lang: str, key: str, **values) -> str:
+    return say(MESSAGES, lang, key, **values)
+
+
 def run(kind: str, field: str | None, lang: str, output_format: str = "text") -> int:
     if output_format == "markdown":
         sys.stdout.write(markdown())
         return EXIT_OK
-    kind = KIND_ALIASES.get(kind, kind)
+    kind = kind_named(kind)
     if kind not in FILE_KINDS:
-        sys.stderr.write(f"auditrack: unknown kind '{kind}'; use one of: {', '.join(FILE_KINDS)}\n")
+        sys.stderr.write(f"auditrack: {_say(lang, 'unknown-kind', kind=kind, kinds=', '.join(FILE_KINDS))}\n")
         return EXIT_USAGE
     if field is None:
         sys.stdout.write(f"{kind}: {_model_doc(kind)}\n\n" + "\n".join(kind_lines(kind, lang)) + "\n")
@@ -99,7 +109,7 @@ def run(kind: str, field: str | None, lang: str, output_format: str = "text") ->
     found = find(kind, field)
     if found is None:
         keys = ", ".join(f.key for f in kind_fields(kind))
-        sys.stderr.write(f"auditrack: '{kind}' has no field '{field}'; its fields are: {keys}\n")
+        sys.stderr.write(f"auditrack: {_say(lang, 'unknown-field', kind=kind, field=field, keys=keys)}\n")
         return EXIT_USAGE
     sys.stdout.write("\n".join(field_lines(kind, found, lang, field if "." in field else None)) + "\n")
     return EXIT_OK

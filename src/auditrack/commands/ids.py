@@ -7,38 +7,48 @@ import json
 import sys
 from pathlib import Path
 
+from auditrack.authoring.messages import kind_named, say
 from auditrack.engine import EXIT_OK, EXIT_USAGE
 from auditrack.models import FILE_KINDS
 
-KIND_ALIASES = {"report": "audit-report", "reporting": "reporting-requirement"}
-LISTED = ("organisation", *[k for k in FILE_KINDS if k != "organisation"][:3], "recommendation",
-          *[k for k in FILE_KINDS if k != "organisation"][3:])
+LISTED = ("organisation", "audit-report", "recommendation",
+          *[k for k in FILE_KINDS if k not in ("organisation", "audit-report")])
 """Every kind with ids, recommendations after the reports they are in."""
+MESSAGES = {
+    "unknown-format": ("unknown format '{format}'; use text or json", "okänt format '{format}'; använd text eller json"),
+    "unknown-org": ("unknown organisation '{org}'; the organisations are: {orgs}",
+                    "organisationen '{org}' finns inte; organisationerna är: {orgs}"),
+    "none": ("(none)", "(inga)"),
+}
 
 
-def run(kind: str | None, org: str | None, path: Path, output_format: str) -> int:
+def _say(lang: str, key: str, **values) -> str:
+    return say(MESSAGES, lang, key, **values)
+
+
+def run(kind: str | None, org: str | None, path: Path, output_format: str, lang: str = "en") -> int:
     from auditrack.authoring.known import load
     from auditrack.commands.check import load_settings
     from auditrack.commands.new import repository_root
 
     if kind is not None:
-        kind = KIND_ALIASES.get(kind, kind)
+        kind = kind_named(kind)
         if kind not in LISTED:
-            sys.stderr.write(f"auditrack: unknown kind '{kind}'; use one of: {', '.join(LISTED)}\n")
+            sys.stderr.write(f"auditrack: {_say(lang, 'unknown-kind', kind=kind, kinds=', '.join(LISTED))}\n")
             return EXIT_USAGE
     if output_format not in ("text", "json"):
-        sys.stderr.write(f"auditrack: unknown format '{output_format}'; use text or json\n")
+        sys.stderr.write(f"auditrack: {_say(lang, 'unknown-format', format=output_format)}\n")
         return EXIT_USAGE
     if not path.is_dir():
-        sys.stderr.write(f"auditrack: {path} is not a folder\n")
+        sys.stderr.write(f"auditrack: {_say(lang, 'not-folder', path=path)}\n")
         return EXIT_USAGE
     config = load_settings(path, None)
     if config is None:
         return EXIT_USAGE
     known = load(repository_root(path, None), config)
     if org is not None and org not in known.organisations():
-        sys.stderr.write(f"auditrack: unknown organisation '{org}'; the organisations are: "
-                         f"{', '.join(known.organisations()) or 'none'}\n")
+        orgs = ", ".join(known.organisations()) or _say(lang, "none")
+        sys.stderr.write(f"auditrack: {_say(lang, 'unknown-org', org=org, orgs=orgs)}\n")
         return EXIT_USAGE
     groups = {k: known.named(k, org) for k in ([kind] if kind else LISTED)}
     if output_format == "json":
@@ -49,9 +59,10 @@ def run(kind: str | None, org: str | None, path: Path, output_format: str) -> in
     for k, rows in groups.items():
         if not rows and kind is None:
             continue
-        width = max((len(i) for _, i, _ in rows), default=0)
         several = len({o for o, _, _ in rows}) > 1
-        lines = [f"  {(o + '/') if several else ''}{i:<{width}}  {n}".rstrip() for o, i, n in rows]
-        blocks.append(f"{k}:\n" + ("\n".join(lines) if lines else "  (none)") + "\n")
+        labels = [f"{o}/{i}" if several else i for o, i, _ in rows]
+        width = max(map(len, labels), default=0)
+        lines = [f"  {label:<{width}}  {n}".rstrip() for label, (_, _, n) in zip(labels, rows)]
+        blocks.append(f"{k}:\n" + ("\n".join(lines) if lines else f"  {_say(lang, 'none')}") + "\n")
     sys.stdout.write("\n".join(blocks))
     return EXIT_OK

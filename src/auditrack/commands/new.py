@@ -25,10 +25,8 @@ from auditrack.models.base import ID_PATTERN
 # Which option gives each required field (the rest are named after their field: --name, --title …).
 OPTION_OF = {"id": "--id", "organisation": "--org", "report": "--report", "decided_by": "--body",
              "addressees": "--body", "valid_from": "--valid-from"}
-KIND_ALIASES = {"report": "audit-report", "reporting": "reporting-requirement"}
 
 MESSAGES = {
-    "unknown-kind": ("unknown kind '{kind}'; use one of: {kinds}", "okänd typ '{kind}'; använd någon av: {kinds}"),
     "missing": ("`auditrack new {kind}` needs {option} ({about})", "`auditrack new {kind}` behöver {option} ({about})"),
     "unknown-ref": ("unknown {what} '{value}'{where}; the existing ones are: {ids}",
                     "'{value}' finns inte som {what}{where}; de som finns är: {ids}"),
@@ -47,7 +45,6 @@ MESSAGES = {
     "invalid": ("the new file would not check; nothing was written:", "den nya filen skulle inte klara kontrollen; "
                 "inget skrevs:"),
     "wrote": ("wrote {path}", "skrev {path}"),
-    "no-repository": ("{path} is not a folder", "{path} är inte en mapp"),
 }
 
 
@@ -69,8 +66,9 @@ class Request:
 
 
 def say(lang: str, key: str, **values) -> str:
-    en, sv = MESSAGES[key]
-    return (sv if lang == "sv" else en).format(**values)
+    from auditrack.authoring.messages import say as said
+
+    return said(MESSAGES, lang, key, **values)
 
 
 def run(request: Request, path: Path, lang: str, force: bool, config_file: Path | None = None) -> int:
@@ -78,9 +76,11 @@ def run(request: Request, path: Path, lang: str, force: bool, config_file: Path 
     from auditrack.authoring.known import load
 
     if not path.is_dir():
-        sys.stderr.write(f"auditrack: {say(lang, 'no-repository', path=path)}\n")
+        sys.stderr.write(f"auditrack: {say(lang, 'not-folder', path=path)}\n")
         return EXIT_USAGE
-    kind = KIND_ALIASES.get(request.kind, request.kind)
+    from auditrack.authoring.messages import kind_named
+
+    kind = kind_named(request.kind)
     if kind not in FILE_KINDS:
         sys.stderr.write(f"auditrack: {say(lang, 'unknown-kind', kind=request.kind, kinds=', '.join(FILE_KINDS))}\n")
         return EXIT_USAGE
