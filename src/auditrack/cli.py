@@ -156,11 +156,18 @@ def diff(
 def schema(
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="The folder to write the schemas to.")] = Path("schemas"),
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that are missing or differ.")] = False,
+    repository: Annotated[bool, typer.Option("--repository", help="Write the data repository's schemas/ (the folder of its auditrack.yaml), with the ids that exist as completions of every reference field.")] = False,
+    path: Annotated[Path, typer.Option("--path", help="With --repository: the data repository, or a folder in it.")] = Path("."),
 ) -> None:
     """Write a JSON Schema for every kind of data file, and for auditrack.yaml, for editors and other tools.
 
-    Unchanged files are not rewritten. Exit codes: 0 done (or, with --check, up to date); 1 with --check, stale files.
+    Unchanged files are not rewritten. Exit codes: 0 done (or, with --check, up to date); 1 with --check, stale files;
+    2 with --repository, a path that is not a folder or an invalid configuration.
     """
+    if repository:
+        from auditrack.commands.schema_repository import run as run_repository
+
+        raise typer.Exit(run_repository(path, check_only))
     from auditrack.commands.schema import run
 
     raise typer.Exit(run(output_dir, check_only))
