@@ -17,8 +17,8 @@ MESSAGES = {
     "wrote": ("wrote {path}", "skrev {path}"),
     "summary": ("{changed} of {total} schema files written with the repository's ids, {same} unchanged",
                 "{changed} av {total} schemafiler skrivna med förrådets id:n, {same} oförändrade"),
-    "stale": ("{n} schema files out of date; run `auditrack schema --repository` to regenerate",
-              "{n} schemafiler är inaktuella; kör `auditrack schema --repository` för att skriva om dem"),
+    "stale": ("{n} schema file{s} out of date; run `auditrack schema --repository` to regenerate",
+              "{n} {files} inaktuella; kör `auditrack schema --repository` för att skriva om dem"),
     "current": ("all {n} schema files in {path}/ are up to date", "alla {n} schemafiler i {path}/ är aktuella"),
     "cannot": ("cannot write the schemas to {path}: {reason}", "kan inte skriva schemafilerna till {path}: {reason}"),
 }
@@ -55,7 +55,9 @@ def run(path: Path, check_only: bool, lang: str = "en") -> int:
         for name in outdated:
             sys.stdout.write(f"{(folder / name).as_posix()}\n")
         if outdated:
-            sys.stdout.write(say(MESSAGES, lang, "stale", n=len(outdated)) + "\n")
+            n = len(outdated)
+            sys.stdout.write(say(MESSAGES, lang, "stale", n=n, s="" if n == 1 else "s",
+                                 files="schemafil är" if n == 1 else "schemafiler är") + "\n")
             return 1
         sys.stdout.write(say(MESSAGES, lang, "current", n=len(files), path=folder.as_posix()) + "\n")
         return EXIT_OK
