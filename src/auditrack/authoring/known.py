@@ -59,3 +59,32 @@ def load(root: Path, config: Config) -> Known:
     from auditrack.engine import load_repository
 
     return Known(root, config, load_repository(root, config).index)
+
+
+def repository_root(path: Path) -> Path:
+    """The data repository `path` is in: the folder of the nearest auditrack.yaml, else `path` itself. Relative
+    to the current folder when `path` is, so the paths printed read as the officer typed them."""
+    import os
+
+    from auditrack.config import find_config
+
+    found = find_config(path)
+    if found is None:
+        return path
+    return found.parent if path.is_absolute() else Path(os.path.relpath(found.parent, Path.cwd()))
+
+
+def open_repository(path: Path, lang: str) -> Known | None:
+    """The repository `path` is in, read; None, after saying why on stderr, when it cannot be (exit code 2)."""
+    import sys
+
+    from auditrack.authoring.messages import say
+    from auditrack.commands.check import load_settings
+
+    if not path.is_dir():
+        sys.stderr.write(f"auditrack: {say({}, lang, 'not-folder', path=path)}\n")
+        return None
+    config = load_settings(path, None)
+    if config is None:
+        return None
+    return load(repository_root(path), config)

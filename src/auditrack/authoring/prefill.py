@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from auditrack.authoring.catalogue import find
 from auditrack.authoring.new_file import choices
+from auditrack.models import FILE_KINDS
 
 
 _ASKED = {"--report": ("audit-report", "the id of the audit report", "granskningsrapportens id"),
@@ -76,7 +77,10 @@ def follow_up(request, known, org, lang, blocks) -> dict:
                       "    comment:"]
     if len(lines) > 1:
         blocks["assessments"] = lines
-    # A follow-up names one report while the model has `report:`; the first given is it.
+    # While a follow-up names one report (`report:`), the first given is it; a model that takes several
+    # (`reports:`) gets them all.
+    if "reports" in FILE_KINDS["follow-up"].model_fields:
+        return {"reports": [r.id for r in reports]}
     return {"report": reports[0].id}
 
 

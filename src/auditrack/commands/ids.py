@@ -27,9 +27,7 @@ def _say(lang: str, key: str, **values) -> str:
 
 
 def run(kind: str | None, org: str | None, path: Path, output_format: str, lang: str = "en") -> int:
-    from auditrack.authoring.known import load
-    from auditrack.commands.check import load_settings
-    from auditrack.commands.new import repository_root
+    from auditrack.authoring.known import open_repository
 
     if kind is not None:
         kind = kind_named(kind)
@@ -39,13 +37,9 @@ def run(kind: str | None, org: str | None, path: Path, output_format: str, lang:
     if output_format not in ("text", "json"):
         sys.stderr.write(f"auditrack: {_say(lang, 'unknown-format', format=output_format)}\n")
         return EXIT_USAGE
-    if not path.is_dir():
-        sys.stderr.write(f"auditrack: {_say(lang, 'not-folder', path=path)}\n")
+    known = open_repository(path, lang)
+    if known is None:
         return EXIT_USAGE
-    config = load_settings(path, None)
-    if config is None:
-        return EXIT_USAGE
-    known = load(repository_root(path, None), config)
     if org is not None and org not in known.organisations():
         orgs = ", ".join(known.organisations()) or _say(lang, "none")
         sys.stderr.write(f"auditrack: {_say(lang, 'unknown-org', org=org, orgs=orgs)}\n")

@@ -71,31 +71,25 @@ def say(lang: str, key: str, **values) -> str:
     return said(MESSAGES, lang, key, **values)
 
 
-def run(request: Request, path: Path, lang: str, force: bool, config_file: Path | None = None) -> int:
-    from auditrack.commands.check import load_settings
-    from auditrack.authoring.known import load
-
-    if not path.is_dir():
-        sys.stderr.write(f"auditrack: {say(lang, 'not-folder', path=path)}\n")
-        return EXIT_USAGE
+def run(request: Request, path: Path, lang: str, force: bool) -> int:
+    from auditrack.authoring.known import open_repository
     from auditrack.authoring.messages import kind_named
 
     kind = kind_named(request.kind)
     if kind not in FILE_KINDS:
         sys.stderr.write(f"auditrack: {say(lang, 'unknown-kind', kind=request.kind, kinds=', '.join(FILE_KINDS))}\n")
         return EXIT_USAGE
-    config = load_settings(path, config_file)
-    if config is None:
+    known = open_repository(path, lang)
+    if known is None:
         return EXIT_USAGE
-    root = repository_root(path, config_file)
-    known = load(root, config)
+    root, config = known.root, known.config
     try:
         relative, draft = plan(kind, request, known, lang, root)
     except Refused as exc:
         sys.stderr.write(f"auditrack: {exc}\n")
         return EXIT_USAGE
     target = root / relative
-    shown = _shown(target)
+    shown = target.as_posix()
     if (target.exists() or target.is_symlink()) and not force:
         sys.stderr.write(f"auditrack: {say(lang, 'exists', path=shown)}\n")
         return EXIT_USAGE
@@ -113,20 +107,6 @@ def run(request: Request, path: Path, lang: str, force: bool, config_file: Path 
         return EXIT_USAGE
     sys.stdout.write(say(lang, "wrote", path=shown) + "\n")
     return EXIT_OK
-
-
-def repository_root(path: Path, config_file: Path | None) -> Path:
-    """The data repository `path` is in: the folder of the nearest auditrack.yaml, else `path` itself."""
-    from auditrack.config import find_config
-
-    found = find_config(path) if config_file is None else None
-    if found is None:
-        return path
-    return Path(os.path.relpath(found.parent, Path.cwd())) if not path.is_absolute() else found.parent
-
-
-def _shown(target: Path) -> str:
-    return target.as_posix()
 
 
 # --------------------------------------------------------------------------- planning
@@ -229,7 +209,7 @@ def place(kind: str, given: dict, known: Known, org: str) -> str:
         year = str(given.get("date", ""))[:4]
         return f"recommendations/{org}/{year + '-' if year else ''}{given['id']}/report.yaml"
     if kind in ("response", "follow-up"):
-        report = known.index.get(org, given["report"], "audit-report")
+        report = known.index.get(org, given.get("report") or given["reports"][0], "audit-report")
         folder = known.path_of(report).rsplit("/", 1)[0]
         name = f"response-{given['decided_by']}" if kind == "response" else f"follow-up-{str(given['date'])[:4]}"
         return f"{folder}/{name}.yaml"

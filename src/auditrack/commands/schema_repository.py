@@ -34,22 +34,17 @@ def write_for(root: Path, config) -> list[str]:
 
 
 def run(path: Path, check_only: bool, lang: str = "en") -> int:
-    from auditrack.authoring.known import load
+    from auditrack.authoring.known import open_repository
     from auditrack.authoring.repository_schemas import generate
-    from auditrack.commands.check import load_settings
-    from auditrack.commands.new import repository_root
     from auditrack.commands.schema import stale, write
     from auditrack.io import NotARegularFile
 
-    if not path.is_dir():
-        sys.stderr.write(f"auditrack: {say(MESSAGES, lang, 'not-folder', path=path)}\n")
+    known = open_repository(path, lang)
+    if known is None:
         return EXIT_USAGE
-    config = load_settings(path, None)
-    if config is None:
-        return EXIT_USAGE
-    root = repository_root(path, None)
+    root = known.root
     folder = root / "schemas"
-    files = generate(load(root, config))
+    files = generate(known)
     if check_only:
         outdated = stale(folder, files)
         for name in outdated:
