@@ -33,10 +33,19 @@ def test_one_field_in_english_and_swedish():
 
 
 def test_a_field_without_a_swedish_description_is_described_in_english():
+    """Every field with an English description has a Swedish one today; one added without is shown in English."""
+    from dataclasses import replace
+
+    from auditrack.authoring.catalogue import find
+
+    decision = find("mandate", "decision")
+    assert decision.description("sv") == "Beslutsreferensen, t.ex. 'KS 2018-06-26 § 138'."
+    untranslated = replace(decision, description_sv=None)
+    assert untranslated.description("sv") == "The decision reference, e.g. 'KS 2018-06-26 § 138'."
     out = run_cli("explain", "mandate", "decision", "--lang", "sv")
     assert out.stdout == (
         "decision: text, valfritt\n"
-        "  The decision reference, e.g. 'KS 2018-06-26 § 138'.\n"
+        "  Beslutsreferensen, t.ex. 'KS 2018-06-26 § 138'.\n"
         "  Exempel: decision: KS 2023-12-14 § 210\n"
     )
 

@@ -125,3 +125,94 @@ DESCRIPTIONS_SV: dict[str, str] = {
     "Member.organisation": "Organisationen som medlemmen företräder, när det inte är organets egen.",
     "Meetings.text": "Hur ofta organet sammanträder, med källans ord.",
 }
+
+_SOURCE_SV = "Var uppgiften kommer ifrån, så att en läsare kan kontrollera den."
+_NESTED_WITH_SOURCE = ("RevisionQuestion", "CoverLetter", "ResponseRequest", "Event", "Target", "Measurement",
+                       "Member", "Minutes", "Holder", "ReportGiven", "ParticipantCount")
+
+_GOAL = {
+    "text": "Målet med det styrande dokumentets ord.",
+    "direction": "Riktningen som målet anger, t.ex. att försörjningsstödet 'ska minska'.",
+    "indicator": "Nyckeltalet som mäter målet.",
+    "targets": "Målvärden att nå vid slutet av en period.",
+    "follow_ups": "Registrerade uppföljningar av målet: nåddes det?",
+    "documented_in": "Måldokumentet, processplanen eller uppdraget där målet fastställs.",
+    "sub_goals": "Delmål som bryter ned målet.",
+}
+
+GOVERNANCE_SV: dict[str, str] = {
+    **{f"{model}.source": _SOURCE_SV for model in _NESTED_WITH_SOURCE},
+    **{f"{model}.{key}": text for model in ("Goal", "GoalFile") for key, text in _GOAL.items()},
+    "Person.title": "T.ex. 'Certifierad kommunal revisor'.",
+    "RevisionQuestion.id": _RECORD["id"],
+    "CoverLetter.signed_by": "De namngivna personer som undertecknade missivet, med de titlar källan anger.",
+    # Programmes
+    "Programme.aka": "Andra namn som arbetet går under.",
+    "Programme.started": "När arbetet startade (t.ex. när styrelsen antog modellen); utelämna om källan inte anger det.",
+    "Programme.form": "Om arbetet bedrivs som projekt eller som ordinarie verksamhet.",
+    "Programme.commissioned_by": "Vem som är uppdragsgivare för arbetet.",
+    "Programme.origin": "Var modellen kommer ifrån, t.ex. ett ESF-projekt.",
+    "Programme.inspired_by": "Modeller som arbetet har inspirerats av.",
+    "Programme.evidence_base": "Den forskning eller evidens som metoderna vilar på; utelämna om ingen anges.",
+    "EvidenceBase.research_used": "Om tillgänglig forskning användes när metoderna utformades; utelämna om det är okänt.",
+    "EvidenceBase.references": "Forskning, utvärderingar eller vägledningar som metoderna bygger på.",
+    "Programme.process_steps": "Stegen i arbetsmodellens process.",
+    "Programme.offers": "Exempel på vad deltagare kan erbjudas, när källan inte namnger några insatser som sådana.",
+    "Programme.history": "Milstolpar i arbetet, med datum.",
+    # Goals
+    "Baseline.period": "Perioden då utgångsvärdet mättes.",
+    "Target.unit": "T.ex. 'personer', 'procent', 'mnkr'.",
+    "Target.period": "Perioden under vilken, eller dagen då, målvärdet ska nås.",
+    "Target.text": "Målvärdet med källans ord.",
+    "GoalFollowUp.period": "Perioden som följdes upp.",
+    # Indicators
+    "Indicator.level": "Om statistiken förs för hela verksamheten eller per individ.",
+    "Indicator.kolada_id": "Nyckeltalets id i Kolada, t.ex. 'N03920'.",
+    "Indicator.data_source": "Var siffrorna kommer ifrån, t.ex. 'Socialstyrelsens statistikdatabas'.",
+    "Indicator.goals": "Målen som nyckeltalet följer upp.",
+    "Indicator.measurements": "Uppmätta värden, ett per period.",
+    "Measurement.value": "Värdet; utelämna om källan säger att siffran förs men inte anger den.",
+    "Measurement.breakdown": "Delar av värdet, i samma enhet som värdet, t.ex. {'till studier': 21} av 74 personer.",
+    "Indicator.analyses": "Analyser eller bedömningar av mätningarna: vad siffrorna betyder och vad som följer av dem.",
+    "Minutes.type": "T.ex. 'protokoll' eller 'minnesanteckningar'.",
+    # Mandates
+    "Mandate.decision": "Beslutsreferensen, t.ex. 'KS 2018-06-26 § 138'.",
+    "Mandate.valid_from": "Om det utelämnas gäller uppdraget från dagen då det antogs.",
+    "Mandate.valid_until": "Sista dagen uppdraget gäller; utelämna om det gäller tills vidare.",
+    "Mandate.commissioner": "Vem som är uppdragsgivare för arbetet.",
+    "Mandate.regulates": "Vad uppdraget reglerar.",
+    "Mandate.roles": "Rollerna som uppdraget definierar eller reglerar.",
+    "Mandate.bodies": "Organen som uppdraget inrättar eller reglerar.",
+    "Mandate.supersedes": "Tidigare uppdrag som detta ersätter.",
+    "Mandate.assignments": "Uppdrag i en uppdragsmatris: vad, vem, hur och när.",
+    # Reporting
+    "ReportingRequirement.reporter": "Vem som ska rapportera.",
+    "ReportingRequirement.to": "Organet som det rapporteras till.",
+    "ReportingRequirement.decided_in": "Beslutet eller dokumentet som ställer kravet.",
+    "ReportingRequirement.times_per_year": "Hur många rapporter per år som krävs.",
+    "ReportingRequirement.due_dates": "Fasta datum då en rapport senast ska lämnas, i stället för eller utöver ett antal per år.",
+    "ReportingRequirement.required_content": "Vad varje rapport ska omfatta.",
+    "ReportingRequirement.reports": "De rapporter som har lämnats.",
+    "ReportingRequirement.frequency_text": "Kravet med källans ord.",
+    "ReportGiven.date": "När rapporten lämnades (sammanträdet), så exakt som källan anger.",
+    "ReportGiven.decision": "Protokollsreferensen, t.ex. 'KS 2020-04-21 § 82'.",
+    "ReportGiven.document_date": "Datum för den skriftliga rapporten, när det skiljer sig från sammanträdets.",
+    "ReportGiven.covered": "Vad rapporten omfattade.",
+    # Evaluations and interventions
+    "Evaluation.subject": "Vad utvärderingen avser.",
+    "Evaluation.required": "Om en utvärdering krävs (av ett beslut, ett dokument eller en rekommendation från revisionen).",
+    "Evaluation.planned": "När den planeras att göras.",
+    "Evaluation.done": "När den gjordes; utelämna så länge den inte är gjord.",
+    "Intervention.provider": "Vem som utför insatsen, t.ex. 'AME' eller 'Jämtlands gymnasium'.",
+    "Intervention.capacity": "Antal platser, när de är begränsade.",
+    "Intervention.participants": "Deltagaruppgifter per period; tom när inga uppgifter förs.",
+    "ParticipantCount.count": "Antalet, när det är känt; utelämna om källan säger att uppgifter förs men inte hur många.",
+    "Intervention.follow_up": "Hur deltagarna följs upp.",
+    # Governing documents
+    "GoverningDocument.decision": "T.ex. 'KF 2021-12-15 § 116'.",
+    "GoverningDocument.review_by": "När dokumentet ska revideras.",
+    "GoverningDocument.valid_until": "När det upphör att gälla, om det gör det.",
+    "GoverningDocument.parties": "För avtal: parterna.",
+    "GoverningDocument.figures": "Siffror som dokumentet fastställer, t.ex. en budget.",
+}
+DESCRIPTIONS_SV.update(GOVERNANCE_SV)
