@@ -341,3 +341,27 @@ def test_the_organisation_must_be_named_when_there_are_several(repo):
     repo.org("norrby", "Norrby kommun")
     out = new(repo, "role", "--id", "x", "--name", "X", "--lang", "en")
     assert (out.code, out.stderr) == (2, "auditrack: give --org: the organisations are acme, norrby\n")
+
+
+def test_errors_already_in_the_repository_do_not_stop_a_new_file(repo):
+    """A response names an owner no role has yet: an error before and after the new role, whose "did you mean"
+    now names the new id. The new file brings no error of its own, so it is written."""
+    repo.write("recommendations/acme/2022-malstyrning/response.yaml", """\
+kind: response
+id: svar
+organisation: acme
+report: r2022
+decided_by: ks
+actions:
+  - id: a1
+    recommendations: [rek-1]
+    text: Ta fram mätbara mål.
+    owner: socialchf
+""")
+    before = check_json(repo.root).data_findings
+    assert [(f["code"], f["line"]) for f in before] == [("X001", 10), ("X003", 10)]
+    out = new(repo, "role", "--id", "socialchef", "--name", "Socialchef", "--lang", "en")
+    assert (out.code, out.stderr) == (0, "")
+    after = check_json(repo.root).data_findings
+    assert [(f["code"], f["line"]) for f in after] == [("X001", 10), ("X003", 10)]
+    assert after[0]["message"].endswith("did you mean 'socialchef'?")

@@ -45,6 +45,7 @@ MESSAGES = {
     "invalid": ("the new file would not check; nothing was written:", "den nya filen skulle inte klara kontrollen; "
                 "inget skrevs:"),
     "wrote": ("wrote {path}", "skrev {path}"),
+    "cannot": ("cannot write {path}: {reason}", "kan inte skriva {path}: {reason}"),
 }
 
 
@@ -104,6 +105,9 @@ def run(request: Request, path: Path, lang: str, force: bool) -> int:
         write_atomic(target, text)
     except NotARegularFile as exc:
         sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        sys.stderr.write(f"auditrack: {say(lang, 'cannot', path=shown, reason=exc.strerror or exc)}\n")
         return EXIT_USAGE
     sys.stdout.write(say(lang, "wrote", path=shown) + "\n")
     return EXIT_OK
@@ -225,11 +229,16 @@ def new_data_errors(root: Path, config, relative: str, text: str, org: str, lang
     from auditrack.findings import Category, localize
     from auditrack.loader.owner import owner_of, read_header
 
-    sources, _, _ = read_sources(root, config)
-    part = [s for s in sources if s[0] != relative and not isinstance(s[1], OSError)
-            and (read_header(s[1]).get("kind") == "organisation" or owner_of(read_header(s[1])) == org)]
     from auditrack.config import as_of_date
 
+    def belongs(source) -> bool:
+        if source[0] == relative or isinstance(source[1], OSError):
+            return False
+        header = read_header(source[1])
+        return header.get("kind") == "organisation" or owner_of(header) == org
+
+    sources, _, _ = read_sources(root, config)
+    part = [source for source in sources if belongs(source)]
     as_of = as_of_date(config, None)
 
     def errors(files):
@@ -237,7 +246,10 @@ def new_data_errors(root: Path, config, relative: str, text: str, org: str, lang
         localize(result.findings, lang)
         return [f for f in result.findings if f.category is Category.DATA and f.code != "X003"]
 
-    before = {(f.code, f.location.file, f.message) for f in errors(part)}
+    # Matched by place, not by message: an error elsewhere whose "did you mean" now names the new id is not new.
+    def place(f):
+        return f.code, f.location.file, f.location.line, f.location.column
+
+    before = {place(f) for f in errors(part)}
     after = errors(part + [(relative, text.encode("utf-8"))])
-    return [f"{f.location}  {f.code}  {f.message}" for f in after
-            if (f.code, f.location.file, f.message) not in before]
+    return [f"{f.location}  {f.code}  {f.message}" for f in after if place(f) not in before]
