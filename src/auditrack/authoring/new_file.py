@@ -87,7 +87,7 @@ def _about(f: Field, draft: Draft, known: Known, lang: str) -> str:
     """What the comment above a field to fill in says: its meaning, its values or the ids to choose from."""
     texts = TEXTS[lang]
     parts = [f.description(lang) or ""]
-    if f.model is None:
+    if f.model is None and not f.values:  # a nested model's fields and a field's values are listed instead
         parts.append(f"({f.type_sv if lang == 'sv' else f.type_en})")
     if f.values:
         parts.append(texts["values"].format(values=", ".join(_valued(f, v, lang) for v in f.values)))
