@@ -215,8 +215,23 @@ def test_every_kind_has_one_example_and_each_validates_against_the_written_schem
     assert kinds.count("body") == 2 and len(kinds) == 15
     problems = [p for path in files for p in schema_problems(path, created, created / "schemas")]
     assert problems == [], "\n".join(problems)
-    for schema in (created / "schemas").iterdir():  # the schemas init writes are the ones `auditrack schema` writes
-        assert schema.read_bytes() == (SCHEMAS / schema.name).read_bytes(), schema.name
+    # The schemas init writes are the ones `auditrack schema --repository` writes: auditrack's, with the example's
+    # ids as completions of the reference fields.
+    assert run_cli("schema", "--repository", "--check", "--path", str(created)).code == 0
+    for schema in (created / "schemas").iterdir():
+        assert _without_examples(json.loads(schema.read_text(encoding="utf-8"))) == json.loads(
+            (SCHEMAS / schema.name).read_text(encoding="utf-8")), schema.name
+    owner = json.loads((created / "schemas/response.json").read_text(encoding="utf-8"))["$defs"]["Action"]
+    assert owner["properties"]["owner"]["anyOf"][0]["examples"] == ["processledare"]
+
+
+def _without_examples(schema):
+    """A schema with the ids `--repository` lists on reference fields taken out again."""
+    if isinstance(schema, list):
+        return [_without_examples(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {k: _without_examples(v) for k, v in schema.items() if not (k == "examples" and "x-auditrack-ref" in schema)}
 
 
 def test_the_example_passes_the_rules_on_any_day_it_is_created():
@@ -403,13 +418,14 @@ def test_the_configuration_explains_every_key_and_uncommented_is_valid(created):
 def test_the_ci_files_use_this_repository_s_hook_and_workflow(created):
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [(h["id"], h["entry"], h["language"], h["pass_filenames"], h["require_serial"]) for h in hooks] == [
-        ("auditrack", "auditrack check --fail-on never", "python", True, True)]
+        ("auditrack", "auditrack check --fail-on never", "python", True, True),
+        ("auditrack-schemas", "auditrack schema --repository", "python", False, True)]
     # pre-commit matches `files` with Python's re.search; .YAML and .YML are data files too.
     assert [bool(re.search(hooks[0]["files"], name)) for name in ("a.yaml", "b.YML", "c.Yaml", "d.json", "yaml")] == [
         True, True, True, False, False]
     pre_commit = yaml.safe_load((created / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (entry,) = pre_commit["repos"]
-    assert [h["id"] for h in entry["hooks"]] == ["auditrack"]
+    assert [h["id"] for h in entry["hooks"]] == ["auditrack", "auditrack-schemas"]
     assert entry["rev"] == "v" + run_cli("--version").stdout.split()[1]
     ours = yaml.safe_load((REPO / ".github" / "workflows" / "auditrack.yml").read_text(encoding="utf-8"))
     theirs = yaml.safe_load((created / ".github" / "workflows" / "auditrack.yml").read_text(encoding="utf-8"))

@@ -156,11 +156,18 @@ def diff(
 def schema(
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="The folder to write the schemas to.")] = Path("schemas"),
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that are missing or differ.")] = False,
+    repository: Annotated[bool, typer.Option("--repository", help="Write the data repository's schemas/ (the folder of its auditrack.yaml), with the ids that exist as completions of every reference field.")] = False,
+    path: Annotated[Path, typer.Option("--path", help="With --repository: the data repository, or a folder in it.")] = Path("."),
 ) -> None:
     """Write a JSON Schema for every kind of data file, and for auditrack.yaml, for editors and other tools.
 
-    Unchanged files are not rewritten. Exit codes: 0 done (or, with --check, up to date); 1 with --check, stale files.
+    Unchanged files are not rewritten. Exit codes: 0 done (or, with --check, up to date); 1 with --check, stale files;
+    2 with --repository, a path that is not a folder or an invalid configuration.
     """
+    if repository:
+        from auditrack.commands.schema_repository import run as run_repository
+
+        raise typer.Exit(run_repository(path, check_only))
     from auditrack.commands.schema import run
 
     raise typer.Exit(run(output_dir, check_only))
@@ -214,6 +221,73 @@ def progress(
 
     raise typer.Exit(run(Progress(action, status, day, note, evidence or [], done, due, decision, by), path, org,
                          lang, config_file))
+
+
+@app.command()
+def ids(
+    kind: Annotated[Optional[str], typer.Argument(help="Only this kind, e.g. role or body.", show_default=False)] = None,
+    org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation.")] = None,
+    path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages.")] = "en",
+) -> None:
+    """List the ids that exist, with their names, by kind: the role to name as an owner, the body that decided.
+
+    Exit codes: 0 listed; 2 unknown kind, organisation or format.
+    """
+    from auditrack.commands.ids import run
+
+    raise typer.Exit(run(kind, org, path, output_format, lang))
+
+
+@app.command()
+def explain(
+    kind: Annotated[Optional[str], typer.Argument(help="A kind of file, e.g. response.", show_default=False)] = None,
+    field: Annotated[Optional[str], typer.Argument(help="One field, e.g. owner or actions.owner.", show_default=False)] = None,
+    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language.")] = "en",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, or markdown for docs/fields.md (every kind).")] = "text",
+) -> None:
+    """Explain a kind's fields, or one field: type, required or not, allowed values, meaning and an example.
+
+    The same text is in docs/fields.md. Exit codes: 0 explained; 2 unknown kind or field.
+    """
+    from auditrack.commands.explain import run
+
+    raise typer.Exit(run(kind or "", field, lang, output_format))
+
+
+New = Annotated[Optional[str], typer.Option(show_default=False)]
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="The kind of file: report, response, follow-up, role, body, … (`auditrack schema` writes one schema per kind).", show_default=False)],
+    org: Annotated[Optional[str], typer.Option("--org", help="The organisation (default: the only one there is).")] = None,
+    id_: Annotated[Optional[str], typer.Option("--id", help="The new record's id (a response's default: REPORT-svar-BODY).")] = None,
+    round_: Annotated[Optional[str], typer.Option("--round", help="follow-up: the follow-up's id.")] = None,
+    reports: Annotated[Optional[list[str]], typer.Option("--report", help="response, follow-up: the audit report (follow-up: one or more).")] = None,
+    bodies: Annotated[Optional[list[str]], typer.Option("--body", help="response: the body answering; report: the bodies addressed (one or more).")] = None,
+    name: New = None, title: New = None, text: New = None, type_: Annotated[Optional[str], typer.Option("--type", show_default=False)] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", show_default=False)] = None, adopted: New = None,
+    valid_from: Annotated[Optional[str], typer.Option("--valid-from", show_default=False)] = None,
+    assessor: New = None, reporter: New = None, to: New = None,
+    path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
+    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the comments and messages.")] = "sv",
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a new data file at its place, ready to fill in, with a comment on each field; it checks as written.
+
+    A required field the command cannot know is an option (--name, --title, --type, --date, …). Exit codes:
+    0 written; 2 a missing option, an unknown id (the existing ones are listed), an existing file, or a file
+    that would not check.
+    """
+    from auditrack.commands.new import Request, run
+
+    given = {"name": name, "title": title, "text": text, "type": type_, "date": date_, "adopted": adopted,
+             "valid_from": valid_from, "assessor": assessor, "reporter": reporter, "to": to}
+    request = Request(kind, org, round_ or id_, {k: v for k, v in given.items() if v is not None},
+                      list(reports or []), list(bodies or []))
+    raise typer.Exit(run(request, path, lang, force))
 
 
 def main() -> None:

@@ -92,6 +92,7 @@ def run(path: Path, org: str | None, name: str | None, force: bool, today: date 
             if target.is_symlink():  # --force replaces the link itself, never the file it points to
                 target.unlink()
             write_atomic(target, text)
+        _schemas_with_ids(path)
     except OSError as exc:
         sys.stderr.write(f"auditrack: cannot write {exc.filename or path}: {exc.strerror or exc}\n")
         return EXIT_USAGE
@@ -115,6 +116,14 @@ def run(path: Path, org: str | None, name: str | None, force: bool, today: date 
 def _cd(path: Path) -> str:
     """'cd PATH && ', or nothing when PATH is where the command was run."""
     return "" if path.resolve() == Path.cwd().resolve() else f"cd {path} && "
+
+
+def _schemas_with_ids(path: Path) -> None:
+    """Rewrite schemas/ with the example's ids as completions, as the pre-commit hook keeps them."""
+    from auditrack.commands.schema_repository import write_for
+    from auditrack.config import load_config
+
+    write_for(path, load_config(path / "auditrack.yaml"))
 
 
 def _matched(place) -> str:
