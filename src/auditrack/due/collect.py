@@ -126,7 +126,8 @@ class _Collector:
                 continue
             title, total = named(report.title), len(report.recommendations)
             yield self._deadline(report, "recommendations", due, "follow-up", "",
-                                 {"en": f"follow-up of '{title}' ({missing} of {total} recommendations not assessed)",
+                                 {"en": f"follow-up of '{title}' ({missing} of {total} "
+                                        f"{'recommendation' if total == 1 else 'recommendations'} not assessed)",
                                   "sv": f"uppföljning av '{title}' ({missing} av {total} "
                                         f"{'rekommendation' if total == 1 else 'rekommendationer'} inte bedömda)"},
                                  Who(None, "the auditors", "auditors"), tuple(dict.fromkeys(report.addressees)))

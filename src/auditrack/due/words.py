@@ -15,6 +15,7 @@ WORDS = {
         "late": "{days} late",
         "left": "in {days}",
         "today": "today",
+        "ago": "{days} ago, within the grace period",
         "auditors": "the auditors",
         "nobody": "not recorded",
         "no-body": "Other deadlines",
@@ -35,6 +36,7 @@ WORDS = {
         "late": "{days} försenat",
         "left": "om {days}",
         "today": "i dag",
+        "ago": "för {days} sedan, inom anståndstiden",
         "auditors": "revisorerna",
         "nobody": "inte angivet",
         "no-body": "Övriga tidsfrister",
@@ -71,6 +73,8 @@ def when_text(lang: str, deadline: Deadline, listing) -> str:
     if deadline.late:
         return say(lang, "late", days=days(lang, listing.days_late(deadline)))
     left = listing.days_left(deadline)
+    if left < 0:  # an action past its date but within horizons.action_due_days is not overdue yet
+        return say(lang, "ago", days=days(lang, -left))
     return say(lang, "today") if left == 0 else say(lang, "left", days=days(lang, left))
 
 
