@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +219,70 @@ def test_an_output_that_is_a_folder_is_refused(root, tmp_path):
     assert run.stderr == (f"auditrack: cannot write {tmp_path}: it is a folder, not a regular file; auditrack writes "
                           "only to regular files and has not touched it; give --output - to write the report to "
                           "standard output\n")
+
+
+# --------------------------------------------------------------------------- the workflow init writes
+
+DEADLINE_STEPS = [
+    {"uses": "actions/checkout@v4"},
+    {"uses": "actions/setup-python@v5", "with": {"python-version": "3.12"}},
+    {"name": "Install auditrack with the calendar extra",
+     "run": 'pip install "auditrack[calendar] @ git+https://github.com/auditrack/auditrack@v0.1.0"'},
+    {"name": "Calendar of deadlines", "run": "auditrack due --format ics --within 365 --output deadlines.ics"},
+    {"name": "Publish the calendar", "uses": "actions/upload-artifact@v4",
+     "with": {"name": "deadlines", "path": "deadlines.ics"}},
+    {"name": "Weekly digest of deadlines (job summary)",
+     "if": "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'",
+     "run": 'auditrack due --format markdown >> "$GITHUB_STEP_SUMMARY"'},
+]
+
+
+@pytest.fixture(scope="module")
+def workflow(tmp_path_factory) -> dict:
+    import yaml
+
+    created = tmp_path_factory.mktemp("init") / "data"
+    run = run_cli("init", str(created), "--name", "Ludvika kommun", "--source", "https://github.com/auditrack/auditrack")
+    assert run.code == 0, run.stderr
+    return yaml.load((created / ".github/workflows/auditrack.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def test_the_workflow_runs_weekly_and_publishes_the_calendar_with_the_digest(workflow):
+    assert workflow["on"]["schedule"] == [{"cron": "0 6 * * 1"}]  # Mondays, 06:00 UTC
+    assert set(workflow["on"]) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    assert workflow["jobs"]["deadlines"] == {"runs-on": "ubuntu-latest", "steps": DEADLINE_STEPS}
+
+
+def test_this_repository_s_workflow_has_the_same_deadlines_job():
+    import yaml
+
+    ours = yaml.load((Path(__file__).parent.parent / ".github/workflows/auditrack.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert ours["on"]["schedule"] == [{"cron": "0 6 * * 1"}]
+    steps = ours["jobs"]["deadlines"]["steps"]
+    assert steps[2] == {"name": "Install auditrack with the calendar extra from this repository",
+                        "run": "pip install '.[calendar]'"}
+    assert steps[:2] + steps[3:] == DEADLINE_STEPS[:2] + DEADLINE_STEPS[3:]
+
+
+def test_the_digest_step_writes_overdue_and_due_soon_per_body_to_the_job_summary(workflow, root, tmp_path):
+    """The step's own command, run by bash as GitHub runs it, on the schedule's event, with the job summary file."""
+    (root / "auditrack.yaml").write_text(f"as_of: {AS_OF}\n", encoding="utf-8")
+    (step,) = [s for s in workflow["jobs"]["deadlines"]["steps"] if s.get("name", "").startswith("Weekly digest")]
+    summary = tmp_path / "summary.md"
+    summary.write_text("# Earlier step\n", encoding="utf-8")
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ["PATH"], "GITHUB_STEP_SUMMARY": str(summary),
+           "GITHUB_EVENT_NAME": "schedule", "GITHUB_ACTIONS": "true"}
+    done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# Earlier step\n# Deadlines as of 2024-03-01\n")
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == ["# Earlier step", "# Deadlines as of 2024-03-01", "## Socialnämnden (sn)", "### Overdue",
+                        "## Kommunstyrelsen (ks)", "### Overdue", "### Due within 90 days", "## Other deadlines",
+                        "### Due within 90 days"]
+    assert ("| 2023-06-30 | 245 days late | Response: response to 'Granskning av försörjningsstöd' from Socialnämnden "
+            "| Socialnämnden (sn) | `granskning-2023` (recommendations/exempel/granskning-2023.yaml:14) |") in text
+    assert ("| 2024-05-01 | in 61 days | Follow-up: follow-up of 'Granskning av styrningen' (1 of 1 recommendation "
+            "not assessed) | the auditors | `granskning-2022` (recommendations/exempel/granskning-2022.yaml:10) |") in text
