@@ -286,3 +286,49 @@ def test_the_digest_step_writes_overdue_and_due_soon_per_body_to_the_job_summary
             "| Socialnämnden (sn) | `granskning-2023` (recommendations/exempel/granskning-2023.yaml:14) |") in text
     assert ("| 2024-05-01 | in 61 days | Follow-up: follow-up of 'Granskning av styrningen' (1 of 1 recommendation "
             "not assessed) | the auditors | `granskning-2022` (recommendations/exempel/granskning-2022.yaml:10) |") in text
+
+
+# --------------------------------------------------------------------------- R111: a warning before the date
+
+def _r111(root, as_of: str, config: str | None = None) -> list[tuple]:
+    if config is not None:
+        (root / "auditrack.yaml").write_text(config, encoding="utf-8")
+    run = run_cli("check", str(root), "--as-of", as_of, "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.stderr
+    return [(f["file"], f["line"], f["severity"], f["message"]) for f in run.findings if f["code"] == "R111"]
+
+
+def test_r111_warns_within_thirty_days_before_an_action_or_a_follow_up_falls_due(root):
+    assert _r111(root, "2024-04-10") == [
+        ("recommendations/exempel/granskning-2022.yaml", 10, "warning",
+         "due 2024-05-01 (in 21 days): follow-up of 'Granskning av styrningen' (1 of 1 recommendation not assessed)"),
+        ("recommendations/exempel/svar-ks.yaml", 18, "warning",
+         "due 2024-04-15 (in 5 days): action 'a2': Inför mätbara mål."),
+    ]
+
+
+def test_r111_horizon_is_configurable_and_covers_reports_to_the_board(root):
+    assert [line[:2] for line in _r111(root, "2024-04-10", "horizons: {due_soon_days: 35}\n")] == [
+        ("governance/exempel/reporting.yaml", 8),
+        ("recommendations/exempel/granskning-2022.yaml", 10),
+        ("recommendations/exempel/svar-ks.yaml", 18),
+    ]
+    assert _r111(root, "2024-04-10", "horizons: {due_soon_days: 0}\n") == []
+
+
+def test_r111_warns_on_the_day_and_r104_takes_over_after_it(root):
+    assert _r111(root, "2024-04-15", "horizons: {due_soon_days: 0}\n") == [
+        ("recommendations/exempel/svar-ks.yaml", 18, "warning", "due 2024-04-15 (today): action 'a2': Inför mätbara mål.")]
+    assert _r111(root, "2024-04-16", "horizons: {due_soon_days: 0}\n") == []
+    check = run_cli("check", str(root), "--as-of", "2024-04-16", "--format", "json")
+    assert [(f["code"], f["line"]) for f in check.findings if f["file"].endswith("svar-ks.yaml")] == [("R104", 12),
+                                                                                                      ("R104", 18)]
+
+
+def test_r111_warns_a_body_that_has_not_yet_responded_in_swedish(root):
+    run = run_cli("check", str(root), "--as-of", "2023-06-20", "--format", "json", "--lang", "sv")
+    (finding,) = [f for f in run.findings if f["code"] == "R111"]
+    assert (finding["file"], finding["line"], finding["column"]) == ("recommendations/exempel/granskning-2023.yaml", 14, 24)
+    assert finding["message"] == "förfaller 2023-06-30 (om 10 dagar): svar på 'Granskning av försörjningsstöd' från Socialnämnden"
+    assert finding["hint"] == ("Gör det och registrera det före datumet, eller registrera ett nytt datum som styrelsen "
+                               "eller nämnden har beslutat.")

@@ -3,7 +3,7 @@ waivers, with the dates the rules use (auditrack.duedates), who must act and whe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
@@ -45,6 +45,9 @@ class Deadline:
     line: int
     late: bool
     """Whether it is overdue on the as-of date, as the rule for it judges (an action's grace period counts)."""
+    model: object = field(default=None, compare=False, repr=False)
+    """The record (or the model inside one) the deadline is on, and the field: where a finding points."""
+    where: object = field(default=None, compare=False, repr=False)
 
     @property
     def uid(self) -> str:
@@ -57,6 +60,13 @@ def collect(index: Index, config: Config, as_of: date) -> list[Deadline]:
     found = _Collector(index, config, as_of)
     return [*found.responses(), *found.actions(), *found.follow_ups(), *found.mandates(), *found.reports(),
             *found.evaluations(), *found.waivers()]
+
+
+def chased(index: Index, config: Config, as_of: date) -> list[Deadline]:
+    """The deadlines someone must be reminded of before the day (the due-soon rule): responses, actions,
+    follow-ups and reports to a board. Mandates have G201's own warning."""
+    found = _Collector(index, config, as_of)
+    return [*found.responses(), *found.actions(), *found.follow_ups(), *found.reports()]
 
 
 def body_names(index: Index) -> dict[tuple[str, str], str]:
@@ -81,7 +91,7 @@ class _Collector:
         org = self.index.org_of(model)
         location = self.index.locate(model, where)
         return Deadline(day, kind, org, getattr(model, "id", ""), detail, what, who, bodies, location.file,
-                        location.line, day < self.as_of if late is None else late)
+                        location.line, day < self.as_of if late is None else late, model, where)
 
     def responses(self) -> Iterator[Deadline]:
         answered = {(self.index.org_of(r), r.report, r.decided_by) for r in self.index.records("response")}
