@@ -21,7 +21,7 @@ def render_text(listing: Listing) -> str:
         for d in items:
             lines.append(f"  {d.day.isoformat()}  {when_text(lang, d, listing)}  {visible(summary(lang, d))}")
             lines.append(f"      {say(lang, 'who')}: {visible(who_text(lang, d.who))}")
-            lines.append(f"      {d.record}  {d.file}:{d.line}")
+            lines.append(f"      {d.record}  {visible(d.file)}:{d.line}")
         lines.append("")
     return "\n".join(lines)
 
