@@ -288,14 +288,14 @@ def test_the_digest_step_writes_overdue_and_due_soon_per_body_to_the_job_summary
             "not assessed) | the auditors | `granskning-2022` (recommendations/exempel/granskning-2022.yaml:10) |") in text
 
 
-# --------------------------------------------------------------------------- R111: a warning before the date
+# --------------------------------------------------------------------------- R112: a warning before the date
 
 def _r111(root, as_of: str, config: str | None = None) -> list[tuple]:
     if config is not None:
         (root / "auditrack.yaml").write_text(config, encoding="utf-8")
     run = run_cli("check", str(root), "--as-of", as_of, "--format", "json", "--fail-on", "never")
     assert run.code == 0, run.stderr
-    return [(f["file"], f["line"], f["severity"], f["message"]) for f in run.findings if f["code"] == "R111"]
+    return [(f["file"], f["line"], f["severity"], f["message"]) for f in run.findings if f["code"] == "R112"]
 
 
 def test_r111_warns_within_thirty_days_before_an_action_or_a_follow_up_falls_due(root):
@@ -327,7 +327,7 @@ def test_r111_warns_on_the_day_and_r104_takes_over_after_it(root):
 
 def test_r111_warns_a_body_that_has_not_yet_responded_in_swedish(root):
     run = run_cli("check", str(root), "--as-of", "2023-06-20", "--format", "json", "--lang", "sv")
-    (finding,) = [f for f in run.findings if f["code"] == "R111"]
+    (finding,) = [f for f in run.findings if f["code"] == "R112"]
     assert (finding["file"], finding["line"], finding["column"]) == ("recommendations/exempel/granskning-2023.yaml", 14, 24)
     assert finding["message"] == "förfaller 2023-06-30 (om 10 dagar): svar på 'Granskning av försörjningsstöd' från Socialnämnden"
     assert finding["hint"] == ("Gör det och registrera det före datumet, eller registrera ett nytt datum som styrelsen "

@@ -8,7 +8,7 @@ from auditrack.i18n import label
 from auditrack.rules.base import Context, rule
 
 
-@rule("R111", "due-soon", Severity.WARNING, example="""
+@rule("R112", "due-soon", Severity.WARNING, example="""
 - id: a1
   owner: socialchef
   due: 2024-03-31      # checked as of 2024-03-10
