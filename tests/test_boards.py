@@ -72,9 +72,11 @@ def test_the_silent_bodies_in_swedish():
 
 def test_before_the_date_each_silent_body_is_informed(boards):
     run = run_process("check", str(boards), "--format", "json", "--as-of", "2023-06-30")
+    # On the due day R112 also warns each silent body (a deadline reminder, issue 17).
     assert [(f["code"], f["severity"], f["column"]) for f in run.findings] == [
-        ("R101", "info", 39), ("R101", "info", 68), ("R101", "info", 86)]
-    assert run.findings[1]["message"] == (f"a response to '{TITLE}' was requested from Tekniska nämnden (tekniska-namnden) "
+        ("R101", "info", 39), ("R112", "warning", 39), ("R101", "info", 68), ("R112", "warning", 68),
+        ("R101", "info", 86), ("R112", "warning", 86)]
+    assert run.findings[2]["message"] == (f"a response to '{TITLE}' was requested from Tekniska nämnden (tekniska-namnden) "
                                           "on 2023-03-20; it is due 2023-06-30 and not yet recorded")
 
 

@@ -94,6 +94,7 @@ def test_a_configuration_over_the_size_limit_is_told_to_shorten_itself(repo):
     ("action_due_days", "3650000", 36500),  # was "date value out of range" in R104
     ("mandate_expiry_days", "99999999999999999999", 36500),
     ("response_days", "99999999999", 36500),
+    ("due_soon_days", "99999999999", 36500),
 ])
 def test_a_horizon_too_far_is_a_located_configuration_error(repo, key, value, limit):
     before = f"horizons: {{{key}: "
@@ -108,7 +109,7 @@ def test_a_horizon_too_far_is_a_located_configuration_error(repo, key, value, li
 
 def test_the_longest_horizons_are_checked_without_error(repo):
     run = check(repo, "horizons: {follow_up_months: 1200, action_due_days: 36500, mandate_expiry_days: 36500, "
-                      "response_days: 36500}\n", "--format", "json")
+                      "response_days: 36500, due_soon_days: 36500}\n", "--format", "json")
     assert run.code in (0, 1), run.stderr
     assert "I001" not in run.stdout
 

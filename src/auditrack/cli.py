@@ -116,6 +116,32 @@ def report(
 
 
 @app.command()
+def due(
+    paths: CheckPaths = None,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", help="List what falls due within this many days after the as-of date, besides everything overdue.")] = 90,
+    org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", metavar="ROLE", help="Only the deadlines this role (its id) must act on.")] = None,
+    body: Annotated[Optional[str], typer.Option("--body", metavar="ID", help="Only the deadlines that concern this body (its id).")] = None,
+    as_of: AsOf = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the listing, sv or en (default: auditrack.yaml's lang, else en).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, markdown (the weekly digest, per body) or ics (an iCalendar file; needs the calendar extra).")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this regular file (only when it changes) instead of standard output; - is standard output.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+) -> None:
+    """List every deadline: overdue first (most days late first), then what falls due within --within days.
+
+    Responses requested, open actions, follow-ups expected, mandates that lapse, reports owed to a board,
+    planned evaluations and waivers that expire, each with its date, who must act, the record and its file.
+    Exit codes: 0 listed (overdue deadlines do not fail it: use `check`); 2 usage error (an unknown --org,
+    --owner or --body, with the ids that exist; --format ics without the calendar extra).
+    """
+    from auditrack.commands.due import Request, run
+
+    raise typer.Exit(run(Request(paths or [], within, org, owner, body, _parse_date(as_of), lang, output_format,
+                                 output, config_file)))
+
+
+@app.command()
 def rules(
     code: Annotated[Optional[str], typer.Argument(help="A rule code, e.g. G201, to explain in full.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",

@@ -37,6 +37,8 @@ class Horizons(Model):
     """When auditors request a response without a date, it is due this many days after the request."""
     action_due_days: int = Field(default=0, ge=0, le=MAX_HORIZON_YEARS * 365)
     """Grace period after an action's due date before it counts as overdue."""
+    due_soon_days: int = Field(default=30, ge=0, le=MAX_HORIZON_YEARS * 365)
+    """Warn this many days before an action, a response, a follow-up or a report to a board falls due (R112)."""
 
 
 class Reporting(Model):

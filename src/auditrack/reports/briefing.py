@@ -15,18 +15,13 @@ from auditrack.models.base import add_months
 from auditrack.reports import common
 
 DUE_SOON_DAYS = 90
-"""How far ahead 'due soon' looks when the configuration's `horizons:` sets no `due_soon_days`."""
-CLOSED_STATES = ("implemented", "no-longer-relevant")
+"""How far ahead the briefing's 'due soon' looks: the next three months, as `auditrack due` lists by default. The
+configured `horizons.due_soon_days` is the shorter warning before a date (R112), not what a board plans for."""
+CLOSED_STATES = ("implemented", "no-longer-relevant", "not-agreed")
 """A recommendation in one of these states is no longer open; every other state (also one a newer schema adds) is."""
 AGE_BUCKETS = ("under-1-year", "1-2-years", "over-2-years")
 UNDATED = "not-stated"
 """The age bucket and report year of a recommendation whose report has no date."""
-
-
-def due_soon_days(config) -> int:
-    """The configured due-soon horizon, else DUE_SOON_DAYS."""
-    days = getattr(config.horizons, "due_soon_days", None)
-    return DUE_SOON_DAYS if days is None else days
 
 
 def facts(report, state: str, assessments: list, as_of: date) -> dict:

@@ -78,7 +78,7 @@ def _summary(organisations: list[dict], recommendations: list[dict], years: list
              result) -> dict:
     """The briefing's lists and tables over all organisations (see briefing.py)."""
     ages = briefing.ages(recommendations)
-    horizon = briefing.due_soon_days(result.config)
+    horizon = briefing.DUE_SOON_DAYS
     overdue, due_soon = briefing.action_deadlines(open_actions, result.as_of, horizon)
     return {
         "ages": ages,

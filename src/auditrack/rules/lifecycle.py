@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from auditrack.duedates import action_late, follow_up_due, response_due
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, label, word
-from auditrack.models.base import add_days, add_months
 from auditrack.rules.base import Context, rule
-
-_OPEN = ("planned", "in-progress")
-
 
 def _by_report(ctx: Context, kind: str) -> dict[tuple[str, str], list]:
     """The records of `kind` (responses, follow-ups) by organisation and the report they concern, found once
@@ -95,8 +92,7 @@ def response_missing(ctx: Context):
         if not silent:
             continue
         title = named(report.title)
-        due = request.due_by(days_allowed)
-        due = due.end if due is not None else None
+        due = response_due(request, days_allowed)
         due_text = due_text_sv = ""
         if due is not None:
             due_text = due.isoformat() if request.due else f"{due.isoformat()} ({days_allowed} days after the request, which set no date)"
@@ -266,7 +262,7 @@ def action_overdue(ctx: Context):
     """
     grace = ctx.config.horizons.action_due_days
     for action in ctx.index.records("action"):
-        if action.status in _OPEN and action.due is not None and add_days(action.due.end, grace) < ctx.as_of:
+        if action_late(action, ctx.as_of, grace):
             late = (ctx.as_of - action.due.end).days
             yield ctx.hit(action, f"the action '{action.id}' was due {action.due.end.isoformat()} and is still "
                                   f"{action.status} ({late} days late)", "due",
@@ -391,9 +387,9 @@ def follow_up_missing(ctx: Context):
     months = ctx.config.horizons.follow_up_months
     follow_ups = _by_report(ctx, "follow-up")
     for report in ctx.index.records("audit-report"):
-        if not report.recommendations or report.date is None:
+        due = follow_up_due(report, months)
+        if not report.recommendations or due is None:
             continue
-        due = add_months(report.date.end, months)
         if ctx.as_of <= due:
             continue
         org = ctx.index.org_of(report)

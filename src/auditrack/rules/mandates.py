@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from auditrack.duedates import lapse_date
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, label, word
 from auditrack.rules.base import Context, rule
@@ -64,9 +65,9 @@ def mandate_lapses(ctx: Context):
     """
     horizon = ctx.config.horizons.mandate_expiry_days
     for mandate in ctx.index.records("mandate"):
-        if mandate.valid_until is None or ctx.relations.superseded(mandate):
+        end = lapse_date(mandate, ctx.relations)
+        if end is None:
             continue
-        end = mandate.valid_until.end
         title = named(mandate.title)
         what = _unregulated_text(ctx, mandate)
         what_sv = _unregulated_text(ctx, mandate, "sv")

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
+from auditrack.duedates import expected_in_year, unreported_due_dates
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, listing, number, word
 from auditrack.models.topics import FOLLOW_UP_FORM
 from auditrack.rules.base import Context, rule
-
-
-def _expected_in_year(times_per_year: int, year: int, first: date, last: date) -> int:
-    """Reports due in `year`, pro rata for the months the requirement applied."""
-    start = max(first, date(year, 1, 1))
-    end = min(last, date(year, 12, 31))
-    if start > end:
-        return 0
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    return (times_per_year * months) // 12
 
 
 @rule("G301", "reporting-shortfall", Severity.ERROR, example="""
@@ -75,22 +65,17 @@ def _short_years(req, first: date, last: date, as_of: date):
     for year in range(first.year, last.year + 1):
         if date(year, 12, 31) >= as_of:
             break
-        expected = _expected_in_year(req.times_per_year, year, first, last)
+        expected = expected_in_year(req.times_per_year, year, first, last)
         if given[year] < expected:
             yield year, given[year], expected
 
 
 def _missed_due_dates(req, first: date, as_of: date):
     """(index in due_dates, due date) of each due date that has passed with no report since the one before."""
-    reported = sorted(r.date.start for r in req.reports)
-    previous = first
-    for i, due in sorted(enumerate(req.due_dates), key=lambda item: item[1].end):
+    for i, due in unreported_due_dates(req, first):
         if due.end >= as_of:
             break
-        at = bisect_left(reported, previous)  # the first report on or after the previous due date
-        if at == len(reported) or reported[at] > due.end:
-            yield i, due
-        previous = due.end
+        yield i, due
 
 
 def _shortfall(ctx: Context, req, title: str, to: str, years: list[tuple[int, int, int]]):

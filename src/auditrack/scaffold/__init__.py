@@ -116,7 +116,7 @@ def render(organisation: Organisation, today: date, pin: Pin | None = None) -> d
     width = max(31, max(map(len, layout.values())) + 2)  # the README's layout block: descriptions in one column
     context = {"org": org, "name": organisation.name, "type": organisation.type,
                "municipality_code": organisation.municipality_code, "version": __version__,
-               "repository": pin.repository, "rev": pin.rev, "install": pin.requirement,
+               "repository": pin.repository, "rev": pin.rev, "install": pin.requirement, "install_calendar": pin.calendar_requirement,
                "layout": {key: path.ljust(width) for key, path in layout.items()}, "indent": " " * width,
                **timeline(today)}
     names = {"org": org, "report_year": context["audit_plan_year"], "follow_up_year": context["followed_up_year"]}

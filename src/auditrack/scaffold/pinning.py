@@ -48,6 +48,11 @@ class Pin:
         """What pip installs: `auditrack @ git+URL@REV`."""
         return f"auditrack @ {pip_url(self.repository, self.rev)}"
 
+    @property
+    def calendar_requirement(self) -> str:
+        """The same with the calendar extra, for `auditrack due --format ics`."""
+        return f"auditrack[calendar] @ {pip_url(self.repository, self.rev)}"
+
 
 def tag(version: str = __version__) -> str:
     return f"v{version}"
