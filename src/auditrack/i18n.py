@@ -113,6 +113,9 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.done-by": "{date}, bedömd av {assessor}",
         "follow-up.published-in": "redovisad i {report}",
         "follow-up.not-yet": "Rekommendationerna har ännu inte följts upp.",
+        "follow-up.round": "Uppföljningsomgång {id}: {date}, bedömd av {assessor}",
+        "follow-up.verdict-words": "Sammanfattande bedömning: {verdict} (med rapportens ord: ”{words}”).",
+        "follow-up.verdict-own-words": "Sammanfattande bedömning med rapportens ord: ”{words}”.",
         # governance
         "governance.title": "Översikt över styrningen",
         "governance.programmes": "Program och arbetsmodeller",
@@ -361,6 +364,9 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.done-by": "{date}, assessed by {assessor}",
         "follow-up.published-in": "published in {report}",
         "follow-up.not-yet": "The recommendations have not been followed up yet.",
+        "follow-up.round": "Follow-up round {id}: {date}, assessed by {assessor}",
+        "follow-up.verdict-words": "Overall verdict: {verdict} (in the report's words: “{words}”).",
+        "follow-up.verdict-own-words": "Overall verdict in the report's words: “{words}”.",
         # governance
         "governance.title": "Governance overview",
         "governance.programmes": "Programmes and working models",
@@ -519,10 +525,12 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "grade": {
             "implemented": "Åtgärdad", "partly-implemented": "Delvis åtgärdad",
             "not-implemented": "Ej åtgärdad", "not-assessed": "Ej bedömd",
+            "no-longer-relevant": "Ej längre aktuell", "not-agreed": "Ej accepterad",
         },
         "rec-state": {
             "implemented": "Åtgärdade", "partly-implemented": "Delvis åtgärdade", "not-implemented": "Ej åtgärdade",
             "not-assessed": "Ej bedömda", "actions-done": "Åtgärder genomförda, ej uppföljda",
+            "no-longer-relevant": "Ej längre aktuella", "not-agreed": "Ej accepterade",
             "actions-under-way": "Åtgärder pågår", "no-actions": "Inga åtgärder i svaret", "no-response": "Svar saknas",
             "actions-status-unknown": "Åtgärdernas status okänd",
         },
@@ -577,10 +585,12 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "grade": {
             "implemented": "Implemented", "partly-implemented": "Partly implemented",
             "not-implemented": "Not implemented", "not-assessed": "Not assessed",
+            "no-longer-relevant": "No longer relevant", "not-agreed": "Not agreed",
         },
         "rec-state": {
             "implemented": "Implemented", "partly-implemented": "Partly implemented", "not-implemented": "Not implemented",
             "not-assessed": "Not assessed", "actions-done": "Actions done, not followed up",
+            "no-longer-relevant": "No longer relevant", "not-agreed": "Not agreed",
             "actions-under-way": "Actions under way", "no-actions": "No actions in the response", "no-response": "No response",
             "actions-status-unknown": "Actions' status not stated",
         },
@@ -634,7 +644,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
 
 # Symbols are the same in both languages.
 _ICONS = {
-    "grade-icon": {"implemented": "🟢", "partly-implemented": "🟡", "not-implemented": "🔴", "not-assessed": "⚪"},
+    "grade-icon": {"implemented": "🟢", "partly-implemented": "🟡", "not-implemented": "🔴", "not-assessed": "⚪",
+                   "no-longer-relevant": "➖", "not-agreed": "⛔"},
     "severity-icon": {"error": "🔴", "warning": "🟠", "info": "🔵"},
 }
 for _lang in LANGS:
