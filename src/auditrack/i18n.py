@@ -113,6 +113,12 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.done-by": "{date}, bedömd av {assessor}",
         "follow-up.published-in": "redovisad i {report}",
         "follow-up.not-yet": "Rekommendationerna har ännu inte följts upp.",
+        "status.closed-otherwise": (
+            "{n} rekommendation är avslutad utan att ha åtgärdats (ej längre aktuella: {relevant}, ej accepterade: {agreed}) "
+            "och räknas inte i tabellens kolumner.",
+            "{n} rekommendationer är avslutade utan att ha åtgärdats (ej längre aktuella: {relevant}, ej "
+            "accepterade: {agreed}) och räknas inte i tabellens kolumner.",
+        ),
         "follow-up.round": "Uppföljningsomgång {id}: {date}, bedömd av {assessor}",
         "follow-up.verdict-words": "Sammanfattande bedömning: {verdict} (med rapportens ord: ”{words}”).",
         "follow-up.verdict-own-words": "Sammanfattande bedömning med rapportens ord: ”{words}”.",
@@ -364,6 +370,12 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.done-by": "{date}, assessed by {assessor}",
         "follow-up.published-in": "published in {report}",
         "follow-up.not-yet": "The recommendations have not been followed up yet.",
+        "status.closed-otherwise": (
+            "{n} recommendation is closed without being implemented (no longer relevant: {relevant}, not "
+            "agreed: {agreed}) and is not counted in the table's columns.",
+            "{n} recommendations are closed without being implemented (no longer relevant: {relevant}, not "
+            "agreed: {agreed}) and are not counted in the table's columns.",
+        ),
         "follow-up.round": "Follow-up round {id}: {date}, assessed by {assessor}",
         "follow-up.verdict-words": "Overall verdict: {verdict} (in the report's words: “{words}”).",
         "follow-up.verdict-own-words": "Overall verdict in the report's words: “{words}”.",

@@ -64,8 +64,9 @@ def _dated(ctx: Context) -> Iterator[_Dated]:
 
 
 def _latest(reports: list):
-    """Of the reports a follow-up round concerns, the one dated last: the round cannot come before it."""
-    dated = [r for r in reports if r.date is not None]
+    """Of the reports a follow-up round concerns, the one dated last to the day: the round cannot come before it
+    (one with a partial date or none is skipped, as by R108 for a follow-up of one report)."""
+    dated = [r for r in reports if r.date is not None and r.date.is_day]
     return max(dated, key=lambda r: (r.date.start, r.id), default=reports[0] if reports else None)
 
 
