@@ -240,3 +240,17 @@ def test_a_verdict_word_must_map_to_the_scale(rounds):
     assert (run.code, run.stdout) == (2, "")
     assert run.stderr.splitlines()[0] == ("auditrack.yaml:2:15  C001  field 'verdict_words › i huvudsak': 'maybe' is "
                                           "not one of the allowed values: yes, partly or no")
+
+
+def test_verdict_words_are_bounded(rounds):
+    words = "".join(f"  ord {i}: partly\n" for i in range(101))
+    (rounds / "auditrack.yaml").write_text(f"verdict_words:\n{words}", encoding="utf-8")
+    run = check(rounds)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.splitlines()[0] == "auditrack.yaml:2:3  C001  field 'verdict_words': more than the 100 entries allowed"
+    (rounds / "auditrack.yaml").write_text(f"verdict_words:\n  {'x' * 101}: yes\n", encoding="utf-8")
+    run = check(rounds)
+    assert run.code == 2
+    assert run.stderr.splitlines()[0] == (
+        f"auditrack.yaml:2:106  C001  field 'verdict_words › {'x' * 79}… › [key]': '{'x' * 57}...' is out of range "
+        "(string should have at most 100 characters)")
