@@ -145,6 +145,13 @@ def test_an_unknown_round_is_a_usage_error_that_lists_the_rounds(rounds):
                           "organisation 'sjoby' are: uppfoljning-2023\n")
 
 
+def test_an_unknown_round_is_printed_with_its_control_characters_escaped():
+    run = follow_up(ROUNDS, "--round", "x\n::error ::y")
+    assert run.code == 2
+    assert run.stderr.splitlines()[0] == ("auditrack: unknown follow-up round 'x\\x0a::error ::y'; the rounds "
+                                          f"(follow-up ids) in {ROUNDS} are: uppfoljning-2023")
+
+
 def test_round_is_only_for_the_follow_up_report():
     run = run_process("report", "status", str(ROUNDS), "--round", "uppfoljning-2023")
     assert (run.code, run.stdout) == (2, "")

@@ -81,9 +81,14 @@ def responses_to(index: Index, org: str, report_id: str, as_of: date) -> list:
 
 def follow_ups_of(index: Index, org: str, report_id: str, as_of: date) -> list:
     """The follow-ups made by `as_of` that concern a report: those naming it, and rounds grading its recommendations."""
-    owners = report_by_recommendation(index, org)
-    found = [f for f in index.records("follow-up", org) if f.date.start <= as_of
-             and any(r.id == report_id for r in reports_followed_up(index, f, owners))]
+    found, owners = [], None
+    for follow_up in index.records("follow-up", org):
+        if follow_up.date.start > as_of:
+            continue
+        if follow_up.report is None and owners is None:  # only a round needs to know whose recommendations it grades
+            owners = report_by_recommendation(index, org)
+        if any(r.id == report_id for r in reports_followed_up(index, follow_up, owners)):
+            found.append(follow_up)
     return sorted(found, key=lambda f: (period_key(f.date), f.id))
 
 
