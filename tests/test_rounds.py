@@ -205,10 +205,10 @@ def test_without_the_mapping_the_words_alone_are_findings(rounds):
     (rounds / "auditrack.yaml").unlink()
     run = check(rounds)
     assert located(run) == [
-        ("R115", "error", BISTAND, 12, 5,
+        ("R114", "error", BISTAND, 12, 5,
          "the question 'q1' gives its verdict only as 'kan förbättras', which is not on the scale (yes, partly or no) "
          "and which auditrack.yaml's verdict_words does not map"),
-        ("R115", "error", BISTAND, 18, 3,
+        ("R114", "error", BISTAND, 18, 3,
          "the overall verdict gives its verdict only as 'i huvudsak', which is not on the scale (yes, partly or no) "
          "and which auditrack.yaml's verdict_words does not map"),
     ]
@@ -221,7 +221,7 @@ def test_an_unmapped_word_in_swedish(rounds):
     edit(rounds, BISTAND, "verdict_text: kan förbättras", "verdict_text: inte fullt ut")
     run = check(rounds, "--lang", "sv")
     assert located(run) == [
-        ("R115", "error", BISTAND, 12, 5,
+        ("R114", "error", BISTAND, 12, 5,
          "frågan 'q1' anger sin bedömning bara som 'inte fullt ut', som inte finns på skalan (yes, partly eller no) "
          "och som verdict_words i auditrack.yaml inte översätter"),
     ]

@@ -7,7 +7,7 @@ from auditrack.rules.base import Context, rule
 from auditrack.verdicts import on_scale, questions_with_paths
 
 
-@rule("R115", "verdict-not-on-scale", Severity.ERROR, example="""
+@rule("R114", "verdict-not-on-scale", Severity.ERROR, example="""
 questions:
   - id: q2
     text: Finns det mätbara mål?
