@@ -66,7 +66,7 @@ def test_no_escape_character_from_the_configuration_reaches_the_terminal(repo, o
         "    help: Use one of the values listed, spelt exactly as shown.\n"
         "auditrack.yaml:2:1  C001  unknown field 'k\\x9b\\x1b'\n"
         "    help: Allowed fields here: paths, as_of, fail_on, lang, select, ignore, severity, horizons, reporting, "
-        "limits.\n" + INVALID
+        "limits, verdict_words.\n" + INVALID
     )
     assert "\x1b" not in run.stderr and "\x9b" not in run.stderr
 

@@ -405,7 +405,8 @@ class TestFollowUp:
     def test_english(self, acme):
         text = report(acme, "follow-up", "en")
         assert "| Id | Recommendation | Response and actions taken | Assessment | Comment |" in text
-        assert "Grading scale: 🟢 Implemented · 🟡 Partly implemented · 🔴 Not implemented · ⚪ Not assessed." in text
+        assert ("Grading scale: 🟢 Implemented · 🟡 Partly implemented · 🔴 Not implemented · ⚪ Not assessed"
+                " · ➖ No longer relevant · ⛔ Not agreed.") in text
 
 
 # --------------------------------------------------------------------------- governance

@@ -49,7 +49,7 @@ def status_pie(root, lang: str = "en") -> str:
 class TestPieColours:
     def test_the_grades_have_the_colours_of_their_icons(self):
         assert {i18n.word("en", "grade-icon", s): STATE_COLOURS[s] for s in common.GRADED} == {
-            "🟢": "#78B159", "🟡": "#FDCB58", "🔴": "#DD2E44", "⚪": "#CCD6DD",
+            "🟢": "#78B159", "🟡": "#FDCB58", "🔴": "#DD2E44", "⚪": "#CCD6DD", "➖": "#99AAB5", "⛔": "#BE1931",
         }
         assert set(STATE_COLOURS) == set(common.REC_STATES)
         assert len(set(STATE_COLOURS.values())) == len(STATE_COLOURS)

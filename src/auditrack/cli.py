@@ -103,16 +103,17 @@ def report(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this regular file (only when it changes) instead of standard output; - is standard output.")] = None,
     link_base: Annotated[Optional[str], typer.Option("--link-base", help="gaps: make file links absolute, e.g. https://github.com/org/repo/blob/main (for pull-request comments).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+    round_id: Annotated[Optional[str], typer.Option("--round", help="follow-up: only this follow-up round (a follow-up's id), grouped by the audit each recommendation came from.")] = None,
 ) -> None:
     """Render a Markdown report from the data: status, gaps, follow-up or governance.
 
     A data repository can override any template with its own templates/ folder.
     Exit codes: 0 rendered (data errors are reported on stderr; the report shows the valid records);
-    2 usage error (unknown report, organisation or date, invalid configuration); 4 template or internal error.
+    2 usage error (unknown report, organisation, round or date, invalid configuration); 4 template or internal error.
     """
     from auditrack.commands.report import run
 
-    raise typer.Exit(run(kind, path, org, lang, _parse_date(as_of), output, config_file, link_base))
+    raise typer.Exit(run(kind, path, org, lang, _parse_date(as_of), output, config_file, link_base, round_id))
 
 
 @app.command()

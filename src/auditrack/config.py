@@ -6,15 +6,16 @@ import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, StringConstraints, ValidationError
 
 from auditrack.escape import visible
 from auditrack.findings import Finding
 from auditrack.loader.links import REMOVE_THE_LINK, Leads, follow, link_finding
 from auditrack.i18n import number
 from auditrack.loader.yamlfile import Limits, load_bytes
+from auditrack.models.audit import Grade
 from auditrack.models.base import Model, Period
 from auditrack.models.topics import ReportContent
 
@@ -63,6 +64,11 @@ class LimitsConfig(Model):
     """The most findings one check reports; one more (X004) counts the rest."""
 
 
+MAX_VERDICT_WORDS = 100
+"""A repository's own verdict words are a handful ('i huvudsak', 'gul'); more is a mistake."""
+VerdictWord = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
 class Config(Model):
     """auditrack.yaml. Every key is optional."""
 
@@ -81,6 +87,10 @@ class Config(Model):
     horizons: Horizons = Field(default_factory=Horizons)
     reporting: Reporting = Field(default_factory=Reporting)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    verdict_words: dict[VerdictWord, Grade] = Field(default_factory=dict, max_length=MAX_VERDICT_WORDS)
+    """The repository's own verdict words and where they sit on the scale, e.g. `{"i huvudsak": yes}`: a question's
+    `verdict_text:` (or an overall verdict's) without `verdict:` (`grade:`) takes its verdict from here. Case and
+    spaces around the words do not matter."""
 
 
 class ConfigError(Exception):

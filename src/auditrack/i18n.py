@@ -143,6 +143,15 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.done-by": "{date}, bedömd av {assessor}",
         "follow-up.published-in": "redovisad i {report}",
         "follow-up.not-yet": "Rekommendationerna har ännu inte följts upp.",
+        "status.closed-otherwise": (
+            "{n} rekommendation är avslutad utan att ha åtgärdats (ej längre aktuella: {relevant}, ej accepterade: {agreed}) "
+            "och räknas inte i tabellens kolumner.",
+            "{n} rekommendationer är avslutade utan att ha åtgärdats (ej längre aktuella: {relevant}, ej "
+            "accepterade: {agreed}) och räknas inte i tabellens kolumner.",
+        ),
+        "follow-up.round": "Uppföljningsomgång {id}: {date}, bedömd av {assessor}",
+        "follow-up.verdict-words": "Sammanfattande bedömning: {verdict} (med rapportens ord: ”{words}”).",
+        "follow-up.verdict-own-words": "Sammanfattande bedömning med rapportens ord: ”{words}”.",
         # governance
         "governance.title": "Översikt över styrningen",
         "governance.programmes": "Program och arbetsmodeller",
@@ -421,6 +430,15 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.done-by": "{date}, assessed by {assessor}",
         "follow-up.published-in": "published in {report}",
         "follow-up.not-yet": "The recommendations have not been followed up yet.",
+        "status.closed-otherwise": (
+            "{n} recommendation is closed without being implemented (no longer relevant: {relevant}, not "
+            "agreed: {agreed}) and is not counted in the table's columns.",
+            "{n} recommendations are closed without being implemented (no longer relevant: {relevant}, not "
+            "agreed: {agreed}) and are not counted in the table's columns.",
+        ),
+        "follow-up.round": "Follow-up round {id}: {date}, assessed by {assessor}",
+        "follow-up.verdict-words": "Overall verdict: {verdict} (in the report's words: “{words}”).",
+        "follow-up.verdict-own-words": "Overall verdict in the report's words: “{words}”.",
         # governance
         "governance.title": "Governance overview",
         "governance.programmes": "Programmes and working models",
@@ -579,10 +597,12 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "grade": {
             "implemented": "Åtgärdad", "partly-implemented": "Delvis åtgärdad",
             "not-implemented": "Ej åtgärdad", "not-assessed": "Ej bedömd",
+            "no-longer-relevant": "Ej längre aktuell", "not-agreed": "Ej accepterad",
         },
         "rec-state": {
             "implemented": "Åtgärdade", "partly-implemented": "Delvis åtgärdade", "not-implemented": "Ej åtgärdade",
             "not-assessed": "Ej bedömda", "actions-done": "Åtgärder genomförda, ej uppföljda",
+            "no-longer-relevant": "Ej längre aktuella", "not-agreed": "Ej accepterade",
             "actions-under-way": "Åtgärder pågår", "no-actions": "Inga åtgärder i svaret", "no-response": "Svar saknas",
             "actions-status-unknown": "Åtgärdernas status okänd",
         },
@@ -648,10 +668,12 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
         "grade": {
             "implemented": "Implemented", "partly-implemented": "Partly implemented",
             "not-implemented": "Not implemented", "not-assessed": "Not assessed",
+            "no-longer-relevant": "No longer relevant", "not-agreed": "Not agreed",
         },
         "rec-state": {
             "implemented": "Implemented", "partly-implemented": "Partly implemented", "not-implemented": "Not implemented",
             "not-assessed": "Not assessed", "actions-done": "Actions done, not followed up",
+            "no-longer-relevant": "No longer relevant", "not-agreed": "Not agreed",
             "actions-under-way": "Actions under way", "no-actions": "No actions in the response", "no-response": "No response",
             "actions-status-unknown": "Actions' status not stated",
         },
@@ -716,7 +738,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
 
 # Symbols are the same in both languages.
 _ICONS = {
-    "grade-icon": {"implemented": "🟢", "partly-implemented": "🟡", "not-implemented": "🔴", "not-assessed": "⚪"},
+    "grade-icon": {"implemented": "🟢", "partly-implemented": "🟡", "not-implemented": "🔴", "not-assessed": "⚪",
+                   "no-longer-relevant": "➖", "not-agreed": "⛔"},
     "severity-icon": {"error": "🔴", "warning": "🟠", "info": "🔵"},
 }
 for _lang in LANGS:

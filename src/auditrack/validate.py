@@ -168,6 +168,10 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
         except (KeyError, IndexError):
             limit = None
         message_sv = f"{label_sv}: {shown_sv} är {problem}" + (f" (värdet ska vara {limit})" if limit else "")
+    elif kind == "too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        message = f"{label}: more than the {limit} entries allowed"
+        message_sv = f"{label_sv}: fler än de {limit} poster som är tillåtna"
     else:
         # pydantic's own message, which we cannot translate reliably, stays in English
         message = f"{label}: {error['msg']} (got {shown})"

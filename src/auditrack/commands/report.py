@@ -32,11 +32,14 @@ def run(
     output: Path | None,
     config_file: Path | None,
     link_base: str | None = None,
+    round_id: str | None = None,
 ) -> int:
     from auditrack.reports import KINDS
 
     if kind not in KINDS:
         return _usage(f"unknown report '{kind}'; use one of: {', '.join(KINDS)}")
+    if round_id is not None and kind != "follow-up":
+        return _usage(f"--round applies only to the follow-up report, not to '{kind}'")
     if lang is not None and lang not in ("sv", "en"):
         return _usage(f"unknown language '{lang}'; use sv or en")
     if link_base is not None:
@@ -64,6 +67,15 @@ def run(
     if org is not None and org not in result.organisations:
         known = ", ".join(sorted(result.organisations)) or "none"
         return _usage(f"unknown organisation '{org}'; the organisations in {path} are: {known}")
+    if round_id is not None and result.index is not None:
+        from auditrack.escape import visible
+        from auditrack.reports.follow_up import round_ids
+
+        rounds = round_ids(result.index, org)
+        if round_id not in rounds:
+            where = f"organisation '{org}'" if org is not None else str(path)
+            return _usage(f"unknown follow-up round '{visible(round_id)}'; the rounds (follow-up ids) in {where} are: "
+                          f"{', '.join(rounds) or 'none'}")
     data_errors = sum(1 for f in result.findings if f.category == Category.DATA)
     if data_errors:
         sys.stderr.write(
@@ -71,7 +83,7 @@ def run(
             "the report shows only the valid records. `auditrack check` lists them.\n"
         )
     localize(result.findings, lang or config.lang)
-    return _render(kind, result, path, org, lang or config.lang, output, link_base)
+    return _render(kind, result, path, org, lang or config.lang, output, link_base, round_id)
 
 
 def _load(kind: str, path: Path, config, as_of: date, org: str | None):
@@ -84,14 +96,16 @@ def _load(kind: str, path: Path, config, as_of: date, org: str | None):
     return result
 
 
-def _render(kind, result, path: Path, org, lang: str, output: Path | None, link_base: str | None) -> int:
+def _render(kind, result, path: Path, org, lang: str, output: Path | None, link_base: str | None,
+            round_id: str | None = None) -> int:
     from auditrack.io import NotARegularFile, write_atomic
     from auditrack.reports import render
     from auditrack.reports.environment import ReportError
 
     link_from = output.resolve().parent if output is not None else path.resolve()
     try:
-        text = render(kind, result, lang=lang, org=org, data_root=path, link_from=link_from, link_base=link_base)
+        text = render(kind, result, lang=lang, org=org, data_root=path, link_from=link_from, link_base=link_base,
+                      round_id=round_id)
     except ReportError as exc:
         sys.stderr.write(f"auditrack: cannot render the {kind} report: {exc}\n")
         return EXIT_INTERNAL

@@ -33,7 +33,10 @@ class RevisionQuestion(Model):
     assessment: str | None = None
     """The auditors' assessment, in their words."""
     verdict: Grade | None = None
-    """The graded verdict, when the report gives one; leave out when it does not."""
+    """The graded verdict on the canonical scale, when the report gives one; leave out when it does not."""
+    verdict_text: Text | None = None
+    """The verdict in the report's own words, e.g. 'i huvudsak' or 'gul'; without `verdict:`, auditrack.yaml's
+    `verdict_words:` puts it on the scale."""
     source: Source | None = None
 
 
@@ -42,6 +45,9 @@ class Verdict(Model):
 
     grade: Grade | None = None
     """'yes', 'partly' or 'no', when the report grades its purpose; leave out when it does not."""
+    verdict_text: Text | None = None
+    """The grade in the report's own words, e.g. 'i huvudsak' or 'gul'; without `grade:`, auditrack.yaml's
+    `verdict_words:` puts it on the scale."""
     text: Text
     """The overall assessment in the report's words."""
 

@@ -11,7 +11,10 @@ from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text, Url
 ActionStatus = Literal["planned", "in-progress", "done", "cancelled"]
 Stance = Literal["agree", "partly", "disagree"]
 """A board's stance on a recommendation: it agrees, agrees in part, or disagrees."""
-FollowUpStatus = Literal["implemented", "partly-implemented", "not-implemented", "not-assessed"]
+FollowUpStatus = Literal["implemented", "partly-implemented", "not-implemented", "not-assessed", "no-longer-relevant",
+                         "not-agreed"]
+"""A follow-up's grade. 'no-longer-relevant' and 'not-agreed' (the board declined the recommendation) close it,
+like 'implemented': nothing more is expected of the board."""
 
 
 class Update(Model):
@@ -108,20 +111,26 @@ class Assessment(Model):
     """A graded follow-up of one recommendation."""
 
     recommendation: Ref("recommendation")
+    """Any recommendation of the organisation: a round follows up several earlier reports at once."""
     status: FollowUpStatus
-    """'implemented' (åtgärdad), 'partly-implemented' (delvis åtgärdad) or 'not-implemented' (ej åtgärdad)."""
+    """'implemented' (åtgärdad), 'partly-implemented' (delvis åtgärdad), 'not-implemented' (ej åtgärdad),
+    'not-assessed' (ej bedömd), 'no-longer-relevant' (ej längre aktuell) or 'not-agreed' (ej accepterad: the board
+    declined it, with the reason of its position)."""
     comment: str | None = None
 
 
 class FollowUp(Record):
-    """A follow-up (uppföljande granskning) of an earlier audit's recommendations."""
+    """A follow-up (uppföljande granskning) of earlier audits' recommendations: of one report, or a round over several.
+
+    Its id is the round's id (`auditrack report follow-up --round ID`)."""
 
     kind_name: ClassVar[str] = "follow-up"
 
     kind: Literal["follow-up"]
     organisation: OrgRef
-    report: Ref("audit-report")
-    """The audit report whose recommendations are followed up."""
+    report: Ref("audit-report") | None = None
+    """The audit report whose recommendations are followed up; leave out for a round over several reports (each
+    assessment then counts towards its recommendation's own report)."""
     date: Period
     assessor: Text
     """Who made the assessment, e.g. 'KPMG AB på uppdrag av revisorerna'."""

@@ -22,19 +22,20 @@ GAP_SUMMARY_LIMIT = 200
 
 def render(kind: str, result, *, lang: str, org: str | None = None, data_root: Path | None = None,
            link_from: Path | None = None, link_base: str | None = None, limit: int | None = None,
-           summary: bool = False) -> str:
+           summary: bool = False, round_id: str | None = None) -> str:
     """Render one report as Markdown. Raises ReportError (with the template and line) when a template fails.
 
     `result` is an engine CheckResult: `gaps` reads its findings and organisations, the other reports its
     `.index` of every record (from `engine.load_repository`).
     `data_root` is where an overriding templates/ folder is looked for. `link_from` is the folder the
     report will be read from (for relative links in `gaps`); `link_base` makes those links absolute.
+    `round_id` renders one follow-up round in `follow-up` (the caller checks that it exists).
     """
     from auditrack.reports import environment
 
     if kind not in KINDS:
         raise ValueError(f"unknown report '{kind}'")
-    context = _context(kind, result, lang, org, link_from, link_base, limit)
+    context = _context(kind, result, lang, org, link_from, link_base, limit, round_id)
     context.update(
         kind=kind,
         as_of=result.as_of.isoformat(),
@@ -47,13 +48,13 @@ def render(kind: str, result, *, lang: str, org: str | None = None, data_root: P
     return _tidy(text)
 
 
-def _context(kind, result, lang, org, link_from, link_base, limit) -> dict:
+def _context(kind, result, lang, org, link_from, link_base, limit, round_id=None) -> dict:
     if kind == "gaps":
         from auditrack.reports import gaps
 
         return gaps.build(result, org, lang, link_from=link_from, link_base=link_base, limit=limit)
     if result.index is None:
-        return {"organisations": []}
+        return {"organisations": [], "round": round_id}
     if kind == "status":
         from auditrack.reports import status
 
@@ -61,7 +62,7 @@ def _context(kind, result, lang, org, link_from, link_base, limit) -> dict:
     if kind == "follow-up":
         from auditrack.reports import follow_up
 
-        return follow_up.build(result, org, lang)
+        return follow_up.build(result, org, lang, round_id)
     from auditrack.reports import governance
 
     return governance.build(result, org, lang)

@@ -13,6 +13,7 @@ from datetime import date
 
 from auditrack.index import Index
 from auditrack.models.base import Period
+from auditrack.rounds import report_by_recommendation, reports_followed_up
 
 
 def period_key(period: Period | None) -> tuple:
@@ -79,7 +80,15 @@ def responses_to(index: Index, org: str, report_id: str, as_of: date) -> list:
 
 
 def follow_ups_of(index: Index, org: str, report_id: str, as_of: date) -> list:
-    found = [f for f in index.records("follow-up", org) if f.report == report_id and f.date.start <= as_of]
+    """The follow-ups made by `as_of` that concern a report: those naming it, and rounds grading its recommendations."""
+    found, owners = [], None
+    for follow_up in index.records("follow-up", org):
+        if follow_up.date.start > as_of:
+            continue
+        if follow_up.report is None and owners is None:  # only a round needs to know whose recommendations it grades
+            owners = report_by_recommendation(index, org)
+        if any(r.id == report_id for r in reports_followed_up(index, follow_up, owners)):
+            found.append(follow_up)
     return sorted(found, key=lambda f: (period_key(f.date), f.id))
 
 
@@ -114,6 +123,15 @@ def tracking(index: Index, org: str, as_of: date) -> Tracking:
         for assessment in follow_up.assessments:
             assessments[assessment.recommendation].append((follow_up, assessment))
     return Tracking(dict(actions), dict(general), dict(assessments))
+
+
+def report_view(index: Index, org: str, report, lang: str) -> dict:
+    """What every report shows of an audit report: id, title, date, firm and addressees (one phrase and a list)."""
+    from auditrack.i18n import listing
+
+    names = names_of(index, org, report.addressees)
+    return {"id": report.id, "title": report.title, "date": text_of(report.date), "firm": report.audit_firm,
+            "addressee": listing(lang, names), "addressees": names}
 
 
 def action_view(index: Index, org: str, action, as_of: date, width: int | None = 100) -> dict:
@@ -173,7 +191,7 @@ def request_view(report, config, responded: bool, as_of: date) -> dict | None:
 
 
 OPEN_ACTION = ("planned", "in-progress")
-GRADED = ("implemented", "partly-implemented", "not-implemented", "not-assessed")
+GRADED = ("implemented", "partly-implemented", "not-implemented", "not-assessed", "no-longer-relevant", "not-agreed")
 REC_STATES = GRADED + ("actions-done", "actions-under-way", "actions-status-unknown", "no-actions", "no-response")
 """A recommendation's state: its latest follow-up grade, or what the response's actions say. Actions whose
 status is not stated are not taken to be done or under way: unless another action is under way, the state

@@ -2,28 +2,89 @@
 
 Per earlier audit and recommendation: the recommendation in full, the response
 and its actions, the graded status of the latest follow-up (with earlier grades)
-and the auditors' comment.
+and the auditors' comment. With a round (`--round ID`, a follow-up's id): only
+that round's grades, grouped by the audit each recommendation came from.
 """
 
 from __future__ import annotations
 
 from auditrack import i18n
 from auditrack.reports import answers, common
+from auditrack.rounds import report_by_recommendation
+from auditrack.verdicts import on_scale
 
 
-def build(result, org: str | None, lang: str) -> dict:
+def build(result, org: str | None, lang: str, round_id: str | None = None) -> dict:
     index, as_of = result.index, result.as_of
     within = common.scope(index, org)
     organisations = []
     for org_id in within.ids:
+        if round_id is not None:
+            rounds = [_round(index, org_id, f, result, lang) for f in index.records("follow-up", org_id)
+                      if f.id == round_id]
+            if rounds:
+                organisations.append({"id": org_id, "name": within.names[org_id], "audits": [], "rounds": rounds})
+            continue
         tracked = common.tracking(index, org_id, as_of)
         audits = []
         for report in common.reports_of(index, org_id, as_of):
             if not report.recommendations:
                 continue
             audits.append(_audit(index, org_id, report, tracked, result, lang))
-        organisations.append({"id": org_id, "name": within.names[org_id], "audits": audits})
-    return {"organisations": organisations}
+        organisations.append({"id": org_id, "name": within.names[org_id], "audits": audits, "rounds": []})
+    return {"organisations": organisations, "round": round_id}
+
+
+def round_ids(index, org: str | None) -> list[str]:
+    """The ids of the follow-ups (rounds) a report for `org` (or every organisation) can render."""
+    return sorted({f.id for f in index.records("follow-up", org)})
+
+
+def _round(index, org: str, follow_up, result, lang: str) -> dict:
+    """One follow-up round: its grades, grouped by the audit each graded recommendation came from, the audits in
+    the order of their dates; a not-agreed grade carries the disagreeing stances with their reasons."""
+    owners = report_by_recommendation(index, org)
+    responses = [r for r in index.records("response", org) if common.known_by(r.known_date, result.as_of)]
+    stances = answers.stances_by_recommendation(index, org, responses)
+    graded: dict[str, list] = {}
+    reports = {}
+    for assessment in follow_up.assessments:
+        report = owners.get(assessment.recommendation)
+        if report is not None:
+            graded.setdefault(report.id, []).append(assessment)
+            reports[report.id] = report
+    audits = []
+    for report in sorted(reports.values(), key=lambda r: (common.period_key(r.date), r.id)):
+        recs = {rec.id: rec for rec in report.recommendations}
+        audits.append({
+            **_heading(index, org, report, result, lang),
+            "rows": [{
+                "id": a.recommendation,
+                "text": recs[a.recommendation].text,
+                "section": recs[a.recommendation].section,
+                "status": a.status,
+                "comment": a.comment,
+                "declined": [s for s in stances.get(a.recommendation, []) if s["stance"] == "disagree"]
+                if a.status == "not-agreed" else [],
+            } for a in graded[report.id]],
+        })
+    return {
+        "id": follow_up.id,
+        "date": follow_up.date.text,
+        "assessor": follow_up.assessor,
+        "published_in": common.name_of(index, org, follow_up.follow_up_report) if follow_up.follow_up_report else None,
+        "audits": audits,
+    }
+
+
+def _heading(index, org: str, report, result, lang: str) -> dict:
+    """What the report shows above an audit's table: title, date, firm, addressees and overall verdict."""
+    overall = report.overall_verdict
+    return {
+        **common.report_view(index, org, report, lang),
+        "verdict": on_scale(overall.grade, overall.verdict_text, result.config.verdict_words) if overall else None,
+        "verdict_text": overall.verdict_text if overall else None,
+    }
 
 
 def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str) -> dict:
@@ -53,13 +114,7 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
         })
     general = [common.action_view(index, org, a, as_of, width=None) for a in tracked.general.get(report.id, [])]
     return {
-        "id": report.id,
-        "title": report.title,
-        "date": common.text_of(report.date),
-        "firm": report.audit_firm,
-        "addressee": i18n.listing(lang, common.names_of(index, org, report.addressees)),
-        "addressees": common.names_of(index, org, report.addressees),
-        "verdict": report.overall_verdict.grade if report.overall_verdict else None,
+        **_heading(index, org, report, result, lang),
         "responses": [common.response_view(index, org, r) for r in responses],
         "request": common.request_view(report, result.config, bool(responses), as_of),
         "answers": answers.by_body(index, org, report, responses, result.config, as_of),

@@ -15,6 +15,8 @@ STATE_COLOURS = {
     "partly-implemented": "#FDCB58",  # 🟡
     "not-implemented": "#DD2E44",  # 🔴
     "not-assessed": "#CCD6DD",  # ⚪ (grey, to show on a white page)
+    "no-longer-relevant": "#99AAB5",  # ➖
+    "not-agreed": "#BE1931",  # ⛔
     "actions-done": "#55ACEE",  # 🔵
     "actions-under-way": "#F4900C",  # 🟠
     "actions-status-unknown": "#31373D",  # ⚫
@@ -162,12 +164,7 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
     return {
         "recs": recs,
         "entries": entries,
-        "id": report.id,
-        "title": report.title,
-        "date": common.text_of(report.date),
-        "firm": report.audit_firm,
-        "addressee": i18n.listing(lang, common.names_of(index, org, report.addressees)),
-        "addressees": common.names_of(index, org, report.addressees),
+        **common.report_view(index, org, report, lang),
         "recommendations": len(report.recommendations),
         "responses": [common.response_view(index, org, r, width=400) for r in responses],
         "request": common.request_view(report, result.config, bool(responses), as_of),

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from auditrack.findings import Severity
 from auditrack.models.base import Period
+from auditrack.rounds import reports_followed_up
 from auditrack.rules.base import Context, rule
 
 
@@ -56,10 +57,17 @@ def _dated(ctx: Context) -> Iterator[_Dated]:
                              f"the action '{action.id}' is recorded as done {_on(action.done)}",
                              f"åtgärden '{action.id}' är registrerad som genomförd {action.done}")
     for follow_up in ctx.index.records("follow-up"):
-        report = ctx.index.get(ctx.index.org_of(follow_up), follow_up.report, "audit-report")
+        report = _latest(reports_followed_up(ctx.index, follow_up))
         yield _Dated(follow_up, "date", follow_up.date, report,
                      f"the follow-up '{follow_up.id}' is dated {follow_up.date}",
                      f"uppföljningen '{follow_up.id}' är daterad {follow_up.date}")
+
+
+def _latest(reports: list):
+    """Of the reports a follow-up round concerns, the one dated last to the day: the round cannot come before it
+    (one with a partial date or none is skipped, as by R108 for a follow-up of one report)."""
+    dated = [r for r in reports if r.date is not None and r.date.is_day]
+    return max(dated, key=lambda r: (r.date.start, r.id), default=reports[0] if reports else None)
 
 
 @rule("R108", "dated-before-report", Severity.ERROR, example="""
@@ -87,7 +95,9 @@ def dated_before_report(ctx: Context):
     whose date is partial or missing is skipped, since what is before it is
     uncertain. A response is dated by its decision; without a decision date,
     by its memo (`memo: {date}`), which also cannot be written before the
-    report; a response with neither date is skipped.
+    report; a response with neither date is skipped. A follow-up round
+    without `report:` cannot be dated before the latest of the reports whose
+    recommendations it grades.
 
 
     Would the auditors call it right? Yes: a date that cannot be true is a data

@@ -9,13 +9,6 @@ from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, label, word
 from auditrack.rules.base import Context, rule
 
-def _by_report(ctx: Context, kind: str) -> dict[tuple[str, str], list]:
-    """The records of `kind` (responses, follow-ups) by organisation and the report they concern, found once
-    rather than by scanning them all for each report."""
-    found: dict[tuple[str, str], list] = defaultdict(list)
-    for record in ctx.index.records(kind):
-        found[ctx.index.org_of(record), record.report].append(record)
-    return found
 
 
 def _answered_reports(ctx: Context) -> set[tuple[str, str, str]]:
@@ -376,7 +369,10 @@ def follow_up_missing(ctx: Context):
     them; without that, nobody knows whether the gaps were closed. The time is
     `horizons.follow_up_months` after the report's date (default 24). A
     report without a date is skipped, since when the follow-up is due is not
-    known.
+    known. Any grade is a follow-up: `no-longer-relevant` and `not-agreed`
+    (the board declined, with its reasons) close a recommendation as
+    `implemented` does. A follow-up round without `report:` counts for each
+    recommendation it grades, whichever report it comes from.
 
 
     Would the auditors call it right? Yes, as a warning: the auditors follow up
@@ -385,7 +381,9 @@ def follow_up_missing(ctx: Context):
     Record the follow-up (kind: follow-up) with an assessment per recommendation.
     """
     months = ctx.config.horizons.follow_up_months
-    follow_ups = _by_report(ctx, "follow-up")
+    assessed_in: dict[str, set[str]] = defaultdict(set)
+    for follow_up in ctx.index.records("follow-up"):
+        assessed_in[ctx.index.org_of(follow_up)].update(a.recommendation for a in follow_up.assessments)
     for report in ctx.index.records("audit-report"):
         due = follow_up_due(report, months)
         if not report.recommendations or due is None:
@@ -393,8 +391,7 @@ def follow_up_missing(ctx: Context):
         if ctx.as_of <= due:
             continue
         org = ctx.index.org_of(report)
-        assessed = {a.recommendation for f in follow_ups.get((org, report.id), ()) for a in f.assessments}
-        missing = [r.id for r in report.recommendations if r.id not in assessed]
+        missing = [r.id for r in report.recommendations if r.id not in assessed_in[org]]
         if missing:
             title = named(report.title)
             listed, listed_sv = ", ".join(at_most("en", missing)), ", ".join(at_most("sv", missing))
