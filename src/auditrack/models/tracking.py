@@ -33,6 +33,9 @@ class Action(Record):
     """Links or references that show the action was done."""
     done: Period | None = None
     """When the action was done."""
+    reporting: Ref("reporting-requirement") | None = None
+    """The reporting requirement this action fulfils (a promise to report back): the first report logged under
+    it does the action."""
 
 
 class Memo(Model):

@@ -16,7 +16,7 @@ from auditrack.index import Index
 from auditrack.models.base import Record
 from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule  # noqa: F401
 
-_RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle", "positions", "dates")
+_RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle", "positions", "repeats", "dates")
 
 
 def load_rules() -> dict[str, Rule]:
