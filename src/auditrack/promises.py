@@ -38,15 +38,14 @@ class Promise:
 
 def promise_of(index: Index, action, as_of: date) -> Promise | None:
     """The promise an action makes, or None when it names no requirement (or one that does not exist: that
-    reference is reported as X001). Fulfilled by the first report under the requirement given on or after
-    the response's date and by `as_of`: a report from before the promise does not keep it."""
+    reference is reported as X001). Fulfilled by the first report under the requirement given from its
+    `valid_from` (as G301 counts them, so the two never disagree) up to `as_of`."""
     if action.reporting is None:
         return None
     requirement = index.get(index.org_of(action), action.reporting, "reporting-requirement")
     if requirement is None:
         return None
-    response_date = index.entry(action).top.known_date
-    since = response_date.start if response_date is not None else date.min
+    since = requirement.valid_from.start
     given = sorted((r for r in requirement.reports if since <= r.date.start <= as_of),
                    key=lambda r: (r.date.start, r.date.end))
     return Promise(requirement, given[0] if given else None)

@@ -249,7 +249,7 @@ def action_overdue(ctx: Context):
     planned or in progress are checked: one whose status the source does not
     give may well be done, so it is not called overdue. An action that
     promises a report back (`reporting:` a reporting requirement) is done by
-    the first report logged under the requirement on or after the response;
+    the first report logged under the requirement from its `valid_from`;
     while the report is owed and the requirement's own `due_dates` include
     the action's due date, the missed date is the requirement's finding
     (G301), not also this one.
