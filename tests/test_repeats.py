@@ -199,3 +199,20 @@ def test_the_follow_up_report_shows_priorities(repeats):
         "| `granskning-2024-r1` | Bryt ned det övergripande målet i mätbara mål. (priority: high) |")
     assert report_line(repeats, "follow-up", "granskning-2024-r2", "--lang", "sv").startswith(
         "| `granskning-2024-r2` | Följ upp målen under året. (prioritet: låg) |")
+
+
+@pytest.mark.parametrize("repeated, why, why_sv", [
+    ("granskning-2024-r4", "is in the same report", "finns i samma rapport"),
+    ("granskning-2025-r1", "is from a later report", "kommer från en senare rapport"),
+])
+def test_a_repeat_of_one_not_from_an_earlier_report_is_an_error(repeats, repeated, why, why_sv):
+    write_repo(repeats, {"recommendations/exempel/2025-malstyrning/report.yaml": LATER.replace("2024", "2025")})
+    path = repeats / LATER_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("repeats: [granskning-2022-r1]", f"repeats: [{repeated}]"),
+                    encoding="utf-8")
+    first = check(repeats).findings[0]
+    assert (first["code"], first["severity"], first["file"], first["line"], first["column"], first["message"]) == (
+        "R111", "error", LATER_PATH, 11, 15, f"the recommendation 'granskning-2024-r1' says it repeats '{repeated}', "
+                                             f"which {why}")
+    assert check(repeats, "--lang", "sv").findings[0]["message"] == (
+        f"rekommendationen 'granskning-2024-r1' anges upprepa '{repeated}', som {why_sv}")

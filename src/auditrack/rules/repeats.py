@@ -51,7 +51,9 @@ def repeated_recommendation(ctx: Context):
     is repeated is reported as still open, the commonest case. The council's
     discharge decision weighs repeated findings, so each is reported, naming
     the earlier recommendation, its report and its latest grade (by the
-    as-of date).
+    as-of date). A repeat that names a recommendation of the same report, or
+    of a report dated after the repeating one, is a mistake in the data and
+    reported as an error.
 
     Fix:
     In the response to the new recommendation, say why the earlier one did
@@ -66,8 +68,29 @@ def repeated_recommendation(ctx: Context):
                 earlier = ctx.index.get(org, earlier_id, "recommendation")
                 if earlier is None:
                     continue  # an unknown id is reported as X001
-                yield _repeat(ctx, rec, ("repeats", i), earlier, ctx.index.entry(earlier).top,
-                              grades.get((org, earlier_id)))
+                earlier_report = ctx.index.entry(earlier).top
+                if earlier_report is report or _dated_after(earlier_report, report):
+                    yield _not_earlier(ctx, rec, ("repeats", i), earlier, earlier_report is report)
+                    continue
+                yield _repeat(ctx, rec, ("repeats", i), earlier, earlier_report, grades.get((org, earlier_id)))
+
+
+def _dated_after(earlier_report, report) -> bool:
+    """Whether the report said to be earlier is dated after the repeating one; not known without both dates."""
+    return (earlier_report.date is not None and report.date is not None
+            and earlier_report.date.start > report.date.end)
+
+
+def _not_earlier(ctx: Context, rec, at: tuple, earlier, same_report: bool):
+    if same_report:
+        why, why_sv = "is in the same report", "finns i samma rapport"
+    else:
+        why, why_sv = "is from a later report", "kommer från en senare rapport"
+    return ctx.hit(rec, f"the recommendation '{rec.id}' says it repeats '{earlier.id}', which {why}", at,
+                   severity=Severity.ERROR,
+                   hint="`repeats:` names recommendations of earlier reports; remove this id or correct it.",
+                   sv=f"rekommendationen '{rec.id}' anges upprepa '{earlier.id}', som {why_sv}",
+                   sv_hint="`repeats:` anger rekommendationer i tidigare rapporter; ta bort id:t eller rätta det.")
 
 
 def _repeat(ctx: Context, rec, at: tuple, earlier, earlier_report, latest: tuple | None):
