@@ -216,3 +216,20 @@ def test_a_repeat_of_one_not_from_an_earlier_report_is_an_error(repeats, repeate
                                              f"which {why}")
     assert check(repeats, "--lang", "sv").findings[0]["message"] == (
         f"rekommendationen 'granskning-2024-r1' anges upprepa '{repeated}', som {why_sv}")
+
+
+def test_a_repeat_graded_implemented_itself_is_no_longer_flagged(repeats):
+    write_repo(repeats, {"recommendations/exempel/2024-malstyrning/follow-up-2025.yaml": """\
+        kind: follow-up
+        organisation: exempel
+        id: uppfoljning-2025
+        report: granskning-2024
+        date: 2025-03-01
+        assessor: Revisionsbyrån AB
+        assessments:
+          - {recommendation: granskning-2024-r1, status: implemented}
+          - {recommendation: granskning-2024-r2, status: partly-implemented}
+        """})
+    run = run_process("check", str(repeats), "--format", "json", "--as-of", "2025-03-02")
+    # granskning-2024-r1 is no longer flagged; r2, only partly implemented, and r3 still are.
+    assert [(f["line"], f["column"]) for f in run.findings if f["code"] == "R111"] == [(15, 15), (18, 15), (18, 35)]

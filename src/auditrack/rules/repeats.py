@@ -30,14 +30,12 @@ recommendations:
     text: Bryt ned det övergripande målet i mätbara mål.
     repeats: [granskning-2021-r1]   # a follow-up graded it implemented in 2022
 """, fix_example="""
-kind: response
+kind: follow-up
 report: granskning-2024
-actions:
-  - id: a1
-    recommendations: [granskning-2024-r1, granskning-2021-r1]
-    text: Utreda varför målen från 2022 inte följdes upp, och besluta om mätbara mål.
-    owner: socialchef
-    due: 2024-12-31
+date: 2025-11-20
+assessor: KPMG AB
+assessments:
+  - {recommendation: granskning-2024-r1, status: implemented, comment: Mätbara mål antogs 2025-04-15.}
 """)
 def repeated_recommendation(ctx: Context):
     """A recommendation repeats an earlier one that came back after it was graded implemented, or that is still open.
@@ -51,19 +49,22 @@ def repeated_recommendation(ctx: Context):
     is repeated is reported as still open, the commonest case. The council's
     discharge decision weighs repeated findings, so each is reported, naming
     the earlier recommendation, its report and its latest grade (by the
-    as-of date). A repeat that names a recommendation of the same report, or
+    as-of date), until a follow-up grades the repeating recommendation
+    itself implemented. A repeat that names a recommendation of the same report, or
     of a report dated after the repeating one, is a mistake in the data and
     reported as an error.
 
     Fix:
     In the response to the new recommendation, say why the earlier one did
-    not hold or was not carried out, and let its actions answer both
-    (`recommendations: [new id, earlier id]`).
+    not hold or was not carried out, and carry it out; the finding ends when
+    a follow-up grades the new recommendation implemented.
     """
     grades = _latest_grades(ctx)
     for report in ctx.index.records("audit-report"):
         org = ctx.index.org_of(report)
         for rec in report.recommendations:
+            if _graded_implemented(grades.get((org, rec.id))):
+                continue  # the repeat itself has been dealt with
             for i, earlier_id in enumerate(rec.repeats):
                 earlier = ctx.index.get(org, earlier_id, "recommendation")
                 if earlier is None:
@@ -73,6 +74,10 @@ def repeated_recommendation(ctx: Context):
                     yield _not_earlier(ctx, rec, ("repeats", i), earlier, earlier_report is report)
                     continue
                 yield _repeat(ctx, rec, ("repeats", i), earlier, earlier_report, grades.get((org, earlier_id)))
+
+
+def _graded_implemented(latest: tuple | None) -> bool:
+    return latest is not None and latest[1].status == "implemented"
 
 
 def _dated_after(earlier_report, report) -> bool:
@@ -105,7 +110,7 @@ def _repeat(ctx: Context, rec, at: tuple, earlier, earlier_report, latest: tuple
         return ctx.hit(rec, f"{said}, which is still open: no follow-up has graded it", at, hint=open_hint,
                        sv=f"{said_sv}, som fortfarande är öppen: ingen uppföljning har bedömt den", sv_hint=open_hint_sv)
     follow_up, assessment = latest
-    if assessment.status == "implemented":
+    if _graded_implemented(latest):
         return ctx.hit(rec, f"{said}, which the follow-up of {follow_up.date} graded implemented: the earlier fix "
                             "did not hold", at,
                        hint=f"Find out why the fix of '{earlier.id}' did not hold, and say so in the response.",
