@@ -50,8 +50,3 @@ def promise_of(index: Index, action, as_of: date) -> Promise | None:
                    key=lambda r: (r.date.start, r.date.end))
     return Promise(requirement, given[0] if given else None)
 
-
-def status_of(index: Index, action, as_of: date) -> str | None:
-    """The action's status, counting a kept promise to report back as done."""
-    promise = promise_of(index, action, as_of)
-    return "done" if promise is not None and promise.kept else action.status
