@@ -29,28 +29,19 @@ recommendations:
   - {id: granskning-2022-r3, text: Koppla statistiken till målen.}
   - {id: granskning-2022-r4, text: Utvärdera modellen.}
 """
-FOLLOW_UP_2022 = """\
-kind: follow-up
-organisation: exempel
-id: uppfoljning-2022
-report: granskning-2022
-date: 2022-12-15
-assessor: Revisionsbyrån AB
-assessments:
-  - {recommendation: granskning-2022-r2, status: implemented}
-"""
-FOLLOW_UP_2023 = """\
-kind: follow-up
-organisation: exempel
-id: uppfoljning-2023
-report: granskning-2022
-date: 2023-11-20
-assessor: Revisionsbyrån AB
-assessments:
-  - {recommendation: granskning-2022-r1, status: implemented}
-  - {recommendation: granskning-2022-r2, status: not-implemented}
-  - {recommendation: granskning-2022-r3, status: partly-implemented}
-"""
+
+
+def follow_up(id_: str, report: str, day: str, *grades: tuple[str, str]) -> str:
+    """A follow-up of `report` on `day` grading each (recommendation, status)."""
+    return (f"kind: follow-up\norganisation: exempel\nid: {id_}\nreport: {report}\ndate: {day}\n"
+            "assessor: Revisionsbyrån AB\nassessments:\n"
+            + "".join(f"  - {{recommendation: {rec}, status: {status}}}\n" for rec, status in grades))
+
+
+FOLLOW_UP_2022 = follow_up("uppfoljning-2022", "granskning-2022", "2022-12-15", ("granskning-2022-r2", "implemented"))
+FOLLOW_UP_2023 = follow_up("uppfoljning-2023", "granskning-2022", "2023-11-20", ("granskning-2022-r1", "implemented"),
+                           ("granskning-2022-r2", "not-implemented"), ("granskning-2022-r3", "partly-implemented"))
+
 LATER = """\
 kind: audit-report
 organisation: exempel
@@ -219,17 +210,9 @@ def test_a_repeat_of_one_not_from_an_earlier_report_is_an_error(repeats, repeate
 
 
 def test_a_repeat_graded_implemented_itself_is_no_longer_flagged(repeats):
-    write_repo(repeats, {"recommendations/exempel/2024-malstyrning/follow-up-2025.yaml": """\
-        kind: follow-up
-        organisation: exempel
-        id: uppfoljning-2025
-        report: granskning-2024
-        date: 2025-03-01
-        assessor: Revisionsbyrån AB
-        assessments:
-          - {recommendation: granskning-2024-r1, status: implemented}
-          - {recommendation: granskning-2024-r2, status: partly-implemented}
-        """})
+    write_repo(repeats, {"recommendations/exempel/2024-malstyrning/follow-up-2025.yaml": follow_up(
+        "uppfoljning-2025", "granskning-2024", "2025-03-01", ("granskning-2024-r1", "implemented"),
+        ("granskning-2024-r2", "partly-implemented"))})
     run = run_process("check", str(repeats), "--format", "json", "--as-of", "2025-03-02")
     # granskning-2024-r1 is no longer flagged; r2, only partly implemented, and r3 still are.
     assert [(f["line"], f["column"]) for f in run.findings if f["code"] == "R111"] == [(15, 15), (18, 15), (18, 35)]
