@@ -1,5 +1,5 @@
 """Repeat findings and priorities (issue 14, item 9): a recommendation names the earlier recommendations it
-repeats (`repeats:`) and may carry a priority. R111 flags a repeat of one that came back after a follow-up
+repeats (`repeats:`) and may carry a priority. R113 flags a repeat of one that came back after a follow-up
 graded it implemented, or that is still open. The repository is written from docs/data-layout.md ("Repeat
 findings and priorities")."""
 
@@ -91,14 +91,14 @@ def test_each_repeat_of_an_implemented_or_open_recommendation_is_flagged(repeats
     run = check(repeats)
     said = "the recommendation 'granskning-2024-r{}' repeats 'granskning-2022-r{}' of " + EARLIER_OF
     assert located(run) == [
-        ("R111", "warning", LATER_PATH, 11, 15, said.format(1, 1) + ", which the follow-up of 2023-11-20 graded "
+        ("R113", "warning", LATER_PATH, 11, 15, said.format(1, 1) + ", which the follow-up of 2023-11-20 graded "
                                                                    "implemented: the earlier fix did not hold"),
         # Graded implemented once and not implemented since: the latest grade counts, and it is still open.
-        ("R111", "warning", LATER_PATH, 15, 15, said.format(2, 2) + ", which is still open: the follow-up of 2023-11-20 "
+        ("R113", "warning", LATER_PATH, 15, 15, said.format(2, 2) + ", which is still open: the follow-up of 2023-11-20 "
                                                                    "graded it not implemented"),
-        ("R111", "warning", LATER_PATH, 18, 15, said.format(3, 3) + ", which is still open: the follow-up of 2023-11-20 "
+        ("R113", "warning", LATER_PATH, 18, 15, said.format(3, 3) + ", which is still open: the follow-up of 2023-11-20 "
                                                                    "graded it partly implemented"),
-        ("R111", "warning", LATER_PATH, 18, 35, said.format(3, 4) + ", which is still open: no follow-up has graded it"),
+        ("R113", "warning", LATER_PATH, 18, 35, said.format(3, 4) + ", which is still open: no follow-up has graded it"),
     ]
     assert run.code == 0  # warnings do not fail the check by default
     assert run.findings[0]["hint"] == "Find out why the fix of 'granskning-2022-r1' did not hold, and say so in the response."
@@ -126,7 +126,7 @@ def test_the_repeats_in_swedish(repeats):
 def test_the_grade_known_at_the_as_of_date_counts(repeats):
     # Before the 2023 follow-up, granskning-2022-r2 was last graded implemented: its repeat came back.
     run = run_process("check", str(repeats), "--format", "json", "--as-of", "2023-06-01")
-    messages = [f["message"] for f in run.findings if f["code"] == "R111"]
+    messages = [f["message"] for f in run.findings if f["code"] == "R113"]
     assert messages[1] == ("the recommendation 'granskning-2024-r2' repeats 'granskning-2022-r2' of " + EARLIER_OF
                            + ", which the follow-up of 2022-12-15 graded implemented: the earlier fix did not hold")
 
@@ -203,7 +203,7 @@ def test_a_repeat_of_one_not_from_an_earlier_report_is_an_error(repeats, repeate
                     encoding="utf-8")
     first = check(repeats).findings[0]
     assert (first["code"], first["severity"], first["file"], first["line"], first["column"], first["message"]) == (
-        "R111", "error", LATER_PATH, 11, 15, f"the recommendation 'granskning-2024-r1' says it repeats '{repeated}', "
+        "R113", "error", LATER_PATH, 11, 15, f"the recommendation 'granskning-2024-r1' says it repeats '{repeated}', "
                                              f"which {why}")
     assert check(repeats, "--lang", "sv").findings[0]["message"] == (
         f"rekommendationen 'granskning-2024-r1' anges upprepa '{repeated}', som {why_sv}")
@@ -215,4 +215,4 @@ def test_a_repeat_graded_implemented_itself_is_no_longer_flagged(repeats):
         ("granskning-2024-r2", "partly-implemented"))})
     run = run_process("check", str(repeats), "--format", "json", "--as-of", "2025-03-02")
     # granskning-2024-r1 is no longer flagged; r2, only partly implemented, and r3 still are.
-    assert [(f["line"], f["column"]) for f in run.findings if f["code"] == "R111"] == [(15, 15), (18, 15), (18, 35)]
+    assert [(f["line"], f["column"]) for f in run.findings if f["code"] == "R113"] == [(15, 15), (18, 15), (18, 35)]

@@ -22,7 +22,7 @@ def _latest_grades(ctx: Context) -> dict[tuple[str, str], tuple]:
     return {key: max(found, key=lambda fa: (fa[0].date.end, fa[0].date.start, fa[0].id)) for key, found in graded.items()}
 
 
-@rule("R111", "repeated-recommendation", Severity.WARNING, example="""
+@rule("R113", "repeated-recommendation", Severity.WARNING, example="""
 kind: audit-report
 id: granskning-2024
 recommendations:
