@@ -8,6 +8,8 @@ from pydantic import Field
 
 from auditrack.models.base import Id, Model, OrgRef, Period, Record, Ref, Source, Text, add_days
 
+Priority = Literal["high", "medium", "low"]
+"""How urgent the auditors call a recommendation: 'hög', 'medel' or 'låg' in the reports."""
 Grade = Literal["yes", "partly", "no"]
 """A graded verdict: 'ja', 'till viss del' or 'nej' in the reports."""
 
@@ -98,6 +100,10 @@ class Recommendation(Record):
     """The section it comes from, e.g. '3.4.1'."""
     addressees: list[Ref("body")] = Field(default_factory=list)
     """The bodies it is addressed to, when fewer than the report's; leave out for all of the report's addressees."""
+    priority: Priority | None = None
+    """'high', 'medium' or 'low', when the report gives a priority; leave out when it does not."""
+    repeats: list[Ref("recommendation")] = Field(default_factory=list)
+    """The ids of earlier reports' recommendations (same organisation) that this one repeats."""
 
 
 ObservationCategory = Literal[

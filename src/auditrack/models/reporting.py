@@ -39,8 +39,9 @@ class ReportingRequirement(Record, Remedy):
     """Who must report."""
     to: Ref("body")
     """The body reported to."""
-    decided_in: Ref("mandate", "document") | None = None
-    """The decision or document that sets the requirement."""
+    decided_in: Ref("mandate", "document", "response") | None = None
+    """The decision or document that sets the requirement, or the response in which a board promised to report
+    back (its actions name the requirement with `reporting:`)."""
     times_per_year: int | None = Field(default=None, ge=1, le=52)
     """How many reports a year are required."""
     due_dates: list[Period] = Field(default_factory=list)

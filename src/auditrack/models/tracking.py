@@ -55,6 +55,9 @@ class Action(Record):
     """When the action was done."""
     updates: list[Update] = Field(default_factory=list)
     """The action's history, oldest first; `status`, `done` and `due` above are the current values."""
+    reporting: Ref("reporting-requirement") | None = None
+    """The reporting requirement this action fulfils (a promise to report back): the first report logged under
+    it does the action."""
 
 
 class Memo(Model):

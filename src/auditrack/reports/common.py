@@ -14,6 +14,7 @@ from datetime import date
 from auditrack.index import Index
 from auditrack.models.base import Period
 from auditrack.rounds import report_by_recommendation, reports_followed_up
+from auditrack.promises import promise_of
 
 
 def period_key(period: Period | None) -> tuple:
@@ -137,17 +138,23 @@ def report_view(index: Index, org: str, report, lang: str) -> dict:
 def action_view(index: Index, org: str, action, as_of: date, width: int | None = 100) -> dict:
     from auditrack.reports.markdown import evidence, shorten
 
-    overdue = is_overdue(action, as_of)
+    promise = promise_of(index, action, as_of)
+    kept = promise is not None and promise.kept
+    overdue = not kept and is_overdue(action, as_of)
     return {
         "id": action.id,
         "text": shorten(action.text, width) if width else action.text,
         "owner": name_of(index, org, action.owner),
         "due": text_of(action.due),
-        "status": action.status,
+        "status": "done" if kept else action.status,
         "overdue": overdue,
         "late_days": (as_of - action.due.end).days if overdue else None,
-        "done": text_of(action.done),
+        "done": text_of(promise.report.date) if kept else text_of(action.done),
         "evidence": [evidence(item) for item in action.evidence],
+        "report_back": None if promise is None else {
+            "to": name_of(index, org, promise.requirement.to),
+            "date": text_of(promise.report.date) if kept else None,
+        },
     }
 
 
@@ -198,16 +205,17 @@ status is not stated are not taken to be done or under way: unless another actio
 is 'actions-status-unknown'."""
 
 
-def rec_state(assessments: list, actions: list, has_response: bool) -> str:
+def rec_state(assessments: list, statuses: list[str | None], has_response: bool) -> str:
+    """The state of a recommendation from its follow-ups, else from the statuses of its actions."""
     if assessments:
         return assessments[0][1].status
     if not has_response:
         return "no-response"
-    live = [a for a in actions if a.status != "cancelled"]
+    live = [status for status in statuses if status != "cancelled"]
     if not live:
         return "no-actions"
-    if all(a.status == "done" for a in live):
+    if all(status == "done" for status in live):
         return "actions-done"
-    if any(a.status in OPEN_ACTION for a in live):
+    if any(status in OPEN_ACTION for status in live):
         return "actions-under-way"
     return "actions-status-unknown"

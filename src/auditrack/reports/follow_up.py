@@ -104,6 +104,7 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
             "id": rec.id,
             "text": rec.text,
             "section": rec.section,
+            "priority": rec.priority,
             "addressee": i18n.listing(lang, common.names_of(index, org, rec.addressees)) if rec.addressees else None,
             "addressees": common.names_of(index, org, rec.addressees),
             "stances": stances.get(rec.id, []),

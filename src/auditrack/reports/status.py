@@ -121,14 +121,15 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
         assessments = tracked.assessments.get(rec.id, [])
         # A recommendation is answered by a response of a body it is addressed to, not by another body's.
         responded = not answered.isdisjoint(report.addressees_of(rec))
-        state = common.rec_state(assessments, rec_actions, responded)
+        views = [common.action_view(index, org, a, as_of) for a in rec_actions]
+        state = common.rec_state(assessments, [view["status"] for view in views], responded)
         states[state] += 1
         recs.append(briefing.facts(report, state, assessments, as_of))
         latest = None
         if assessments:
             follow_up, assessment = assessments[0]
             latest = {"status": assessment.status, "date": follow_up.date.text}
-        views = [common.action_view(index, org, a, as_of) for a in rec_actions] or [None]
+        views = views or [None]
         for i, view in enumerate(views):
             rows.append({
                 "first": i == 0,
@@ -136,31 +137,38 @@ def _report(index, org: str, report, tracked: common.Tracking, result, lang: str
                 "rec_text": shorten(rec.text, 140),
                 "addressees": i18n.listing(lang, common.names_of(index, org, report.addressees_of(rec))),
                 "stances": stances.get(rec.id, []),
+                "priority": rec.priority,
+                "repeats": rec.repeats,
                 "action": view,
                 "latest": latest,
                 "state": state,
                 "responded": responded,
             })
-        for action in rec_actions:
+        for action, view in zip(rec_actions, views):
             if id(action) not in counted:
                 counted.add(id(action))
-                _count_action(actions, action, as_of)
-                entries.append(_entry(index, org, report, action))
+                _count_action(actions, view)
+                if view["status"] != "done":  # a kept promise to report back is done, whatever the action says
+                    entries.append(_entry(index, org, report, action))
     general = tracked.general.get(report.id, [])
     for i, action in enumerate(general):
+        view = common.action_view(index, org, action, as_of)
         rows.append({
             "first": i == 0,
             "rec_id": None,
             "rec_text": None,
             "addressees": None,
             "stances": [],
-            "action": common.action_view(index, org, action, as_of),
+            "priority": None,
+            "repeats": [],
+            "action": view,
             "latest": None,
             "state": None,
             "responded": True,
         })
-        _count_action(actions, action, as_of)
-        entries.append(_entry(index, org, report, action))
+        _count_action(actions, view)
+        if view["status"] != "done":  # a kept promise to report back is done, whatever the action says
+            entries.append(_entry(index, org, report, action))
     return {
         "recs": recs,
         "entries": entries,
@@ -183,10 +191,11 @@ def _entry(index, org: str, report, action) -> dict:
     return {"action": action, "audit": report.title, "owner": common.name_of(index, org, action.owner)}
 
 
-def _count_action(counter: Counter, action, as_of) -> None:
-    counter[action.status or "not-stated"] += 1
+def _count_action(counter: Counter, view: dict) -> None:
+    """Count an action by its view's status, in which a kept promise to report back is done."""
+    counter[view["status"] or "not-stated"] += 1
     counter["total"] += 1
-    if common.is_overdue(action, as_of):
+    if view["overdue"]:
         counter["overdue"] += 1
 
 

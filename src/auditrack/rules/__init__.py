@@ -16,8 +16,8 @@ from auditrack.index import Index
 from auditrack.models.base import Record
 from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule  # noqa: F401
 
-_RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle", "positions", "dates", "observations",
-                 "due_soon", "verdicts")
+_RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle", "positions", "repeats", "dates",
+                 "observations", "due_soon", "verdicts")
 
 
 def load_rules() -> dict[str, Rule]:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from auditrack.duedates import action_late, follow_up_due, response_due
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, label, word
+from auditrack.promises import promise_of
 from auditrack.rules.base import Context, rule
 
 
@@ -244,8 +245,12 @@ def action_overdue(ctx: Context):
     on every commit lets the administration act or re-plan in time.
     `horizons.action_due_days` adds a grace period. Only actions recorded as
     planned or in progress are checked: one whose status the source does not
-    give may well be done, so it is not called overdue.
-
+    give may well be done, so it is not called overdue. An action that
+    promises a report back (`reporting:` a reporting requirement) is done by
+    the first report logged under the requirement from its `valid_from`;
+    while the report is owed and the requirement's own `due_dates` include
+    the action's due date, the missed date is the requirement's finding
+    (G301), not also this one.
 
     Would the auditors call it right? Yes: a follow-up audit asks whether what was
     promised was done by the date given.
@@ -256,6 +261,9 @@ def action_overdue(ctx: Context):
     grace = ctx.config.horizons.action_due_days
     for action in ctx.index.records("action"):
         if action_late(action, ctx.as_of, grace):
+            promise = promise_of(ctx.index, action, ctx.as_of)
+            if promise is not None and promise.judges(action):
+                continue
             late = (ctx.as_of - action.due.end).days
             yield ctx.hit(action, f"the action '{action.id}' was due {action.due.end.isoformat()} and is still "
                                   f"{action.status} ({late} days late)", "due",
@@ -282,7 +290,9 @@ def done_without_evidence(ctx: Context):
     Why:
     Auditors following up need to see what was done. "Done" without a link to
     a decision, document or report cannot be verified. Only actions recorded
-    as done are checked, not those whose status the source does not give.
+    as done are checked, not those whose status the source does not give,
+    nor those done by a report logged under the reporting requirement they
+    name (`reporting:`): that report is their evidence and date.
 
 
     Would the auditors call it right? Yes, as a warning: a follow-up audit
@@ -292,6 +302,9 @@ def done_without_evidence(ctx: Context):
     """
     for action in ctx.index.records("action"):
         if action.status != "done":
+            continue
+        promise = promise_of(ctx.index, action, ctx.as_of)
+        if promise is not None and promise.kept:
             continue
         missing = [(name, name_sv) for name, name_sv, value in (
             ("evidence", "underlag", action.evidence), ("date done", "datum för när den genomfördes", action.done),

@@ -33,7 +33,11 @@ def reporting_shortfall(ctx: Context):
     2021 there was only one (Ludvika 2022, 3.3). Only years that have ended by
     the as-of date are judged; the first and last years count pro rata. All
     the years with too few reports are one finding, and all the due dates
-    missed another, each listing the first ten and counting the rest.
+    missed another, each listing the first ten and counting the rest. A
+    board's promise in its response to report back by a date is such a
+    requirement (`decided_in:` the response, `due_dates:` the date), and this
+    rule owns its missed date: the action that names it (`reporting:`) is not
+    also reported overdue (R104).
 
 
     Would the auditors call it right? Yes: Ludvika's board required two reports
