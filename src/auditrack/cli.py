@@ -208,6 +208,29 @@ def export_plan(
     raise typer.Exit(run(path, output_format, org, output, lang, config_file))
 
 
+import_app = typer.Typer(help="Bring existing work in: draft a data file from a report's text.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("report")
+def import_report(
+    file: Annotated[Path, typer.Argument(help="The report: a PDF (needs the extra auditrack[pdf]), Markdown or text file.", show_default=False)],
+    org: Annotated[Optional[str], typer.Option("--org", help="The organisation's id (default: the municipality or region the report names).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the draft here (default: recommendations/ORG/YEAR-ID/report.yaml in the data repository).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the draft's comments and the messages (default: en).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a draft that already exists.")] = False,
+) -> None:
+    """Draft an audit-report file from a report's text: every value cites its line or page; what is not found is listed.
+
+    Exit codes: 0 drafted; 2 usage error (unreadable file, pypdf missing for a PDF, unknown organisation,
+    the file exists without --force).
+    """
+    from auditrack.commands.import_report import run
+
+    raise typer.Exit(run(file, org, output, lang, force))
+
+
 def main() -> None:
     """Entry point: a known failure exits with its documented code; an unexpected one with 4 and the version."""
     argv = sys.argv[1:]
