@@ -82,7 +82,10 @@ def compose(draft: Draft, org: Found | None, bodies: dict[str, str], source_name
     def resolve(field_name: str) -> list[str]:
         ids = []
         for name in draft.bodies_named.get(field_name, []):
-            found = bodies.get(name.lower()) or (slug(name) if slug(name) in bodies.values() else None)
+            if not bodies:  # no repository to match against: the id a body of that name usually has
+                found = slug(name)
+            else:
+                found = bodies.get(name.lower()) or (slug(name) if slug(name) in bodies.values() else None)
             if found is None:
                 lack("body", field_name, name, org.value if org else "?")
             elif found not in ids:
@@ -190,22 +193,24 @@ def _question(w: Writer, indent: str, question: Question, qid: str, lack) -> Non
 def _letter(w: Writer, draft: Draft, resolve, lack) -> None:
     letter, request = draft.letter, draft.request
     addressed = resolve("addressed_to")
-    if letter and "text" in letter and addressed:
+    if "text" in letter:
         w.raw("cover_letter:")
         w.found("  ", "date", letter.get("date"))
         if draft.signed_by:
             w.raw("  signed_by:")
             for person in draft.signed_by:
                 _person(w, "    ", person)
-        w.raw(f"  addressed_to: {plain(addressed)}{w.comment(letter['addressed_to'].where)}")
+        if addressed:
+            w.raw(f"  addressed_to: {plain(addressed)}{w.comment(letter['addressed_to'].where)}")
         w.found("  ", "text", letter["text"])
     else:
         lack("cover_letter")
     asked = resolve("requested_from") or addressed
-    if request and asked:
+    if request:
         w.raw("response_request:")
         w.found("  ", "requested_on", letter.get("date"))
-        w.raw(f"  requested_from: {plain(asked)}{w.comment(request['text'].where)}")
+        if asked:
+            w.raw(f"  requested_from: {plain(asked)}{w.comment(request['text'].where)}")
         if "due" in request:
             w.found("  ", "due", request["due"])
         else:

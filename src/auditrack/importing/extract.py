@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from auditrack.importing.paragraphs import BULLET, Para, key, same_title
+from auditrack.importing.paragraphs import BULLET, Para, is_heading_text, key, same_title
 from auditrack.importing.source import Line
 
 HEADINGS = re.compile(
@@ -125,7 +125,7 @@ def _found(paras: list[Para], text: str | None = None) -> Found:
 def _letter(paras: list[Para], draft: Draft) -> int:
     """The cover letter (missiv) before the report: its date, addressees, text, signatures and request."""
     signature = next((i for i, p in enumerate(paras[:40]) if re.match(r"(?i)^för [\wåäö ]*revisor", p.text)), None)
-    title = next((i for i, p in enumerate(paras) if TITLE.match(p.text) and p.heading), None)
+    title = next((i for i, p in enumerate(paras) if _is_title(p)), None)
     if signature is None or (title is not None and title < signature):
         return 0
     head = paras[:signature]
@@ -150,7 +150,7 @@ def _letter(paras: list[Para], draft: Draft) -> int:
             if due:
                 draft.request["due"] = _found(asked, due)
     end = signature + 1
-    while end < len(paras) and not (TITLE.match(paras[end].text) and paras[end].heading):
+    while end < len(paras) and not _is_title(paras[end]):
         end += 1
     lines = [line for p in paras[signature + 1:end] for line in p.lines]
     for i, line in enumerate(lines):
@@ -158,6 +158,11 @@ def _letter(paras: list[Para], draft: Draft) -> int:
             role = lines[i + 1].text if i + 1 < len(lines) and not PERSON.fullmatch(lines[i + 1].text) else None
             draft.signed_by.append(Found({"name": line.text, "title": role}, [line.number]))
     return end
+
+
+def _is_title(para: Para) -> bool:
+    """The report's title on its own line: 'Granskning av …' (the letter names it in quotes, in a sentence)."""
+    return bool(TITLE.match(para.text)) and is_heading_text(para.text)
 
 
 def _front(paras: list[Para], lines: list[Line], draft: Draft) -> None:

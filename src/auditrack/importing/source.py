@@ -49,7 +49,8 @@ MARKUP = re.compile(r"<sup>.*?</sup>|<[^>]+>|\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w
 def read(path: Path) -> Source:
     if path.suffix.lower() == ".pdf":
         pages = _pdf_pages(path)
-        raw = [(text, page) for page, page_text in enumerate(pages, start=1) for text in page_text.splitlines()]
+        # a page ends a paragraph: an empty line between pages, so the next page's header stands apart
+        raw = [(text, page) for page, page_text in enumerate(pages, start=1) for text in page_text.splitlines() + [""]]
         unit = "page"
     else:
         try:
