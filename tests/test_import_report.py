@@ -13,10 +13,10 @@ import yaml
 
 from tests.conftest import run_cli
 
-SEEDS = Path("/work/shared/seeds")
-if not SEEDS.is_dir():  # the seeds sit beside the repository when it is checked out elsewhere
-    SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 REPO = Path(__file__).resolve().parents[1]
+SEEDS = next((p for p in (REPO.parent / "shared" / "seeds", REPO.parents[1] / "shared" / "seeds") if p.is_dir()),
+             REPO.parent / "shared" / "seeds")
+"""../shared/seeds beside the repository (../../shared/seeds beside a folder of its worktrees)."""
 BRACKE_TEXT = SEEDS / "bracke-2023-03-24-kpmg-sjalvforsorjning.md"
 LUDVIKA_TEXT = SEEDS / "ludvika-2022-03-15-kpmg-ludvikamodellen.txt"
 BRACKE = REPO / "recommendations/bracke/2023-sjalvforsorjning/report.yaml"
@@ -198,3 +198,191 @@ def test_a_missing_optional_extra_is_a_clear_exit_2(tmp_path, repo, command, mod
     (tmp_path / "r.pdf").write_bytes(b"%PDF-1.4\n")
     run = run_process(*command, cwd=tmp_path, env={"PYTHONPATH": f"{tmp_path / 'hidden'}:{REPO / 'src'}"})
     assert (run.code, run.stderr) == (2, message)
+
+
+GENRE_REPORT = """\
+Smedjebackens kommuns revisorer
+
+Till: Kommunstyrelsen
+Socialnämnden
+
+2022-03-20
+
+Granskning av kommunens hantering av bisysslor
+
+Revisorerna har låtit granska kommunens hantering av bisysslor. Revisorerna önskar svar från kommunstyrelsen senast den 30 juni 2022.
+
+För Smedjebackens kommuns revisorer
+
+Karin Karlsson
+Ordförande
+
+Revisionsrapport
+
+Granskning av kommunens hantering av bisysslor
+
+Smedjebackens kommun
+
+15 mars 2022
+
+Öhrlings PricewaterhouseCoopers AB
+
+1. Sammanfattning och revisionell bedömning
+
+PwC har på uppdrag av de förtroendevalda revisorerna i Smedjebackens kommun granskat hanteringen av bisysslor. Granskningen ingår i revisionsplanen för 2021.
+
+Vår sammanfattande bedömning är att kommunstyrelsen delvis säkerställer en ändamålsenlig hantering av bisysslor.
+
+2. Inledning
+
+2.1. Syfte och revisionsfrågor
+
+Syftet med granskningen är att bedöma om kommunstyrelsen säkerställer en ändamålsenlig hantering av bisysslor.
+
+Granskningen ska besvara följande revisionsfrågor:
+
+- Finns riktlinjer för bisysslor?
+- Följs riktlinjerna upp?
+
+2.2. Revisionskriterier
+
+- Lagen om offentlig anställning (1994:260)
+- Kommunens riktlinjer för bisysslor
+
+2.3. Metod
+
+Granskningen har genomförts genom intervjuer och stickprov.
+
+3. Iakttagelser och bedömningar
+
+3.1. Riktlinjer för bisysslor
+
+Det finns riktlinjer som antogs av kommunstyrelsen 2019.
+
+Bedömning
+
+Ja. Vi bedömer att det finns aktuella riktlinjer för bisysslor.
+
+3.2. Uppföljning av riktlinjerna
+
+Uppföljning sker inte systematiskt.
+
+Bedömning
+
+Nej. Vi bedömer att riktlinjerna inte följs upp.
+
+Rekommendation
+
+Vi rekommenderar kommunstyrelsen att årligen följa upp att riktlinjerna för bisysslor efterlevs.
+
+Datum som ovan
+
+Öhrlings PricewaterhouseCoopers AB
+
+Anna Andersson
+Uppdragsledare
+
+Bengt Berg
+Projektledare
+"""
+"""A report laid out as PwC lays them out (numbers with a dot, 'Rekommendation' under a section, 'Ja.'/'Nej.'
+verdicts, '15 mars 2022'), with a cover letter that asks for an answer by a date: the genre, not a seed."""
+
+
+def test_a_report_in_another_firm_s_layout_is_drafted_in_full(tmp_path):
+    source = tmp_path / "bisysslor.txt"
+    source.write_text(GENRE_REPORT, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    run = run_cli("import", "report", str(source), "--output", str(out), "--lang", "sv", cwd=tmp_path)
+    assert (run.code, run.stderr) == (0, f"auditrack: skrev utkastet {out}\n")
+    assert out.read_text(encoding="utf-8") == """\
+# yaml-language-server: $schema=../../../schemas/audit-report.json
+# Utkast från `auditrack import report` ur bisysslor.txt.
+# Varje kommentar anger var i källan värdet hittades; jämför varje värde med rapporten,
+# fyll i det som listas sist i filen och kör sedan `auditrack check`.
+kind: audit-report
+id: ohrlings-2022-hantering
+organisation: smedjebacken  # rad 21
+title: Granskning av kommunens hantering av bisysslor  # rad 8
+audit_firm: Öhrlings PricewaterhouseCoopers AB  # rad 25
+auditors:
+  - name: Anna Andersson  # rad 79
+    title: Uppdragsledare
+  - name: Bengt Berg  # rad 82
+    title: Projektledare
+date: 2022-03-15  # rad 23
+audit_plan_year: 2021  # rad 29
+addressees: [kommunstyrelsen]  # rad 73
+purpose: >-  # rad 37
+  Syftet med granskningen är att bedöma om kommunstyrelsen säkerställer en ändamålsenlig hantering
+  av bisysslor.
+criteria:
+  - Lagen om offentlig anställning (1994:260)  # rad 46
+  - Kommunens riktlinjer för bisysslor  # rad 47
+method:
+  - Granskningen har genomförts genom intervjuer och stickprov.  # rad 51
+questions:
+  - id: q1  # rad 41
+    text: Finns riktlinjer för bisysslor?
+    section: "3.1"
+    assessment: Ja. Vi bedömer att det finns aktuella riktlinjer för bisysslor.  # rad 61
+    verdict: yes
+  - id: q2  # rad 42
+    text: Följs riktlinjerna upp?
+    section: "3.2"
+    assessment: Nej. Vi bedömer att riktlinjerna inte följs upp.  # rad 69
+    verdict: no
+overall_verdict:  # rad 31
+  grade: partly
+  text: >-
+    Vår sammanfattande bedömning är att kommunstyrelsen delvis säkerställer en ändamålsenlig
+    hantering av bisysslor.
+recommendations:
+  - id: ohrlings-2022-hantering-r1  # rad 73
+    text: att årligen följa upp att riktlinjerna för bisysslor efterlevs.
+    section: "3.2"
+cover_letter:
+  date: 2022-03-20  # rad 6
+  signed_by:
+    - name: Karin Karlsson  # rad 14
+      title: Ordförande
+  addressed_to: [kommunstyrelsen, socialnamnden]  # rader 1, 3–4
+  text: >-  # rader 8, 10
+    Granskning av kommunens hantering av bisysslor. Revisorerna har låtit granska kommunens
+    hantering av bisysslor. Revisorerna önskar svar från kommunstyrelsen senast den 30 juni 2022.
+response_request:
+  requested_on: 2022-03-20  # rad 6
+  requested_from: [kommunstyrelsen]  # rad 10
+  due: 2022-06-30  # rad 10
+  text: >-  # rad 10
+    Revisorerna har låtit granska kommunens hantering av bisysslor. Revisorerna önskar svar från
+    kommunstyrelsen senast den 30 juni 2022.
+"""
+
+
+@pytest.mark.parametrize(("word", "repaired", "doubt"), [
+    ("férsérjning", "försörjning", None),
+    ("6vergripande", "övergripande", None),
+    ("bedémning", "bedömning", None),
+    ("fatt", "fått", None),
+    ("Genomfdra", "Genomföra", None),
+    ("&ndamalsenlig", "ändamålsenlig", None),
+    ("goér", "goér", "'goér' (går / gör?)"),  # é may be å, ä or ö
+    ("ar", "ar", "'ar' (är / år?)"),  # two words fit: left as it is, marked
+    ("Vaxjol6ftet", "Växjölöftet", None),
+    ("tryckfrinetsférordningen", "tryckfrinetsférordningen", "'tryckfrinetsférordningen'"),  # marked, no word fits
+    ("Angeredsmodellen", "Angeredsmodellen", None),  # not in the list, no mark: a name, left alone
+])
+def test_ocr_repair_is_made_only_when_one_word_fits(word, repaired, doubt):
+    from auditrack.importing.ocr import repair_word
+
+    fixed, found = repair_word(word, damaged=True)
+    assert (fixed, found.describe() if found else None) == (repaired, doubt)
+
+
+def test_an_undamaged_text_keeps_its_words():
+    from auditrack.importing.ocr import looks_damaged, repair_word
+
+    text = BRACKE_TEXT.read_text(encoding="utf-8") if BRACKE_TEXT.is_file() else GENRE_REPORT
+    assert looks_damaged(text) is False
+    assert repair_word("mal", damaged=False) == ("mal", None)  # 'mål'? only a damaged text says so

@@ -45,7 +45,8 @@ def run(file: Path, org: str | None, output: Path | None, lang: str | None, forc
     from auditrack.importing.paragraphs import paragraphs
     from auditrack.importing.source import SourceError, read
 
-    lang = lang or "en"
+    repository, config = _repository(root)
+    lang = lang or (config.lang if config is not None else "en")
     if not file.is_file():
         return _fail(say(lang, "no-file", file))
     try:
@@ -59,8 +60,7 @@ def run(file: Path, org: str | None, output: Path | None, lang: str | None, forc
     organisation = _organisation(org, draft)
     if organisation is None and output is None:
         return _fail(say(lang, "no-org"))
-    repository = _repository(root)
-    bodies = _bodies(repository, organisation.value if organisation else None)
+    bodies = _bodies(repository, config, organisation.value if organisation else None)
     cited = {n for found in _everything(draft) for n in found.where}
     doubts = sorted({(line.number, d) for line in source.lines if line.number in cited for d in line.doubts},
                     key=lambda pair: (pair[0], pair[1].word))
@@ -80,27 +80,26 @@ def _organisation(org: str | None, draft) -> Found | None:
     return Found(place.id, named.where) if place is not None else None
 
 
-def _repository(start: Path) -> Path:
-    """The data repository the draft belongs in: the folder of the nearest auditrack.yaml, else `start`."""
-    from auditrack.config import find_config
+def _repository(start: Path):
+    """The data repository the draft belongs in (the folder of the nearest auditrack.yaml, else `start`) and its
+    configuration; None for a configuration that is invalid, which `check` reports."""
+    from auditrack.config import ConfigError, find_config, load_config
 
     found = find_config(start)
-    return found.parent if found is not None else start
+    try:
+        config = load_config(found)
+    except ConfigError:
+        config = None
+    return (found.parent if found is not None else start), config
 
 
-def _bodies(root: Path, org: str | None) -> dict[str, str]:
+def _bodies(root: Path, config, org: str | None) -> dict[str, str]:
     """The organisation's bodies by lower-case name (and id), to turn the names in the text into ids."""
-    if org is None:
+    if org is None or config is None:
         return {}
-    from auditrack.config import load_config
     from auditrack.engine import load_repository
 
-    try:
-        result = load_repository(root, load_config(None), org)
-    except Exception:  # a repository that cannot be read only means the names stay unmatched
-        return {}
-    if result.index is None:
-        return {}
+    result = load_repository(root, config, org)  # a file that fails to load only leaves its bodies unmatched
     bodies = {}
     for body in result.index.records("body", org):
         bodies[body.name.lower()] = body.id

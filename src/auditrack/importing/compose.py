@@ -163,11 +163,7 @@ def _person(w: Writer, indent: str, person: Found) -> None:
 
 def _list_text(w: Writer, indent: str, entry: Found) -> None:
     if len(entry.value) > 90:
-        w.raw(f"{indent}- >-{w.comment(entry.where)}")
-        import textwrap
-
-        w.lines.extend(textwrap.wrap(entry.value, 100, initial_indent=indent + "  ", subsequent_indent=indent + "  ",
-                                     break_long_words=False, break_on_hyphens=False))
+        w.folded(f"{indent}- ", indent + "  ", entry.value, entry.where)
     else:
         w.item(indent, entry.value, entry.where)
 

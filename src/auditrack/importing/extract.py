@@ -18,7 +18,7 @@ from auditrack.importing.paragraphs import BULLET, Para, is_heading_text, key, s
 from auditrack.importing.source import Line
 
 HEADINGS = re.compile(
-    r"(?i)(?:\d+(?:\.\d+)*\.?\s+)?(?:sammanfattning|inledning|bakgrund|syfte(?:[, ].{0,50})?|revisionsfråg\w*(?: .{0,40})?"
+    r"(?i)(?:\d+(?:\.\d+)*\.?\s+)?(?:sammanfattning(?: och .{0,40})?|inledning|bakgrund|syfte(?:[, ].{0,50})?|revisionsfråg\w*(?: .{0,40})?"
     r"|revisionskriterier|bedömningsgrunder|metod(?: och .{0,30})?|avgränsning\w*|resultat(?: av granskningen)?"
     r"|granskningsresultat|iakttagelser(?: och bedömning\w*)?|(?:vår |revisionell )?bedömning(?:ar)?"
     r"|kommentarer och bedömning|rekommendation(?:er)?|slutsats.*|sammanfattande bedömning.*|revisionsfrågor och svar)")
@@ -108,14 +108,22 @@ def parse_date(text: str) -> str | None:
 def extract(paras: list[Para], lines: list[Line]) -> Draft:
     draft = Draft()
     start = _letter(paras, draft)
-    body = paras[start:]
+    body = paras[start:_signatures(paras)]
     _front(body, lines, draft)
     _purpose_questions_criteria_method(body, draft)
     _assessments(body, draft)
     _recommendations(body, draft)
     _overall(body, draft)
-    _auditors(body, draft)
+    _auditors(paras, draft)
     return draft
+
+
+def _signatures(paras: list[Para]) -> int:
+    """Where the signatures at the end begin: the last 'Datum som ovan', or the firm's name on its own."""
+    tail = range(len(paras) - 1, max(len(paras) - 25, 0) - 1, -1)
+    dated = next((i for i in tail if re.match(r"(?i)datum som ovan", paras[i].text)), None)
+    firm = next((i for i in tail if FIRMS.fullmatch(paras[i].text)), None)
+    return dated if dated is not None else firm if firm is not None else len(paras)
 
 
 def _found(paras: list[Para], text: str | None = None) -> Found:
@@ -124,9 +132,10 @@ def _found(paras: list[Para], text: str | None = None) -> Found:
 
 def _letter(paras: list[Para], draft: Draft) -> int:
     """The cover letter (missiv) before the report: its date, addressees, text, signatures and request."""
-    signature = next((i for i, p in enumerate(paras[:40]) if re.match(r"(?i)^för [\wåäö ]*revisor", p.text)), None)
-    title = next((i for i, p in enumerate(paras) if _is_title(p)), None)
-    if signature is None or (title is not None and title < signature):
+    first_section = next((i for i, p in enumerate(paras) if p.section), len(paras))
+    signature = next((i for i, p in enumerate(paras[:min(40, first_section)])
+                      if re.match(r"(?i)^för [\wåäö ]*revisor", p.text)), None)
+    if signature is None:
         return 0
     head = paras[:signature]
     dated = next((i for i, p in enumerate(head) if parse_date(p.text) and len(p.text) < 40), None)
@@ -138,7 +147,7 @@ def _letter(paras: list[Para], draft: Draft) -> int:
             draft.letter["addressed_to"] = _found(head[:dated], None)
     text = [p for p in head[(dated or 0) + 1:] if p.text]
     if text:
-        draft.letter["text"] = _found(text, " ".join(p.text + "." if p.heading else p.text for p in text))
+        draft.letter["text"] = _found(text, " ".join(p.text + "." if is_heading_text(p.text) else p.text for p in text))
         asked = [p for p in text if re.search(r"(?i)\bsvar|yttrande|besvara", p.text) and not p.heading]
         if asked:
             draft.request["text"] = _found(asked)
@@ -223,7 +232,7 @@ def _assessments(paras: list[Para], draft: Draft) -> None:
         if p.heading and p.section and kind_of(p.title) != "assessment":
             titles.setdefault(p.section, p.title)
         if not p.heading and kind_of(p.title) == "assessment" and p.section:
-            parent = p.section.rsplit(".", 1)[0] if "." in p.section else p.section
+            parent = p.section.rsplit(".", 1)[0] if "." in p.section and p.numbered_title else p.section
             assessed.setdefault(parent, []).append(p)
     if not assessed:
         return
@@ -305,6 +314,9 @@ def _recommendations(paras: list[Para], draft: Draft) -> None:
         return
     for p in paras:  # no list: the paragraphs under each section's 'Rekommendation' heading
         if not p.heading and kind_of(p.title) == "recommendation":
+            named = [m.group(1) for m in BODY.finditer(p.text.split(" att ")[0])]
+            draft.bodies_named.setdefault("addressees", [])
+            draft.bodies_named["addressees"] += [n for n in named if n not in draft.bodies_named["addressees"]]
             text = re.sub(r"(?i)^(vi )?rekommenderar (vi )?[\wåäö ]*?att\s+", "att ", p.text)
             draft.recommendations.append((_found([p], text), p.section))
 

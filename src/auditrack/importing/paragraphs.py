@@ -18,6 +18,8 @@ BULLET = re.compile(r"^(?:[-–—•·▪*¢]|o|e|[a-z]\)|\d{1,2}[.)])\s+(?=\S)
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+([A-ZÅÄÖ].*)$")
 TOC_LINE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*?)(?:\s*\.{2,})?(?:\s+\d{1,3})?$")
 SENTENCE_END = (".", ",", ";", ":")
+HYPHENATED = re.compile(r"([a-zåäö])- (?!och\b|eller\b|samt\b|som\b|till\b)([a-zåäö])")
+"""A word broken at a line's end ('uppfölj- ning'); 'förändrings- och utvecklingsarbete' stays."""
 
 
 @dataclass
@@ -29,12 +31,14 @@ class Para:
     section: str | None = None
     title: str = ""
     """The title of the heading the paragraph stands under (or its own, for a heading)."""
+    numbered_title: bool = False
+    """Whether that heading has a number of its own ('3.2.1 Bedömning'), rather than standing in section's."""
 
     @property
     def text(self) -> str:
         text = " ".join(line.text for line in self.lines)
         text = BULLET.sub("", text, count=1) if self.bullet else text
-        return text
+        return HYPHENATED.sub(r"\1\2", text)
 
     @property
     def numbers(self) -> list[int]:
@@ -83,7 +87,9 @@ def contents(lines: list[Line]) -> tuple[list[Entry], set[int]]:
 
 
 def is_heading_text(text: str) -> bool:
-    return 0 < len(text) < 120 and not text.endswith(SENTENCE_END) and text[0].isupper()
+    """Short, not ending as a sentence does, and starting (after its number) with a capital."""
+    words = NUMBERED.sub(r"\2", text)
+    return 0 < len(text) < 120 and not text.endswith(SENTENCE_END) and words[:1].isupper()
 
 
 def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
@@ -100,12 +106,12 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
         if i in toc_lines or not line.text or repeated:
             current = None
             continue
-        bullet = bool(BULLET.match(line.text)) and not line.heading
         numbered = NUMBERED.match(line.text)
         heading = line.heading or (is_heading_text(line.text) and (
-            bool(numbered and not line.text.split()[0].endswith(".") and len(line.text) < 90)
+            bool(numbered and len(line.text) < 90 and _numbered_heading(numbered, headings))
             or bool(headings.fullmatch(line.text))
             or any(same_title(line.text, e.title) for e in toc)))
+        bullet = bool(BULLET.match(line.text)) and not heading
         if heading or bullet or current is None or current.heading:
             current = Para([line], bullet=bullet, level=1 if bullet and line.indent >= 2 else 0, heading=heading)
             paras.append(current)
@@ -116,22 +122,29 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
 
 
 def _number(paras: list[Para], toc: list[Entry], headings: re.Pattern) -> None:
-    section, title, pointer = None, "", 0
+    section, title, pointer, own = None, "", 0, False
     for para in paras:
         if para.heading or (len(para.text) < 250 and toc and not para.bullet):
             found = _in_contents(para.text, toc, pointer)
             if found is not None:
                 pointer = found + 1
-                section, title = toc[found].number, toc[found].title
+                section, title, own = toc[found].number, toc[found].title, True
                 para.heading = True
             elif para.heading:
                 numbered = NUMBERED.match(para.text)
-                if numbered and not toc and _follows(section, numbered.group(1)):
-                    section, title = numbered.group(1), numbered.group(2)
+                if numbered and not toc and _numbered_heading(numbered, headings) and _follows(section, numbered.group(1)):
+                    section, title, own = numbered.group(1), numbered.group(2), True
                 elif headings.fullmatch(para.text):
-                    title = para.text
+                    title, own = para.text, False
                 # any other heading is a sub-heading inside the section: it changes neither number nor kind
-        para.section, para.title = section, title
+        para.section, para.title, para.numbered_title = section, title, own
+
+
+def _numbered_heading(numbered: re.Match, headings: re.Pattern) -> bool:
+    """'2.1 Syfte', '2.1. Syfte' and '3 Resultat' are headings; '1. Förankra projektet' is a numbered list's item
+    unless its words are a report part's ('1. Sammanfattning')."""
+    single_with_dot = "." not in numbered.group(1) and numbered.group(0).split()[0].endswith(".")
+    return not single_with_dot or bool(headings.fullmatch(numbered.group(2)))
 
 
 def _page_furniture(lines: list[Line], headings: re.Pattern) -> set[str]:

@@ -45,11 +45,15 @@ class Writer:
                 self.lines.append(f"{indent}{key}: |-{self.comment(numbers)}")
                 self.lines.extend(body + line if line else "" for line in text.split("\n"))
             else:
-                self.lines.append(f"{indent}{key}: >-{self.comment(numbers)}")
-                self.lines.extend(textwrap.wrap(text, WIDTH, initial_indent=body, subsequent_indent=body,
-                                                break_long_words=False, break_on_hyphens=False))
+                self.folded(f"{indent}{key}: ", body, text, numbers)
             return
         self.lines.append(f"{indent}{key}: {plain(value)}{self.comment(numbers)}")
+
+    def folded(self, head: str, body: str, text: str, numbers: list[int] | None) -> None:
+        """A folded block scalar (`>-`), wrapped at WIDTH; YAML reads it back as the one-line text."""
+        self.lines.append(f"{head}>-{self.comment(numbers)}")
+        self.lines.extend(textwrap.wrap(text, WIDTH, initial_indent=body, subsequent_indent=body,
+                                        break_long_words=False, break_on_hyphens=False))
 
     def item(self, indent: str, value, numbers: list[int] | None = None) -> None:
         self.lines.append(f"{indent}- {plain(value)}{self.comment(numbers)}")
