@@ -317,6 +317,53 @@ def new(
     raise typer.Exit(run(request, path, lang, force))
 
 
+export_app = typer.Typer(help="Take data out: the action plan as a spreadsheet.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("plan")
+def export_plan(
+    path: PathArg = Path("."),
+    output_format: Annotated[str, typer.Option("--format", "-f", help="xlsx (needs the extra auditrack[xlsx]) or csv (UTF-8 with BOM, ';').")] = "xlsx",
+    org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write (default: action-plan[-ORG].FORMAT, with --lang sv atgardsplan[-ORG].FORMAT).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The headers' and messages' language (default: auditrack.yaml's lang, else en).")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+) -> None:
+    """Write the action plan, one row per recommendation and action, as an Excel workbook or a CSV file.
+
+    Exit codes: 0 written; 2 usage error (unknown format or organisation, openpyxl missing, bad --output);
+    3 the data has errors, nothing written.
+    """
+    from auditrack.commands.export import run
+
+    raise typer.Exit(run(path, output_format, org, output, lang, config_file))
+
+
+import_app = typer.Typer(help="Bring existing work in: draft a data file from a report's text.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("report")
+def import_report(
+    file: Annotated[Path, typer.Argument(help="The report: a PDF (needs the extra auditrack[pdf]), Markdown or text file.", show_default=False)],
+    org: Annotated[Optional[str], typer.Option("--org", help="The organisation's id (default: the municipality or region the report names).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the draft here (default: recommendations/ORG/YEAR-ID/report.yaml in the data repository).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the draft's comments and the messages (default: en).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a draft that already exists.")] = False,
+) -> None:
+    """Draft an audit-report file from a report's text: every value cites its line or page; what is not found is listed.
+
+    Exit codes: 0 drafted; 2 usage error (unreadable file, pypdf missing for a PDF, unknown organisation,
+    the file exists without --force).
+    """
+    from auditrack.commands.import_report import run
+
+    raise typer.Exit(run(file, org, output, lang, force))
+
+
 def main() -> None:
     """Entry point: a known failure exits with its documented code; an unexpected one with 4 and the version."""
     argv = sys.argv[1:]

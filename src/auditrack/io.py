@@ -118,9 +118,13 @@ def write_atomic(path: Path, text: str) -> bool:
     temporary file beside `path` that is renamed over it; whatever ends the write (an error, Ctrl-C, SIGTERM,
     SIGHUP), the temporary file is removed. SIGTERM and SIGHUP then raise Terminated.
     """
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> bool:
+    """`write_atomic` for bytes (a spreadsheet): the same refusals, the same clean-up."""
     import tempfile
 
-    data = text.encode("utf-8")
     refuse_unless_regular(path)
     if _holds(path, data):
         return False

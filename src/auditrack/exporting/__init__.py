@@ -1,0 +1,1 @@
+"""Taking data out: the action plan as a spreadsheet (`auditrack export plan`)."""
