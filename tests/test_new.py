@@ -53,6 +53,13 @@ ROLE_SV = (
     '# Vem som innehar eller har innehaft rollen, och när. Varje punkt har fälten name, from, until,\n'
     '# appointed_by, source (`auditrack explain role holders`).\n'
     'holders: []\n'
+    '# Sant för en tjänst i linjeorganisationen (t.ex. enhetschef), som regleras av reglemente och\n'
+    '# delegationsordning snarare än av ett eget uppdrag. (true eller false) Standardvärdet står här; ta\n'
+    "# bort '# ' och ändra det vid behov.\n"
+    '# line_post: false\n'
+    '# Tjänsten är vakant enligt källan; ta bort uppgiften (och för in innehavaren) när någon utsetts.\n'
+    '# Fälten är since, source (`auditrack explain role vacant`).\n'
+    'vacant:\n'
     '# Uppdragen eller styrdokumenten som definierar rollen. (lista med: id för uppdrag eller\n'
     '# styrdokument) Ännu finns ingen post av typen uppdrag eller styrdokument.\n'
     'regulated_by: []\n'
@@ -60,6 +67,10 @@ ROLE_SV = (
     '# programuppdrag behöver reglera och vars innehavare inte behöver registreras. (true eller false)\n'
     "# Standardvärdet står här; ta bort '# ' och ändra det vid behov.\n"
     '# standing: false\n'
+    '# Iakttagelserna (id) som posten åtgärdar; den ska passa deras kategori och föremål och vara antagen\n'
+    '# eller genomförd efter rapporten. (lista med: id för iakttagelse) Ännu finns ingen post av typen\n'
+    '# iakttagelse.\n'
+    'resolves: []\n'
     '# Varifrån uppgifterna i posten kommer, så att en läsare kan kontrollera dem. Fälten är report,\n'
     '# document, section, page, note (`auditrack explain role source`).\n'
     'source:\n'
@@ -84,6 +95,14 @@ ROLE_EN = (
     '# Who holds or has held the role, and when. Each item has the fields name, from, until,\n'
     '# appointed_by, source (`auditrack explain role holders`).\n'
     'holders: []\n'
+    '# True for a post in the line organisation (e.g. a unit manager, enhetschef), regulated by the\n'
+    "# standing rules (reglemente, delegation order) rather than a programme's mandate. Unlike\n"
+    '# `standing`, its holders are still asked for (G203). (true or false) The default is shown; remove\n'
+    "# '# ' and change it if needed.\n"
+    '# line_post: false\n'
+    '# The post is vacant, as the source states; remove it (and add the holder) when someone is\n'
+    '# appointed. Its fields are since, source (`auditrack explain role vacant`).\n'
+    'vacant:\n'
     '# The mandates or governing documents that define the role. (list of: id of a mandate or governing\n'
     '# document) No mandate or governing document is recorded yet.\n'
     'regulated_by: []\n'
@@ -91,6 +110,10 @@ ROLE_EN = (
     '# programme mandate needs to regulate and whose holder need not be recorded. (true or false) The\n'
     "# default is shown; remove '# ' and change it if needed.\n"
     '# standing: false\n'
+    '# The observations (iakttagelser, by id) this record remedies; it must fit their category and\n'
+    '# subject and be adopted or done after the report. (list of: id of an observation) No observation is\n'
+    '# recorded yet.\n'
+    'resolves: []\n'
     '# Where the facts in this record come from. Its fields are report, document, section, page, note\n'
     '# (`auditrack explain role source`).\n'
     'source:\n'
@@ -265,7 +288,7 @@ assessments:
         "# assessments:",
         "#   - recommendation: r2023-2   # Utvärdera insatsernas effekter.",
         "#     status:   # implemented (Åtgärdad), partly-implemented (Delvis åtgärdad), "
-        "not-implemented (Ej åtgärdad), not-assessed (Ej bedömd)",
+        "not-implemented (Ej åtgärdad), not-assessed (Ej bedömd), no-longer-relevant (Ej längre aktuell), not-agreed (Ej accepterad)",
         "#     comment:",
     ]
     assert "id: uppf-2\nreport: r2023\ndate: 2024-11-01\nassessor: \"KPMG AB\"\n" in text

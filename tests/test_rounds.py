@@ -75,7 +75,7 @@ Audit firm not stated, date not stated. The recommendations are addressed to Kom
 
 #### Granskning av ekonomiskt bistånd
 
-Revisionsbyrån AB, 2021-04-12. The recommendations are addressed to Socialnämnden. Overall verdict: yes (in the report's words: “i huvudsak”).
+Revisionsbyrån AB, 2021-04-12. The recommendations are addressed to Socialnämnden. Overall assessment: fulfilled (in the report's words: “i huvudsak”).
 
 | Id | Recommendation | Assessment | Comment |
 | --- | --- | --- | --- |
@@ -84,7 +84,7 @@ Revisionsbyrån AB, 2021-04-12. The recommendations are addressed to Socialnämn
 
 #### Granskning av upphandling
 
-Revisionsbyrån AB, 2021-10. The recommendations are addressed to Kommunstyrelsen. Overall verdict: partly (in the report's words: “gul”).
+Revisionsbyrån AB, 2021-10. The recommendations are addressed to Kommunstyrelsen. Overall assessment: partly fulfilled (in the report's words: “gul”).
 
 | Id | Recommendation | Assessment | Comment |
 | --- | --- | --- | --- |

@@ -445,8 +445,8 @@ LABELS: dict[str, dict[str, Label]] = {
             "agreed: {agreed}) and are not counted in the table's columns.",
         ),
         "follow-up.round": "Follow-up round {id}: {date}, assessed by {assessor}",
-        "follow-up.verdict-words": "Overall verdict: {verdict} (in the report's words: “{words}”).",
-        "follow-up.verdict-own-words": "Overall verdict in the report's words: “{words}”.",
+        "follow-up.verdict-words": "Overall assessment: {verdict} (in the report's words: “{words}”).",
+        "follow-up.verdict-own-words": "Overall assessment in the report's words: “{words}”.",
         # governance
         "governance.title": "Governance overview",
         "governance.programmes": "Programmes and working models",

@@ -32,7 +32,7 @@ _VALUE_WORDS = {
 }
 FIRST_KEYS = ("kind", "organisation", "id")
 """The keys every file starts with, in this order; `source` and `waivers` come last."""
-LAST_KEYS = ("source", "waivers")
+LAST_KEYS = ("resolves", "source", "waivers")
 
 
 @dataclass(frozen=True)

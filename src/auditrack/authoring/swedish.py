@@ -216,3 +216,45 @@ GOVERNANCE_SV: dict[str, str] = {
     "GoverningDocument.figures": "Siffror som dokumentet fastställer, t.ex. en budget.",
 }
 DESCRIPTIONS_SV.update(GOVERNANCE_SV)
+
+_RESOLVES = ("Iakttagelserna (id) som posten åtgärdar; den ska passa deras kategori och föremål och vara antagen "
+             "eller genomförd efter rapporten.")
+FINDINGS_AND_PROGRESS_SV = {
+    **{f"{model}.resolves": _RESOLVES for model in (
+        "Programme", "GoalFile", "Goal", "Indicator", "Body", "Role", "Mandate", "ReportingRequirement", "Evaluation",
+        "GoverningDocument")},
+    "GoalFile.adopted": "När målet antogs; utelämna när källan inte anger det.",
+    "Goal.adopted": "När målet antogs; utelämna när källan inte anger det.",
+    "RevisionQuestion.verdict_text": ("Bedömningen med rapportens egna ord, t.ex. 'i huvudsak' eller 'gul'; utan "
+                                      "`verdict:` placerar auditrack.yaml:s `verdict_words:` den på skalan."),
+    "Verdict.verdict_text": ("Den sammanfattande bedömningen med rapportens egna ord, t.ex. 'i huvudsak'; utan "
+                             "`grade:` placerar auditrack.yaml:s `verdict_words:` den på skalan."),
+    "Recommendation.priority": "'high' (hög), 'medium' (medel) eller 'low' (låg) när rapporten anger en prioritet.",
+    "Recommendation.repeats": "Id för tidigare rapporters rekommendationer (samma organisation) som denna upprepar.",
+    "AuditReport.observations": ("Revisorernas iakttagelser: vad de fann saknas eller brister; var och en är öppen "
+                                 "tills den är åtgärdad."),
+    "Observation.id": "Ett stabilt id för iakttagelsen, unikt inom organisationen.",
+    "Observation.source": "Varifrån uppgifterna i posten kommer, så att en läsare kan kontrollera dem.",
+    "Observation.waivers": ("Regler som posten undantas från, var och en med skäl, vem som godkänt undantaget och "
+                            "när det upphör."),
+    "Observation.about": "Programmet, organet, rollen, processen eller dokumentet som iakttagelsen gäller.",
+    "Observation.text": "Iakttagelsen med rapportens ord.",
+    "Observation.section": "Avsnittet i rapporten där iakttagelsen görs, t.ex. '3.2.1'.",
+    "Observation.recommendations": "Rekommendationerna som tar upp iakttagelsen.",
+    "Action.updates": ("Åtgärdens historik, äldst först; `status`, `done` och `due` ovanför är de aktuella "
+                       "värdena."),
+    "Action.reporting": ("Återrapporteringskravet som åtgärden uppfyller (ett löfte att återrapportera): den första "
+                         "rapporten under kravet genomför åtgärden."),
+    "Update.date": "När arbetet gjordes eller noterades.",
+    "Update.status": "Åtgärdens status från detta datum.",
+    "Update.note": "Vad som gjordes eller beslutades, i en mening.",
+    "Update.by": "Vem som förde in uppgiften.",
+    "Update.due": "Ett nytt datum för när åtgärden ska vara klar; kräver beslutet som flyttade det (`decision`, R111).",
+    "Update.decision": "Beslutet som flyttade datumet, t.ex. 'KS 2024-02-13 § 22'.",
+    "Role.line_post": ("Sant för en tjänst i linjeorganisationen (t.ex. enhetschef), som regleras av reglemente och "
+                       "delegationsordning snarare än av ett eget uppdrag."),
+    "Role.vacant": "Tjänsten är vakant enligt källan; ta bort uppgiften (och för in innehavaren) när någon utsetts.",
+    "Vacancy.since": "Sedan när tjänsten är vakant; utelämna när källan inte anger datum ('sedan länge').",
+    "Vacancy.source": "Varifrån uppgiften om vakansen kommer.",
+}
+DESCRIPTIONS_SV.update(FINDINGS_AND_PROGRESS_SV)
