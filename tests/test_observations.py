@@ -39,10 +39,19 @@ def write(root: Path, relpath: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+WORDS = {
+    "inga-matbara-mal": "Det saknas mätbara mål för hemtjänsten.",
+    "ingen-overenskommelse-privata-utforare": "Det finns inga överenskommelser med de privata utförarna.",
+    "ingen-avvikelserutin": "Det saknas en skriftlig rutin för hantering av avvikelser.",
+    "vakant-kvalitetssamordnare": "Tjänsten som kvalitetssamordnare har varit vakant sedan september 2023.",
+}
+"""Each observation as the auditors wrote it (tests/homecare), which its finding quotes."""
+
+
 def open_observation(observation: str, line: int, section: str, days: int, category: str, about: str) -> tuple:
     return ("G501", "error", REPORT, line, 5,
             f"the observation '{observation}' of '{TITLE}' (2024-03-15, section {section}) is still open after "
-            f"{days} days: {category}, about '{about}'")
+            f"{days} days: {category}, about '{about}': “{WORDS[observation]}”")
 
 
 def four_open(days: int) -> list[tuple]:
@@ -76,13 +85,14 @@ def test_the_observations_in_swedish():
     assert [f["message"] for f in run.findings] == [
         "tjänsten 'Kvalitetssamordnare' är vakant sedan 2023-09, som en öppen iakttagelse i granskningen anger",
         f"iakttagelsen 'inga-matbara-mal' i '{TITLE}' (2024-03-15, avsnitt 3.1) är fortfarande öppen efter 90 dagar: "
-        "mätbara mål, för 'Hemtjänst'",
+        f"mätbara mål, för 'Hemtjänst': ”{WORDS['inga-matbara-mal']}”",
         f"iakttagelsen 'ingen-overenskommelse-privata-utforare' i '{TITLE}' (2024-03-15, avsnitt 3.2) är fortfarande "
-        "öppen efter 90 dagar: överenskommelser med andra parter, för 'Hemtjänst'",
+        f"öppen efter 90 dagar: överenskommelser med andra parter, för 'Hemtjänst': "
+        f"”{WORDS['ingen-overenskommelse-privata-utforare']}”",
         f"iakttagelsen 'ingen-avvikelserutin' i '{TITLE}' (2024-03-15, avsnitt 3.3) är fortfarande öppen efter 90 "
-        "dagar: skriftliga rutiner, för 'Hemtjänst'",
+        f"dagar: skriftliga rutiner, för 'Hemtjänst': ”{WORDS['ingen-avvikelserutin']}”",
         f"iakttagelsen 'vakant-kvalitetssamordnare' i '{TITLE}' (2024-03-15, avsnitt 3.4) är fortfarande öppen efter "
-        "90 dagar: bemanning, för 'Kvalitetssamordnare'",
+        f"90 dagar: bemanning, för 'Kvalitetssamordnare': ”{WORDS['vakant-kvalitetssamordnare']}”",
     ]
 
 
@@ -259,7 +269,8 @@ def test_the_gaps_report_starts_with_the_open_observations():
     assert lines.index("## Solby kommun") < start < lines.index("Brister som uppgifterna visar utöver iakttagelserna:")
     assert lines[start + 4].startswith(
         "| `G501` | iakttagelsen 'inga-matbara-mal' i 'Granskning av hemtjänsten' (2024-03-15, avsnitt 3.1) är "
-        "fortfarande öppen efter 90 dagar: mätbara mål, för 'Hemtjänst'<br>")
+        "fortfarande öppen efter 90 dagar: mätbara mål, för 'Hemtjänst': ”Det saknas mätbara mål för "
+        "hemtjänsten.”<br>")
     assert [line[:8] for line in lines if line.startswith("| `G")] == ["| `G501`"] * 4 + ["| `G206`"]
 
 
@@ -315,3 +326,14 @@ resolves: [oklar-ansvarsfordelning]
     assert found[-1][:4] == ("G501", "error", REPORT, 41)
     write(homecare, path, reglemente.format(type="reglemente", regulates="responsibility-split"))
     assert located(check(homecare)) == [VACANT, *four_open(90)]
+
+
+def test_check_s_text_leads_with_the_auditors_observations():
+    """In file order the vacancy (governance/) would come first; what the auditors found leads instead."""
+    run = run_process("check", str(HOMECARE), "--as-of", AS_OF)
+    lines = run.stdout.splitlines()
+    assert lines[-1] == "5 errors, 0 warnings, 0 info in 5 files (as of 2024-06-13)"
+    assert [line.split("  ")[1] for line in lines[:-1] if not line.startswith("    help:")] == ["G501"] * 4 + ["G206"]
+    assert run.stdout.splitlines()[0] == (
+        f"{REPORT}:17:5  G501  error  the observation 'inga-matbara-mal' of '{TITLE}' (2024-03-15, section 3.1) is "
+        "still open after 90 days: measurable targets, about 'Hemtjänst': “Det saknas mätbara mål för hemtjänsten.”")

@@ -74,6 +74,16 @@ class Finding:
         return (self.code, self.location.file, self.subject, self.message)
 
 
+AUDITORS_OWN = frozenset({"G501"})
+"""Codes of findings that are the audit's own observations: human-readable output leads with them."""
+
+
+def auditors_first(findings: list[Finding]) -> list[Finding]:
+    """The findings with the audits' own observations first, each group in its own order."""
+    return ([f for f in findings if f.code in AUDITORS_OWN]
+            + [f for f in findings if f.code not in AUDITORS_OWN])
+
+
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
     for f in findings:

@@ -8,7 +8,7 @@ import os
 from typing import TextIO
 
 from auditrack.escape import visible
-from auditrack.findings import count_by_severity
+from auditrack.findings import auditors_first, count_by_severity
 from auditrack.i18n import word
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -43,7 +43,7 @@ def render(result, stream: TextIO) -> None:
     if use_colour(stream):
         _render_rich(result, stream)
         return
-    write_plain(result.findings, getattr(result, "lang", "en"), stream)
+    write_plain(auditors_first(result.findings), getattr(result, "lang", "en"), stream)
     stream.write(summary_line(result) + "\n")
 
 
@@ -61,7 +61,7 @@ def _render_rich(result, stream: TextIO) -> None:
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
     lang = getattr(result, "lang", "en")
-    for f in result.findings:
+    for f in auditors_first(result.findings):
         style = _STYLE[f.severity.value]
         console.print(f"[bold]{escape(visible(str(f.location)))}[/]  [{style}]{f.code}  {_severity(f, lang)}[/]  "
                       f"{escape(visible(f.message))}")

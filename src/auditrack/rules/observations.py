@@ -90,8 +90,8 @@ def observation_open(ctx: Context):
     Why:
     What the auditors found missing (no measurable goals, no written routine,
     a vacant post) is the audit's own finding; it stays open until the data
-    shows it remedied. Each finding names the audit, its section and how many
-    days the observation has been open.
+    shows it remedied. Each finding names the audit, its section, how many
+    days the observation has been open, and what the auditors wrote.
 
     Would the auditors call it right? Yes: it is their own observation, in
     their words, until something answers it.
@@ -121,12 +121,12 @@ def observation_open(ctx: Context):
         yield ctx.hit(
             observation,
             f"the observation '{observation.id}' of '{named(report.title)}'{dated_en}{section_en}) is still open"
-            f"{age_en}: {word('en', 'observation-category', category)}, about '{subject}'",
+            f"{age_en}: {word('en', 'observation-category', category)}, about '{subject}': “{named(observation.text)}”",
             "id",
             hint="Link the record that remedies it (adopted or done after the report) with `resolves:`, or record "
                  "the follow-up that grades its recommendation implemented.",
             sv=f"iakttagelsen '{observation.id}' i '{named(report.title)}'{dated_sv}{section_sv}) är fortfarande "
-               f"öppen{age_sv}: {word('sv', 'observation-category', category)}, för '{subject}'",
+               f"öppen{age_sv}: {word('sv', 'observation-category', category)}, för '{subject}': ”{named(observation.text)}”",
             sv_hint="Hänvisa från posten som åtgärdar den (beslutad eller genomförd efter rapporten) med "
                     "`resolves:`, eller registrera uppföljningen som bedömer rekommendationen som åtgärdad.",
         )
