@@ -191,16 +191,16 @@ def test_appointing_a_holder_closes_the_vacancy(homecare):
     assert located(check(homecare)) == four_open(90)[:3]
 
 
-def test_a_follow_up_grading_the_recommendation_implemented_closes_its_observations(homecare):
-    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", """\
+@pytest.mark.parametrize("report", ["report: granskning-hemtjanst-2024\n", ""])  # a round names no report
+def test_a_follow_up_grading_the_recommendation_implemented_closes_its_observations(homecare, report):
+    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", f"""\
 kind: follow-up
 organisation: solby
 id: uppfoljning-2024
-report: granskning-hemtjanst-2024
-date: 2024-06-01
+{report}date: 2024-06-01
 assessor: Revisorerna
 assessments:
-  - {recommendation: granskning-hemtjanst-2024-r2, status: implemented}
+  - {{recommendation: granskning-hemtjanst-2024-r2, status: implemented}}
 """)
     assert located(check(homecare)) == [VACANT, four_open(90)[0], four_open(90)[3]]
 

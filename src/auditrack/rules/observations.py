@@ -37,9 +37,10 @@ def remedies(ctx: Context, found: Open) -> list:
 
 def _implemented(ctx: Context, found: Open) -> bool:
     """Whether a follow-up by the as-of date grades one of the observation's recommendations implemented."""
+    # Recommendation ids are unique within an organisation, so a follow-up round that names no report counts too.
     wanted = set(found.observation.recommendations)
     for follow_up in ctx.index.records("follow-up", found.organisation):
-        if follow_up.report != found.report.id or follow_up.date.start > ctx.as_of:
+        if follow_up.date.start > ctx.as_of:
             continue
         if any(a.recommendation in wanted and a.status == "implemented" for a in follow_up.assessments):
             return True
