@@ -144,8 +144,14 @@ def _field(model: type[BaseModel], name: str) -> Field:
     key = info.alias or name
     group = _VALUE_WORDS.get((model.__name__, name))
     return Field(model, key, info.is_required(), type_en, type_sv, values, group, refers, nested, is_list,
-                 None if info.is_required() else info.get_default(call_default_factory=True), doc,
+                 None if info.is_required() else _default(info), doc,
                  DESCRIPTIONS_SV.get(f"{model.__name__}.{name}"))
+
+
+def _default(info):
+    """A field's default value. Our factories take no argument; pydantic 2.10's get_default(call_default_factory=True)
+    insists on validated data, so the factory is called here."""
+    return info.default_factory() if info.default_factory is not None else info.default
 
 
 def _nested_doc(model: type[BaseModel] | None) -> str | None:
