@@ -93,6 +93,8 @@ def _load(kind: str, path: Path, config, as_of: date, org: str | None):
         return run_check(path, config, as_of)
     result = load_repository(path, config, org)  # no rules: the other reports show the data, not the findings
     result.as_of = as_of
+    if kind == "follow-up":  # but this one shows the gaps each recommendation concerns
+        result.findings.extend(f for f in run_check(path, config, as_of).findings if f.category == Category.GAP)
     return result
 
 
