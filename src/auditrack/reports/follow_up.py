@@ -130,5 +130,6 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
             for f in follow_ups
         ],
         "rows": rows,
+        "observed": bool(report.observations),
         "general_actions": general,
     }
