@@ -28,6 +28,7 @@ import pytest
 
 from auditrack import i18n
 from auditrack.config import find_config, load_config
+from auditrack.commands.report import load
 from auditrack.engine import load_repository, run_check
 from auditrack.findings import localize
 from auditrack.reports import KINDS, render
@@ -46,12 +47,13 @@ def results():
     config = load_config(find_config(ROOT))
     loaded = load_repository(ROOT, config)
     loaded.as_of = AS_OF
-    return {"checked": run_check(ROOT, config, AS_OF), "loaded": loaded}
+    return {"checked": run_check(ROOT, config, AS_OF), "loaded": loaded,
+            "follow-up": load("follow-up", ROOT, config, AS_OF, None)}
 
 
 def _render(results, kind: str, lang: str) -> str:
-    result = results["checked"] if kind == "gaps" else results["loaded"]
-    if kind == "gaps":
+    result = results["checked"] if kind == "gaps" else results.get(kind, results["loaded"])
+    if kind in ("gaps", "follow-up"):
         # As `auditrack report gaps --lang LANG` does: the findings' messages in the report's language
         # (on copies, since the module's results are shared by both languages).
         result = dataclasses.replace(result, findings=localize([copy.copy(f) for f in result.findings], lang))

@@ -58,7 +58,7 @@ def run(
         return EXIT_USAGE
     if output is not None and (refused := _not_writable(output, lang or config.lang)):
         return refused
-    result = _load(kind, path, config, as_of_date(config, as_of), org)
+    result = load(kind, path, config, as_of_date(config, as_of), org)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         return _usage(
             f"no data folders in {path} (looked for {', '.join(p + '/' for p in config.paths)}); "
@@ -86,13 +86,17 @@ def run(
     return _render(kind, result, path, org, lang or config.lang, output, link_base, round_id)
 
 
-def _load(kind: str, path: Path, config, as_of: date, org: str | None):
+def load(kind: str, path: Path, config, as_of: date, org: str | None):
+    """What report KIND renders from: the checked repository for gaps, else the loaded one (with the gap
+    findings for follow-up)."""
     from auditrack.engine import load_repository, run_check
 
     if kind == "gaps":
         return run_check(path, config, as_of)
     result = load_repository(path, config, org)  # no rules: the other reports show the data, not the findings
     result.as_of = as_of
+    if kind == "follow-up":  # but this one shows the gaps each recommendation concerns
+        result.findings.extend(f for f in run_check(path, config, as_of).findings if f.category == Category.GAP)
     return result
 
 

@@ -9,7 +9,7 @@ that round's grades, grouped by the audit each recommendation came from.
 from __future__ import annotations
 
 from auditrack import i18n
-from auditrack.reports import answers, common
+from auditrack.reports import answers, common, concerns
 from auditrack.rounds import report_by_recommendation
 from auditrack.verdicts import on_scale
 
@@ -94,6 +94,7 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
     rows = []
     stances = answers.stances_by_recommendation(index, org, responses)
     answered = {r.decided_by for r in responses}
+    concerned = concerns.by_recommendation(index, org, report, result.findings)
     for rec in report.recommendations:
         assessments = tracked.assessments.get(rec.id, [])
         grades = [
@@ -112,6 +113,7 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
             "actions": [common.action_view(index, org, a, as_of, width=None) for a in tracked.actions.get(rec.id, [])],
             "latest": grades[0] if grades else None,
             "earlier": grades[1:],
+            **concerned[rec.id],
         })
     general = [common.action_view(index, org, a, as_of, width=None) for a in tracked.general.get(report.id, [])]
     return {
@@ -128,5 +130,6 @@ def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str)
             for f in follow_ups
         ],
         "rows": rows,
+        "observed": bool(report.observations),
         "general_actions": general,
     }
