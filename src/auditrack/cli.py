@@ -364,6 +364,26 @@ def import_report(
     raise typer.Exit(run(file, org, output, lang, force))
 
 
+@import_app.command("plan")
+def import_plan(
+    file: Annotated[Path, typer.Argument(help="The edited action plan, as written by `auditrack export plan` (xlsx or csv).", show_default=False)],
+    path: PathArg = Path("."),
+    day: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="The date of the update entries (default: today).")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who records it (default: git's user.name, if set).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages (default: auditrack.yaml's lang, else en).")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
+) -> None:
+    """Apply an edited action plan's status, owner and evidence back to the response files, an update entry per
+    changed action; rows are matched by their id columns, and nothing is written unless every cell is good.
+
+    Exit codes: 0 written or nothing changed; 2 usage error (not an exported plan, a date not YYYY-MM-DD);
+    3 bad cells (each named, e.g. Åtgärdsplan!K7) or data errors, nothing written.
+    """
+    from auditrack.commands.import_plan import run
+
+    raise typer.Exit(run(file, path, lang, day, by, config_file))
+
+
 def main() -> None:
     """Entry point: a known failure exits with its documented code; an unexpected one with 4 and the version."""
     argv = sys.argv[1:]

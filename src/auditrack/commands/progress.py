@@ -11,7 +11,6 @@ written, and the findings are printed as `check` prints them).
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from auditrack.commands.check import open_repository
 from auditrack.commands.find_action import Actions, FoundAction, actions
 from auditrack.config import as_of_date
 from auditrack.editing import EditError, Refused, open_document, save
+from auditrack.editing.progress import Change, record
 from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from auditrack.findings import localize
 from auditrack.formatters.text import write_plain
@@ -72,7 +72,9 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
     try:
         document = open_document(root, config, as_of, found.file)
         stage = "after"
-        _record(document, found, progress, day, due, root)
+        status = "done" if progress.done else progress.status
+        record(document, found.path, Change(status, progress.note, progress.evidence, None, due, progress.decision,
+                                            progress.by), day, root)
         save(root, config, as_of, document)
     except Refused as exc:
         write_plain(localize(exc.findings, lang), lang, sys.stderr)
@@ -165,29 +167,3 @@ def _find(action: str, org: str | None, known: Actions) -> FoundAction:
                  "reports the duplicate",
                  f"åtgärds-id:t '{action}' förekommer mer än en gång i '{org}': {places}; `auditrack check` "
                  "visar dubbletten")
-
-
-def _record(document, found: FoundAction, progress: Progress, day: date, due: date | None, root: Path) -> None:
-    """The edits: the current fields first (status, done, evidence, due), then the dated entry in `updates:`."""
-    status = "done" if progress.done else progress.status
-    if status:
-        document.set_value(found.path, "status", status, before="updates")
-    if status == "done":
-        document.set_value(found.path, "done", day, before="updates")
-    for item in progress.evidence:
-        document.append_item(found.path, "evidence", item, before="updates")
-    if due is not None:
-        document.set_value(found.path, "due", due, before="updates")
-    entry = {"date": day, "status": status, "note": progress.note, "by": progress.by or _git_user(root),
-             "due": due, "decision": progress.decision if due is not None else None}
-    document.append_item(found.path, "updates", {k: v for k, v in entry.items() if v is not None})
-
-
-def _git_user(root: Path) -> str | None:
-    """git's user.name for the repository, when git is there and knows it."""
-    try:
-        done = subprocess.run(["git", "config", "user.name"], cwd=root, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    name = done.stdout.strip()
-    return name if done.returncode == 0 and name else None
