@@ -298,13 +298,25 @@ def new(
     date_: Annotated[Optional[str], typer.Option("--date", show_default=False)] = None, adopted: New = None,
     valid_from: Annotated[Optional[str], typer.Option("--valid-from", show_default=False)] = None,
     assessor: New = None, reporter: New = None, to: New = None,
+    recommendations: Annotated[Optional[list[str]], typer.Option("--recommendation", help="report: a recommendation's text (one or more; ids REPORT-r1 …); action: the recommendation it answers.")] = None,
+    stances: Annotated[Optional[list[str]], typer.Option("--stance", help="response: REC=agree|partly|disagree (one or more).")] = None,
+    reasons: Annotated[Optional[list[str]], typer.Option("--reason", help="response: REC=\"the reason\" (needed for partly and disagree).")] = None,
+    grades: Annotated[Optional[list[str]], typer.Option("--grade", help="follow-up: REC=implemented|partly-implemented|not-implemented|no-longer-relevant|not-agreed.")] = None,
+    comments: Annotated[Optional[list[str]], typer.Option("--comment", help="follow-up: REC=\"the comment\".")] = None,
+    response: Annotated[Optional[str], typer.Option("--response", help="action: the response to add it to.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="action: the role that owns it (`auditrack ids role`).")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="action: when it is due (YYYY-MM-DD).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="action: planned, in-progress, done or cancelled.")] = None,
     path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
     lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the comments and messages.")] = "sv",
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
 ) -> None:
     """Write a new data file at its place, ready to fill in, with a comment on each field; it checks as written.
 
-    A required field the command cannot know is an option (--name, --title, --type, --date, …). Exit codes:
+    A required field the command cannot know is an option (--name, --title, --type, --date, …). What the officer
+    decides is written as data: a report's --recommendation texts, a response's --stance/--reason, a follow-up's
+    --grade/--comment. `new action --response ID --recommendation REC --text T --owner ROLE --due DATE` adds an
+    action to an existing response, changing nothing else in the file. Exit codes:
     0 written; 2 a missing option, an unknown id (the existing ones are listed), an existing file, or a file
     that would not check.
     """
@@ -312,8 +324,12 @@ def new(
 
     given = {"name": name, "title": title, "text": text, "type": type_, "date": date_, "adopted": adopted,
              "valid_from": valid_from, "assessor": assessor, "reporter": reporter, "to": to}
+    answers = {"--stance": stances, "--reason": reasons, "--grade": grades, "--comment": comments,
+               "--response": [response] if response else None, "--owner": [owner] if owner else None,
+               "--due": [due] if due else None, "--status": [status] if status else None}
     request = Request(kind, org, round_ or id_, {k: v for k, v in given.items() if v is not None},
-                      list(reports or []), list(bodies or []))
+                      list(reports or []), list(bodies or []), {k: v for k, v in answers.items() if v},
+                      list(recommendations or []))
     raise typer.Exit(run(request, path, lang, force))
 
 

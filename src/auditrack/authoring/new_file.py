@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from auditrack.authoring.catalogue import Field, fields_of, kind_fields
 from auditrack.authoring.known import Known
+from auditrack.editing.render import block_item
 
 MAX_CHOICES = 10
 """Existing ids listed in one comment at most; `auditrack ids KIND` lists them all."""
@@ -70,7 +71,14 @@ def render(draft: Draft, known: Known, lang: str) -> str:
     out = [f"# yaml-language-server: $schema={draft.schema}\n", texts["intro"].format(kind=draft.kind)]
     for f in kind_fields(draft.kind):
         if f.key in draft.given:
-            out.append(f"{f.key}: {_value(draft.given[f.key])}\n")
+            value = draft.given[f.key]
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                out.append(f"{f.key}:\n" + "".join(block_item(item, 2, "\n") for item in value))
+            else:
+                out.append(f"{f.key}: {_value(value)}\n")
+            if f.key in draft.blocks:  # the suggestions not given, still to take in
+                out.append(texts["take-in"])
+                out.extend(f"# {line}\n" if line else "#\n" for line in draft.blocks[f.key])
             continue
         out.append(_comment(_about(f, draft, known, lang)))
         if f.key in draft.blocks:

@@ -3,6 +3,7 @@ blocks (commented out, to take in) for one kind."""
 
 from __future__ import annotations
 
+from auditrack.authoring.answers import items, say
 from auditrack.authoring.catalogue import find
 from auditrack.authoring.new_file import choices
 from auditrack.models import FILE_KINDS
@@ -51,15 +52,22 @@ def response(request, known, org, lang, blocks) -> dict:
     stance = _values("response", "positions.stance", lang)
     reason = "krävs för partly och disagree" if lang == "sv" else "required for partly and disagree"
     owner = choices(known, ("role",), org, lang)
-    positions, actions = ["positions:"], ["actions:"]
+    given = items(("--stance", "stance", find("response", "positions.stance").values), ("--reason", "reason",
+                  "partly,disagree"), request.answers, [r.id for r in addressed],
+                  say(lang, "to-body", body=body), lang)
+    decided = {item["recommendation"] for item in given}
+    positions, actions = ["positions:"] if not given else [], ["actions:"]
     for n, rec in enumerate(addressed, 1):
-        positions += [f"  - recommendation: {rec.id}   # {_quoted(rec.text)}",
-                      f"    stance:   # {stance}", f"    reason:   # {reason}"]
+        if rec.id not in decided:
+            positions += [f"  - recommendation: {rec.id}   # {_quoted(rec.text)}",
+                          f"    stance:   # {stance}", f"    reason:   # {reason}"]
         actions += [f"  - id: {response_id}-a{n}", f"    recommendations: [{rec.id}]", "    text:",
                     f"    owner:   # {owner}", "    due:"]
     if addressed:
-        blocks["positions"], blocks["actions"] = positions, actions
-    return {"id": response_id, "report": report.id, "decided_by": body}
+        blocks["actions"] = actions
+    if len(positions) > (0 if given else 1):
+        blocks["positions"] = positions
+    return {"id": response_id, "report": report.id, "decided_by": body, **({"positions": given} if given else {})}
 
 
 def follow_up(request, known, org, lang, blocks) -> dict:
@@ -70,31 +78,45 @@ def follow_up(request, known, org, lang, blocks) -> dict:
         require(known, ("audit-report",), report_id, org, "--report", lang)
         reports.append(known.index.get(org, report_id, "audit-report"))
     status = _values("follow-up", "assessments.status", lang)
-    lines = ["assessments:"]
+    open_ = [rec.id for report in reports for rec in known.open_recommendations(report)]
+    grades = [g for g in find("follow-up", "assessments.status").values if g != "not-assessed"]
+    given = items(("--grade", "status", tuple(grades)), ("--comment", "comment", ""), request.answers, open_,
+                  say(lang, "open-in", reports=", ".join(r.id for r in reports)), lang)
+    graded = {item["recommendation"] for item in given}
+    lines = ["assessments:"] if not given else []
     for report in reports:
         for rec in known.open_recommendations(report):
+            if rec.id in graded:
+                continue
             lines += [f"  - recommendation: {rec.id}   # {_quoted(rec.text)}", f"    status:   # {status}",
                       "    comment:"]
-    if len(lines) > 1:
+    if len(lines) > (0 if given else 1):
         blocks["assessments"] = lines
+    answered = {"assessments": given} if given else {}
     # While a follow-up names one report (`report:`), the first given is it; a model that takes several
     # (`reports:`) gets them all.
     if "reports" in FILE_KINDS["follow-up"].model_fields:
-        return {"reports": [r.id for r in reports]}
-    return {"report": reports[0].id}
+        return {"reports": [r.id for r in reports], **answered}
+    return {"report": reports[0].id, **answered}
 
 
 def audit_report(request, known, org, lang, blocks) -> dict:
     """The organisation's bodies to choose from, wherever the report names bodies beside its addressees."""
     bodies = choices(known, ("body",), org, lang)
-    if request.id:
+    given = {"addressees": list(request.bodies)} if request.bodies else {}
+    if request.recommendations:
+        # Written as data with ids REPORT-r1, REPORT-r2 …; the report's addressees (--body) are theirs.
+        report_id = request.id or ""
+        given["recommendations"] = [{"id": f"{report_id}-r{n}", "text": text}
+                                    for n, text in enumerate(request.recommendations, 1)]
+    elif request.id:
         blocks["recommendations"] = ["recommendations:", f"  - id: {request.id}-r1", "    text:", "    section:",
                                      f"    addressees: []   # {bodies}"]
     blocks["cover_letter"] = ["cover_letter:", "  date:", f"  addressed_to: []   # {bodies}",
                               f"  for_information: []   # {bodies}", "  text:"]
     blocks["response_request"] = ["response_request:", "  requested_on:", f"  requested_from: []   # {bodies}",
                                   "  due:"]
-    return {"addressees": list(request.bodies)} if request.bodies else {}
+    return given
 
 
 PREFILL = {"response": response, "follow-up": follow_up, "audit-report": audit_report}

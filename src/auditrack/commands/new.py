@@ -64,6 +64,10 @@ class Request:
     """Field → value given by an option named after the field (--name, --title, --type, --date …)."""
     reports: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)
+    answers: dict[str, list[str]] = field(default_factory=dict)
+    """Option → its REC=VALUE texts: --stance and --reason (response), --grade and --comment (follow-up)."""
+    recommendations: list[str] = field(default_factory=list)
+    """report: the recommendations' texts; action: the ids of the recommendations it answers."""
 
 
 def say(lang: str, key: str, **values) -> str:
@@ -77,6 +81,10 @@ def run(request: Request, path: Path, lang: str, force: bool) -> int:
     from auditrack.authoring.messages import kind_named
 
     kind = kind_named(request.kind)
+    if kind == "action":
+        from auditrack.commands.new_action import run as add_action
+
+        return add_action(request, path, lang)
     if kind not in FILE_KINDS:
         sys.stderr.write(f"auditrack: {say(lang, 'unknown-kind', kind=request.kind, kinds=', '.join(FILE_KINDS))}\n")
         return EXIT_USAGE
