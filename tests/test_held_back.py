@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
 
 from rulekit import KS, RESPONSE_HEAD, write_repo
 from rulekit import REPORT as BASE_REPORT

@@ -12,11 +12,9 @@ two seconds" is what the runs take on a normal machine (well under a second each
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
 import os
-import stat
 import subprocess
 import sys
 from dataclasses import dataclass

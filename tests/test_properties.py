@@ -11,7 +11,6 @@ there is no deadline, but every example runs under a hard time limit (TIME_LIMIT
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 from datetime import date

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Repo, check_json, run_cli, run_process
+from conftest import check_json, run_cli, run_process
 
 FOLDER = "recommendations/norrby/2025-ekonomi"
 RESPONSE = f"{FOLDER}/response-kommunstyrelsen.yaml"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from auditrack.commands.check import open_repository
 from auditrack.commands.find_action import actions
-from auditrack.commands.progress import _Usage, _date
+from auditrack.commands.options import BadOption, iso_date
 from auditrack.config import as_of_date
 from auditrack.editing import EditError, Refused, data_errors, open_document, save
 from auditrack.editing.progress import Change, record
@@ -93,9 +93,9 @@ def run(file: Path, path: Path, lang: str | None, day: str | None, by: str | Non
     _, config, root = opened
     lang = lang or config.lang
     try:
-        when = _date("--date", day, lang) or date.today()
+        when = iso_date("--date", day, lang) or date.today()
         sheet = read_rows(file)
-    except (_Usage, NotAPlan) as exc:
+    except (BadOption, NotAPlan) as exc:
         return _fail(exc.messages[lang], EXIT_USAGE)
     as_of = as_of_date(config, None)
     result = load_repository(root, config, None)

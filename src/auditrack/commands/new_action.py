@@ -58,7 +58,7 @@ def _given(request, option: str, lang: str) -> str:
 
 def _plan(request, known, lang: str) -> tuple[str, dict]:
     """The response file and the action to append to it."""
-    from auditrack.commands.progress import _date, _Usage
+    from auditrack.commands.options import BadOption, iso_date
 
     org = _organisation(request.org, known, lang)
     response_id = _given(request, "--response", lang)
@@ -76,8 +76,8 @@ def _plan(request, known, lang: str) -> tuple[str, dict]:
     text, owner = _given(request, "--text", lang), _given(request, "--owner", lang)
     require(known, ("role",), owner, org, "--owner", lang)
     try:
-        due = _date("--due", _given(request, "--due", lang), lang)
-    except _Usage as exc:
+        due = iso_date("--due", _given(request, "--due", lang), lang)
+    except BadOption as exc:
         raise Refused(exc.messages[lang]) from None
     used = {a.id for a in response.actions}
     file = known.path_of(response)
@@ -104,7 +104,7 @@ def _plan(request, known, lang: str) -> tuple[str, dict]:
 
 
 def _write(known, file: str, item: dict, lang: str) -> int:
-    from auditrack.commands.progress import _REFUSED
+    from auditrack.commands.options import REFUSED
     from auditrack.config import as_of_date
     from auditrack.editing import EditError, Refused as DataErrors, open_document, save
     from auditrack.findings import localize
@@ -119,7 +119,7 @@ def _write(known, file: str, item: dict, lang: str) -> int:
         save(known.root, known.config, as_of, document)
     except DataErrors as exc:
         write_plain(localize(exc.findings, lang), lang, sys.stderr)
-        sys.stderr.write(_REFUSED[stage][lang].format(file=file))
+        sys.stderr.write(REFUSED[stage][lang].format(file=file))
         return EXIT_DATA
     except EditError as exc:
         sys.stderr.write(f"auditrack: {exc.message(lang)}\n")

@@ -10,7 +10,6 @@ written, and the findings are printed as `check` prints them).
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from auditrack.commands.check import open_repository
 from auditrack.commands.find_action import Actions, FoundAction, actions
+from auditrack.commands.options import REFUSED, BadOption, iso_date
 from auditrack.config import as_of_date
 from auditrack.editing import EditError, Refused, open_document, save
 from auditrack.editing.progress import Change, record
@@ -28,7 +28,6 @@ from auditrack.i18n import at_most, listing
 from auditrack.io import NotARegularFile
 from auditrack.suggest import closest
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -46,14 +45,6 @@ class Progress:
     by: str | None = None
 
 
-class _Usage(Exception):
-    """A usage error: the message in English and in Swedish."""
-
-    def __init__(self, en: str, sv: str):
-        super().__init__(en)
-        self.messages = {"en": en, "sv": sv}
-
-
 def run(progress: Progress, path: Path, org: str | None, lang: str | None, config_file: Path | None) -> int:
     opened = open_repository([path], config_file)
     if opened is None:
@@ -61,10 +52,10 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
     _, config, root = opened
     lang = lang or config.lang
     try:
-        day, due = _date("--date", progress.day, lang) or date.today(), _date("--due", progress.due, lang)
+        day, due = iso_date("--date", progress.day, lang) or date.today(), iso_date("--due", progress.due, lang)
         _check_options(progress)
         found = _find(progress.action, org, actions(root, config))
-    except _Usage as exc:
+    except BadOption as exc:
         sys.stderr.write(f"auditrack: {exc.messages[lang]}\n")
         return EXIT_USAGE
     as_of = as_of_date(config, None)
@@ -78,7 +69,7 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
         save(root, config, as_of, document)
     except Refused as exc:
         write_plain(localize(exc.findings, lang), lang, sys.stderr)
-        sys.stderr.write(_REFUSED[stage][lang].format(file=found.file))
+        sys.stderr.write(REFUSED[stage][lang].format(file=found.file))
         return EXIT_DATA
     except EditError as exc:
         sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
@@ -90,51 +81,26 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
     return EXIT_OK
 
 
-_REFUSED = {
-    "before": {
-        "en": "auditrack: {file} has data errors, so it is not changed; fix them (`auditrack check` lists them) and "
-              "try again\n",
-        "sv": "auditrack: {file} innehåller fel i uppgifterna och ändras därför inte; rätta dem (`auditrack check` "
-              "visar dem) och försök igen\n",
-    },
-    "after": {
-        "en": "auditrack: the change would give {file} the data errors above, so it is not changed\n",
-        "sv": "auditrack: ändringen skulle ge {file} felen ovan i uppgifterna, så filen ändras inte\n",
-    },
-}
 _RECORDED = {
     "en": "auditrack: recorded progress on the action '{action}' in {file}\n",
     "sv": "auditrack: framstegen för åtgärden '{action}' har registrerats i {file}\n",
 }
 
 
-def _date(option: str, value: str | None, lang: str) -> date | None:
-    """A date given as YYYY-MM-DD, or a usage error that says how to write it."""
-    if value is None:
-        return None
-    try:
-        if _ISO_DATE.fullmatch(value):
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise _Usage(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-31",
-                 f"{option} '{value}' är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-03-31")
-
-
 def _check_options(progress: Progress) -> None:
     if progress.due is not None and not progress.decision:
-        raise _Usage("--due needs --decision: a new due date is the board's decision; give its reference, "
+        raise BadOption("--due needs --decision: a new due date is the board's decision; give its reference, "
                      "e.g. --decision 'KS 2024-02-13 § 22'",
                      "--due kräver --decision: ett nytt datum är styrelsens eller nämndens beslut; ange "
                      "beslutets hänvisning, till exempel --decision 'KS 2024-02-13 § 22'")
     if progress.decision and progress.due is None:
-        raise _Usage("--decision goes with --due: it records the decision that moved the due date",
+        raise BadOption("--decision goes with --due: it records the decision that moved the due date",
                      "--decision hör ihop med --due: det anger beslutet som flyttade datumet")
     if progress.done and progress.status not in (None, "done"):
-        raise _Usage(f"--done and --status {progress.status} contradict each other; give one of them",
+        raise BadOption(f"--done and --status {progress.status} contradict each other; give one of them",
                      f"--done och --status {progress.status} motsäger varandra; ange bara det ena")
     if not (progress.status or progress.done or progress.note or progress.evidence or progress.due):
-        raise _Usage("nothing to record: give --status, --done, --note, --evidence or --due",
+        raise BadOption("nothing to record: give --status, --done, --note, --evidence or --due",
                      "inget att registrera: ange --status, --done, --note, --evidence eller --due")
 
 
@@ -156,14 +122,14 @@ def _find(action: str, org: str | None, known: Actions) -> FoundAction:
                       f"({', '.join(at_most('en', known.unread, 3))}): `auditrack check` says why")
             unread_sv = (f"; {n} {'datafil' if n == 1 else 'datafiler'} gick inte att läsa och kan innehålla den "
                          f"({', '.join(at_most('sv', known.unread, 3))}): `auditrack check` visar varför")
-        raise _Usage(f"there is no action '{action}'{where}" + (f"; did you mean {shown}?" if near else "") + unread,
+        raise BadOption(f"there is no action '{action}'{where}" + (f"; did you mean {shown}?" if near else "") + unread,
                      f"det finns ingen åtgärd '{action}'{where_sv}" + (f"; menade du {shown_sv}?" if near else "")
                      + unread_sv)
     places = ", ".join(f"{f.organisation or '?'} ({f.file})" for f in candidates)
     if org is None:
-        raise _Usage(f"the action id '{action}' exists in several organisations: {places}; choose one with --org",
+        raise BadOption(f"the action id '{action}' exists in several organisations: {places}; choose one with --org",
                      f"åtgärds-id:t '{action}' finns i flera organisationer: {places}; välj en med --org")
-    raise _Usage(f"the action id '{action}' appears more than once in '{org}': {places}; `auditrack check` "
+    raise BadOption(f"the action id '{action}' appears more than once in '{org}': {places}; `auditrack check` "
                  "reports the duplicate",
                  f"åtgärds-id:t '{action}' förekommer mer än en gång i '{org}': {places}; `auditrack check` "
                  "visar dubbletten")

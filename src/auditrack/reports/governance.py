@@ -11,7 +11,7 @@ from auditrack.reports.markdown import shorten
 
 
 def build(result, org: str | None, lang: str) -> dict:
-    index, as_of = result.index, result.as_of
+    index = result.index
     within = common.scope(index, org)
     organisations = []
     for org_id in within.ids:
