@@ -205,13 +205,17 @@ assessments:
     assert located(check(homecare)) == [VACANT, four_open(90)[0], four_open(90)[3]]
 
 
-def test_a_waiver_on_the_observation_closes_it(homecare):
+def waive_the_first_observation(homecare: Path) -> None:
     report = homecare / REPORT
     report.write_text(report.read_text(encoding="utf-8").replace(
         "    recommendations: [granskning-hemtjanst-2024-r1]\n  - id: ingen-overenskommelse",
         "    recommendations: [granskning-hemtjanst-2024-r1]\n    waivers: [{rule: G501, reason: Målen tas fram i "
         "budgeten 2025., approved_by: socialnamnden, expires: 2025-03-31}]\n  - id: ingen-overenskommelse"),
         encoding="utf-8")
+
+
+def test_a_waiver_on_the_observation_closes_it(homecare):
+    waive_the_first_observation(homecare)
     assert [f[0:4] for f in located(check(homecare))] == [
         ("G206", "error", ROLE, 7), ("G501", "error", REPORT, 24), ("G501", "error", REPORT, 30),
         ("G501", "error", REPORT, 36)]
@@ -261,17 +265,107 @@ def test_a_programme_role_that_nothing_regulates_is_still_reported(homecare):
     assert [f[0] for f in located(check(homecare))] == ["G203", "G204", "G206", "G501", "G501", "G501", "G501"]
 
 
-def test_the_gaps_report_starts_with_the_open_observations():
+def observation_rows(stdout: str, heading: str, beyond: str) -> list[str]:
+    """The lines of the gaps report from the observations' heading up to the gaps beyond them."""
+    lines = stdout.splitlines()
+    start = lines.index(heading)
+    return lines[start:lines.index(beyond)]
+
+
+def test_the_gaps_report_starts_with_the_observations_of_each_audit():
     run = run_process("report", "gaps", str(HOMECARE), "--as-of", AS_OF, "--lang", "sv")
     assert run.code == 0
     lines = run.stdout.splitlines()
-    start = lines.index("### Granskningarnas öppna iakttagelser (4)")
-    assert lines.index("## Solby kommun") < start < lines.index("Brister som uppgifterna visar utöver iakttagelserna:")
-    assert lines[start + 4].startswith(
-        "| `G501` | iakttagelsen 'inga-matbara-mal' i 'Granskning av hemtjänsten' (2024-03-15, avsnitt 3.1) är "
-        "fortfarande öppen efter 90 dagar: mätbara mål, för 'Hemtjänst': ”Det saknas mätbara mål för "
-        "hemtjänsten.”<br>")
-    assert [line[:8] for line in lines if line.startswith("| `G")] == ["| `G501`"] * 4 + ["| `G206`"]
+    assert lines.index("## Solby kommun") < lines.index("### Granskningarnas iakttagelser")
+    rows = observation_rows(run.stdout, "### Granskningarnas iakttagelser",
+                            "Brister som uppgifterna visar utöver iakttagelserna:")
+    assert rows[2] == "**Granskning av hemtjänsten** (2024-03-15): 4 av 4 iakttagelser är fortfarande öppna."
+    assert rows[4] == "| Iakttagelse | Vad revisorerna fann | Gjort sedan dess | Status |"
+    assert rows[6] == (
+        "| `inga-matbara-mal` (avsnitt 3\\.1)<br>mätbara mål, gäller Hemtjänst | ”Det saknas mätbara mål för "
+        "hemtjänsten.” | *inget registrerat* | 🔴 öppen i 90 dagar (`G501`)<br>"
+        f"[{REPORT}:17]({REPORT}#L17) |")
+    assert len([row for row in rows if "🔴 öppen i 90 dagar (`G501`)" in row]) == 4
+    # each open observation is in the table, not listed again among the gaps beyond them
+    assert [line[:8] for line in lines if line.startswith("| `G")] == ["| `G206`"]
+
+
+RESPONSE = """\
+kind: response
+organisation: solby
+id: svar-hemtjanst-2024
+report: granskning-hemtjanst-2024
+decided_by: socialnamnden
+date: 2024-05-20
+decision: SN § 45
+actions:
+  - id: svar-hemtjanst-2024-a1
+    recommendations: [granskning-hemtjanst-2024-r1]
+    text: Rekrytera en kvalitetssamordnare.
+    owner: kvalitetssamordnare
+    due: 2024-06-10
+    status: in-progress
+"""
+
+
+def test_the_gaps_report_says_what_has_been_done_since_and_what_closed_each_observation(homecare):
+    write(homecare, GOAL, MEASURABLE_GOAL.format(adopted="2024-05-21"))
+    write(homecare, "governance/solby/indicators/personalkontinuitet.yaml", INDICATOR)
+    write(homecare, ROUTINE, ROUTINE_TEXT)
+    write(homecare, "recommendations/solby/2024-hemtjanst/response.yaml", RESPONSE)
+    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", """\
+kind: follow-up
+organisation: solby
+id: uppfoljning-2024
+date: 2024-06-01
+assessor: Revisorerna
+assessments:
+  - {recommendation: granskning-hemtjanst-2024-r2, status: implemented}
+""")
+    run = run_process("report", "gaps", str(homecare), "--as-of", AS_OF)
+    assert run.code == 0
+    rows = observation_rows(run.stdout, "### Observations of the audits", "The gaps the data shows beyond the "
+                                                                          "observations:")
+    action = ("• action svar-hemtjanst-2024-a1: Rekrytera en kvalitetssamordnare. (due 2024-06-10; in progress, "
+              "**overdue**)")
+    assert rows[2] == "**Granskning av hemtjänsten** (2024-03-15): 1 of 4 observations still open."
+    assert rows[6:10] == [
+        "| `inga-matbara-mal` (section 3\\.1)<br>measurable targets, about Hemtjänst | “Det saknas mätbara mål för "
+        f"hemtjänsten.” | {action} | ✅ remedied by goal 'hemtjanst-kvalitet' (2024-05-21)<br>"
+        f"[{REPORT}:17]({REPORT}#L17) |",
+        "| `ingen-overenskommelse-privata-utforare` (section 3\\.2)<br>agreements with other parties, about "
+        "Hemtjänst | “Det finns inga överenskommelser med de privata utförarna.” | *nothing recorded* | ✅ "
+        "recommendation granskning-hemtjanst-2024-r2 graded implemented in the follow-up uppfoljning-2024 "
+        f"(2024-06-01)<br>[{REPORT}:23]({REPORT}#L23) |",
+        "| `ingen-avvikelserutin` (section 3\\.3)<br>written routines, about Hemtjänst | “Det saknas en skriftlig "
+        "rutin för hantering av avvikelser.” | • governing document 'Rutin för hantering av avvikelser i hemtjänsten' is "
+        "linked but cannot resolve it: it dates from 2021-05-04, not after the report of 2024-03-15 | ✅ "
+        "recommendation granskning-hemtjanst-2024-r2 graded implemented in the follow-up uppfoljning-2024 "
+        f"(2024-06-01)<br>[{REPORT}:29]({REPORT}#L29) |",
+        "| `vakant-kvalitetssamordnare` (section 3\\.4)<br>staffing, about Kvalitetssamordnare | “Tjänsten som "
+        f"kvalitetssamordnare har varit vakant sedan september 2023.” | {action} | 🔴 open for 90 days (`G501`)<br>"
+        f"[{REPORT}:35]({REPORT}#L35) |",
+    ]
+
+
+def test_the_gaps_report_shows_a_waived_observation_with_its_reason(homecare):
+    waive_the_first_observation(homecare)
+    run = run_process("report", "gaps", str(homecare), "--as-of", AS_OF, "--lang", "sv")
+    rows = observation_rows(run.stdout, "### Granskningarnas iakttagelser",
+                            "Brister som uppgifterna visar utöver iakttagelserna:")
+    assert rows[2] == "**Granskning av hemtjänsten** (2024-03-15): 3 av 4 iakttagelser är fortfarande öppna."
+    assert rows[6].endswith("| *inget registrerat* | ⚪ undantagen till 2025-03-31: Målen tas fram i budgeten 2025."
+                            f"<br>[{REPORT}:17]({REPORT}#L17) |")
+
+
+def test_the_ci_job_summary_leads_with_the_observations(tmp_path):
+    summary = tmp_path / "summary.md"
+    run = run_process("check", str(HOMECARE), "--format", "github", "--as-of", AS_OF,
+                      env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert run.code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert "**Granskning av hemtjänsten** (2024-03-15): 4 of 4 observations still open." in text.splitlines()
+    assert text.index("### Observations of the audits") < text.index("The gaps the data shows beyond")
 
 
 def test_the_governance_report_shows_the_vacancy(homecare):

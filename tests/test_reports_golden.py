@@ -29,7 +29,7 @@ import pytest
 from auditrack import i18n
 from auditrack.config import find_config, load_config
 from auditrack.commands.report import load
-from auditrack.engine import load_repository, run_check
+from auditrack.engine import load_repository
 from auditrack.findings import localize
 from auditrack.reports import KINDS, render
 from test_reports import diagram, mermaid_blocks, parse_markdown
@@ -47,7 +47,7 @@ def results():
     config = load_config(find_config(ROOT))
     loaded = load_repository(ROOT, config)
     loaded.as_of = AS_OF
-    return {"checked": run_check(ROOT, config, AS_OF), "loaded": loaded,
+    return {"checked": load("gaps", ROOT, config, AS_OF, None), "loaded": loaded,
             "follow-up": load("follow-up", ROOT, config, AS_OF, None)}
 
 

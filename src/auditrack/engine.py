@@ -45,6 +45,9 @@ class CheckResult:
     file_organisation: dict[str, str] = field(default_factory=dict)
     """The organisation of every valid file, by path."""
     missing_folders: list[str] = field(default_factory=list)
+    observations: dict[str, list[dict]] | None = None
+    """Per organisation id, its audits' observations and how each stands (reports.observations.Collector), when
+    the caller collected them for the gaps report; None when not."""
     lang: str = "en"
     """The language the findings' messages are in (set when they are localised)."""
     unjudged: set[str] = field(default_factory=set)

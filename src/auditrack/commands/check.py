@@ -73,7 +73,9 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
         return EXIT_USAGE
     target, config, root = opened
     named = target.named_files(root)
-    result = run_check(root, config, as_of_date(config, as_of), named=named)
+    summary = output_format in ("auto", "github") and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
+    day = as_of_date(config, as_of)
+    result = gap_check(root, config, day, named) if summary else run_check(root, config, day, named=named)
     result.lang = lang or config.lang
     localize(result.findings, result.lang)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
@@ -97,6 +99,16 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
         result.findings.append(problem)
         sys.stderr.write(f"auditrack: {problem.message}\n")
     return result.exit_code(fail_on or config.fail_on)
+
+
+def gap_check(path: Path, config, as_of: date, named: set[str] | None = None):
+    """`run_check`, collecting how each audit's observations stand for the gaps report as it goes."""
+    from auditrack.reports.observations import Collector
+
+    collected = Collector(config, as_of)
+    result = run_check(path, config, as_of, each_index=collected, named=named)
+    result.observations = collected.audits
+    return result
 
 
 def _no_data_files(path: Path, paths: list[str], lang: str) -> str:

@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from auditrack.commands.check import load_settings
+from auditrack.commands.check import gap_check, load_settings
 from auditrack.config import as_of_date
 from auditrack.engine import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from auditrack.findings import Category, localize
@@ -92,7 +92,7 @@ def load(kind: str, path: Path, config, as_of: date, org: str | None):
     from auditrack.engine import load_repository, run_check
 
     if kind == "gaps":
-        return run_check(path, config, as_of)
+        return gap_check(path, config, as_of)
     result = load_repository(path, config, org)  # no rules: the other reports show the data, not the findings
     result.as_of = as_of
     if kind == "follow-up":  # but this one shows the gaps each recommendation concerns

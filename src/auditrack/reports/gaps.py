@@ -24,7 +24,8 @@ from auditrack.reports.markdown import Md, md, with_code_spans
 
 SEVERITIES = ("error", "warning", "info")
 OBSERVATION_OPEN = "G501"
-"""The code of an open observation of an audit: listed first, per organisation, not again under its severity."""
+"""The code of an open observation of an audit: shown in its audit's table of observations (when the check
+collected them, `CheckResult.observations`), not again under its severity."""
 LINK_BASE = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
 
 
@@ -59,15 +60,25 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
                 "where": _where(f.location, root, base_dir, link_base),
             }
 
-        # The auditors' own open observations lead; the severity lists show the gaps beyond them.
-        observations = []
-        for f in findings:
-            if f.code == OBSERVATION_OPEN and (limit is None or shown < limit):
-                shown += 1
-                observations.append(row(f))
+        # The auditors' own observations lead, each audit's in a table; the severity lists show the gaps beyond.
+        audits = []
+        tabled = result.observations is not None and key not in result.unjudged
+        if tabled:
+            opened = {f.subject for f in findings if f.code == OBSERVATION_OPEN}
+            for audit in result.observations.get(key, []):
+                rows = []
+                for item in audit["observations"]:
+                    if limit is not None and shown >= limit:
+                        break
+                    shown += item["id"] in opened
+                    rows.append(_observation(item, item["id"] in opened, lang, root, base_dir, link_base))
+                audits.append({"title": audit["title"], "date": audit["date"], "rows": rows,
+                               "total": len(audit["observations"]),
+                               "open": sum(1 for item in audit["observations"] if item["id"] in opened),
+                               "omitted": len(audit["observations"]) - len(rows)})
         severities = []
         for severity in SEVERITIES:
-            items = [f for f in findings if f.severity.value == severity and f.code != OBSERVATION_OPEN]
+            items = [f for f in findings if f.severity.value == severity and not (tabled and f.code == OBSERVATION_OPEN)]
             if not items:
                 continue
             rows = []
@@ -81,7 +92,7 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
             "id": key,
             "name": names.get(key, key) if key is not None else None,
             "counts": {s: counts.get(s, 0) for s in SEVERITIES},
-            "observations": observations,
+            "audits": audits,
             "severities": severities,
         })
     selected = [f for k in order for f in grouped[k]]
@@ -94,6 +105,18 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
         "internal_errors": sum(1 for f in selected if f.category == Category.INTERNAL),
         "omitted": len(selected) - shown,
         "worst": next((s for s in SEVERITIES if totals.get(s)), None),
+    }
+
+
+def _observation(item: dict, still_open: bool, lang: str, root: Path, base_dir: Path, link_base: str | None) -> dict:
+    """One observation's row: the table's columns as values for the template. `still_open` is whether the
+    check reports it (G501, which a configuration can turn off)."""
+    return {
+        "id": item["id"], "section": item["section"], "category": item["category"], "about": item["about"],
+        "text": item["text"], "state": item["state"], "days": item["days"], "code": OBSERVATION_OPEN if still_open else None,
+        "remedies": item["remedies"], "implemented": item["implemented"], "waiver": item["waiver"],
+        "unfit": [dict(u, reason=u["reason"][lang]) for u in item["unfit"]], "actions": item["actions"],
+        "where": _where(item["location"], root, base_dir, link_base),
     }
 
 

@@ -35,23 +35,53 @@ def remedies(ctx: Context, found: Open) -> list:
     return [model for model, key in ctx.index.referring(found.observation) if key == "resolves"]
 
 
-def _implemented(ctx: Context, found: Open) -> bool:
-    """Whether a follow-up by the as-of date grades one of the observation's recommendations implemented."""
+def implemented_in(ctx: Context, found: Open) -> tuple | None:
+    """The newest follow-up by the as-of date that grades one of the observation's recommendations implemented,
+    with that assessment; None when there is none."""
     # Recommendation ids are unique within an organisation, so a follow-up round that names no report counts too.
     wanted = set(found.observation.recommendations)
+    newest = None
     for follow_up in ctx.index.records("follow-up", found.organisation):
-        if follow_up.date.start > ctx.as_of:
+        if follow_up.date.start > ctx.as_of or (newest is not None and follow_up.date.end <= newest[0].date.end):
             continue
-        if any(a.recommendation in wanted and a.status == "implemented" for a in follow_up.assessments):
-            return True
-    return False
+        graded = next((a for a in follow_up.assessments if a.recommendation in wanted and a.status == "implemented"),
+                      None)
+        if graded is not None:
+            newest = (follow_up, graded)
+    return newest
 
 
 def is_open(ctx: Context, found: Open) -> bool:
     """Open until a fitting record resolves it or a follow-up grades its recommendation implemented."""
-    if _implemented(ctx, found):
+    if implemented_in(ctx, found) is not None:
         return False
     return not any(unfit(ctx, record, found.observation, found.report) is None for record in remedies(ctx, found))
+
+
+@dataclass(frozen=True)
+class Closure:
+    """How an observation stands as of a date: the linked records that remedy it, those linked that cannot
+    (each with the reason, in English and Swedish), and the follow-up that graded its recommendation
+    implemented, with the assessment."""
+
+    remedied_by: tuple
+    unfit: tuple
+    implemented_in: tuple | None
+
+    @property
+    def open(self) -> bool:
+        return not self.remedied_by and self.implemented_in is None
+
+
+def closure(ctx: Context, found: Open) -> Closure:
+    fitting, unfitting = [], []
+    for record in remedies(ctx, found):
+        reason = unfit(ctx, record, found.observation, found.report)
+        if reason is None:
+            fitting.append(record)
+        else:
+            unfitting.append((record, reason))
+    return Closure(tuple(fitting), tuple(unfitting), implemented_in(ctx, found))
 
 
 def _subject(ctx: Context, found: Open) -> str:
