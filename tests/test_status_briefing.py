@@ -229,7 +229,7 @@ DEVELOPER_WORDS = re.compile(r"edit by hand|do not edit|generated|auditrack|data
 def test_no_developer_words_in_the_body_only_a_comment_says_it_is_generated(reports, lang):
     text = reports[lang]
     lines = text.splitlines()
-    assert lines[2] == f"<!-- {i18n.label(lang, 'status.generated')} -->"
+    assert lines[2] == f"<!-- {i18n.label(lang, 'generated-comment').format(kind='status')} -->"
     body = "\n".join(lines[:2] + lines[3:])
     assert "<!--" not in body
     # the Id column's header is the one place an id is named; the ids themselves are code spans
