@@ -172,3 +172,32 @@ def test_unknown_rule_codes_in_the_configuration_are_errors(tmp_path):
     assert lines[0] == "auditrack.yaml:1:10  C001  'G999' in ignore matches no rule code"
     assert lines[2] == "auditrack.yaml:3:3  C001  'G2O5' in severity is not a rule code"
     assert lines[3] == "    help: did you mean 'G205'? `auditrack rules` lists every code."
+
+
+@pytest.mark.parametrize("command", [("check",), ("report", "status"), ("due",), ("export", "plan")])
+def test_an_invalid_configuration_is_explained_in_the_language_asked_for(tmp_path, command):
+    """A configuration that cannot be read cannot give its own `lang:`; --lang still decides."""
+    import subprocess
+    import sys
+
+    (tmp_path / "governance").mkdir()
+    (tmp_path / "auditrack.yaml").write_text("fail_on: ibland\nignore: [G999]\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "auditrack", *command, str(tmp_path), "--lang", "sv"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "auditrack.yaml:1:10  C001  fältet 'fail_on': 'ibland' är inte ett av de tillåtna värdena: error, warning, "
+        "info eller never",
+        "    help: Använd ett av de uppräknade värdena, stavat exakt som det står.",
+        "auditrack: konfigurationen är ogiltig (slutkod 2)",
+    ]
+    (tmp_path / "auditrack.yaml").write_text("ignore: [G999]\nseverity:\n  G2O5: error\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "auditrack", *command, str(tmp_path), "--lang", "sv"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.stderr.splitlines() == [
+        "auditrack.yaml:1:10  C001  'G999' i ignore motsvarar ingen regelkod",
+        "    help: `auditrack rules` visar alla koder.",
+        "auditrack.yaml:3:3  C001  'G2O5' i severity är ingen regelkod",
+        "    help: menade du 'G205'? `auditrack rules` visar alla koder.",
+        "auditrack: konfigurationen är ogiltig (slutkod 2)",
+    ]

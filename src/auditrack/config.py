@@ -139,7 +139,8 @@ def load_config(path: Path | None, display: str | None = None) -> Config:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError([_config_finding(name, f"cannot read the configuration: {exc.strerror}")]) from None
+        raise ConfigError([_config_finding(name, f"cannot read the configuration: {exc.strerror}",
+                                           f"kan inte läsa konfigurationen: {exc.strerror}")]) from None
     return parse_config(raw, name)
 
 
@@ -192,28 +193,30 @@ def _unknown_codes(config: Config, loaded) -> list[Finding]:
     known = sorted({*load_rules(), *CODES})
     found = []
 
-    def report(code: str, path: tuple, key: bool, what: str) -> None:
+    def report(code: str, path: tuple, key: bool, what: tuple[str, str]) -> None:
         close = difflib.get_close_matches(code, known, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint, hint_sv = (f"did you mean '{close[0]}'? ", f"menade du '{close[0]}'? ") if close else ("", "")
         found.append(Finding(
-            "C001", Severity.ERROR, f"'{code}' in {path[0]} {what}", loaded.locate(path, key=key),
+            "C001", Severity.ERROR, f"'{code}' in {path[0]} {what[0]}", loaded.locate(path, key=key),
             category=Category.DATA, hint=f"{hint}`auditrack rules` lists every code.",
+            translations={"sv": (f"'{code}' i {path[0]} {what[1]}", f"{hint_sv}`auditrack rules` visar alla koder.")},
         ))
 
     for name in ("select", "ignore"):
         for i, prefix in enumerate(getattr(config, name)):
             if not any(code.startswith(prefix) for code in known):
-                report(prefix, (name, i), False, "matches no rule code")
+                report(prefix, (name, i), False, ("matches no rule code", "motsvarar ingen regelkod"))
     for code in config.severity:
         if code not in known:
-            report(code, ("severity", code), True, "is not a rule code")
+            report(code, ("severity", code), True, ("is not a rule code", "är ingen regelkod"))
     return found
 
 
-def _config_finding(name: str, message: str) -> Finding:
+def _config_finding(name: str, message: str, message_sv: str) -> Finding:
     from auditrack.findings import Category, Location, Severity
 
-    return Finding("C001", Severity.ERROR, message, Location(name), category=Category.DATA)
+    return Finding("C001", Severity.ERROR, message, Location(name), category=Category.DATA,
+                   translations={"sv": (message_sv, None)})
 
 
 def as_of_date(config: Config, override: date | None) -> date:

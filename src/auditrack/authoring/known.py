@@ -84,7 +84,7 @@ def open_repository(path: Path, lang: str) -> Known | None:
     if not path.is_dir():
         sys.stderr.write(f"auditrack: {say({}, lang, 'not-folder', path=path)}\n")
         return None
-    config = load_settings(path, None)
+    config = load_settings(path, None, lang)
     if config is None:
         return None
     return load(repository_root(path), config)

@@ -15,29 +15,38 @@ from auditrack.findings import localize
 from auditrack.io import NotARegularFile, append_text
 
 
-def load_settings(path: Path, config_file: Path | None):
-    """The configuration for `path`, or an exit code after printing why it cannot be used."""
+def load_settings(path: Path, config_file: Path | None, lang: str | None = None):
+    """The configuration for `path`, or None after printing why it cannot be used: in `lang` (--lang), since a
+    configuration that cannot be read cannot say its own language."""
     found = config_file if config_file is not None else find_config(path)
     if config_file is not None and not config_file.is_file():
-        sys.stderr.write(f"auditrack: the configuration file {config_file} does not exist\n")
+        sys.stderr.write(_SAY["missing"][lang or "en"].format(file=config_file))
         return None
     try:
         return load_config(found, display=_display(found, path) if found else None)
     except ConfigError as exc:
-        for f in exc.findings:
+        for f in localize(exc.findings, lang or "en"):
             sys.stderr.write(f"{f.location}  {f.code}  {f.message}\n")
             if f.hint:
                 sys.stderr.write(f"    help: {f.hint}\n")
-        sys.stderr.write("auditrack: the configuration is invalid (exit code 2)\n")
+        sys.stderr.write(_SAY["invalid"][lang or "en"])
         return None
 
 
-def open_repository(paths: list[Path], config_file: Path | None):
+_SAY = {
+    "missing": {"en": "auditrack: the configuration file {file} does not exist\n",
+                "sv": "auditrack: konfigurationsfilen {file} finns inte\n"},
+    "invalid": {"en": "auditrack: the configuration is invalid (exit code 2)\n",
+                "sv": "auditrack: konfigurationen är ogiltig (slutkod 2)\n"},
+}
+
+
+def open_repository(paths: list[Path], config_file: Path | None, lang: str | None = None):
     """The target `paths` name, its configuration and its repository's root, or None after printing why they
     cannot be used (a usage error)."""
     try:
         target = locate(paths)
-        config = load_settings(target.places[0].folder, config_file)
+        config = load_settings(target.places[0].folder, config_file, lang)
         if config is None:
             return None
         return target, config, target.root(config)
@@ -68,7 +77,7 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
     if name not in FORMATS:
         sys.stderr.write(f"auditrack: unknown format '{output_format}'; use one of: auto, {', '.join(FORMATS)}\n")
         return EXIT_USAGE
-    opened = open_repository(paths, config_file)
+    opened = open_repository(paths, config_file, lang)
     if opened is None:
         return EXIT_USAGE
     target, config, root = opened

@@ -29,11 +29,11 @@ class UsageError(Exception):
     """The diff cannot be made; the message (possibly several lines, possibly empty when already printed) says why."""
 
 
-def _config(path: Path, checkout: Checkout, head_commit: str | None) -> Config:
+def _config(path: Path, checkout: Checkout, head_commit: str | None, lang: str | None = None) -> Config:
     from auditrack.commands.check import load_settings
 
     if head_commit is None:
-        config = load_settings(path, None)
+        config = load_settings(path, None, lang)
         if config is None:
             raise UsageError("")
         return config
@@ -72,7 +72,7 @@ def build(base: str, head: str | None, path: Path, as_of: date | None, lang: str
     checkout = locate(path)
     base_commit = resolve(checkout, base)
     head_commit = resolve(checkout, head) if head is not None else None
-    config = _config(path, checkout, head_commit)
+    config = _config(path, checkout, head_commit, lang)
     if lang is not None:
         config = config.model_copy(update={"lang": lang})
     day = as_of_date(config, as_of)

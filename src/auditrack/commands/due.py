@@ -50,7 +50,7 @@ def run(request: Request) -> int:
         return missing
     try:
         target = locate(request.paths)
-        config = load_settings(target.places[0].folder, request.config_file)
+        config = load_settings(target.places[0].folder, request.config_file, request.lang)
         if config is None:
             return EXIT_USAGE
         root = target.root(config)

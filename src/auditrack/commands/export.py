@@ -45,7 +45,7 @@ def run(path: Path, fmt: str, org: str | None, output: Path | None, lang: str | 
         config_file: Path | None = None) -> int:
     from auditrack.engine import load_repository
 
-    config = load_settings(path, config_file)
+    config = load_settings(path, config_file, lang)
     if config is None:
         return EXIT_USAGE
     lang = lang or config.lang

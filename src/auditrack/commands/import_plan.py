@@ -87,7 +87,7 @@ def run(file: Path, path: Path, lang: str | None, day: str | None, by: str | Non
         config_file: Path | None = None) -> int:
     from auditrack.engine import load_repository
 
-    opened = open_repository([path], config_file)
+    opened = open_repository([path], config_file, lang)
     if opened is None:
         return EXIT_USAGE
     _, config, root = opened

@@ -46,7 +46,7 @@ class Progress:
 
 
 def run(progress: Progress, path: Path, org: str | None, lang: str | None, config_file: Path | None) -> int:
-    opened = open_repository([path], config_file)
+    opened = open_repository([path], config_file, lang)
     if opened is None:
         return EXIT_USAGE
     _, config, root = opened

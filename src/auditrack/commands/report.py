@@ -53,7 +53,7 @@ def run(
         output = None
     if output is not None and output.is_dir():
         return _usage(f"--output {output} is a folder; give a file name, e.g. {output / (kind + '.md')}")
-    config = load_settings(path, config_file)
+    config = load_settings(path, config_file, lang)
     if config is None:
         return EXIT_USAGE
     if output is not None and (refused := _not_writable(output, lang or config.lang)):
