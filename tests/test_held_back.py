@@ -73,6 +73,14 @@ def test_a_typo_in_the_response_is_one_error_not_also_a_missing_response(tmp_pat
     assert (held["file"], held["line"]) == ("recommendations/exempel/g/response.yaml", 5)
 
 
+def test_what_is_held_back_is_said_after_the_error_that_holds_it_back(tmp_path):
+    """X003 points at the first error; at the same place it follows it, whatever the error's code (Y001 > X003)."""
+    _repo(tmp_path, RESPONSE.replace("text: Åtgärd.", "text: Åtgärd: ta fram mål"))
+    code, findings = _check(tmp_path)
+    assert code == 3
+    assert [(f["code"], f["line"], f["column"]) for f in findings[1:]] == [("Y001", 10, 17), ("X003", 10, 17)]
+
+
 def test_the_gaps_come_back_once_the_data_is_fixed(tmp_path):
     _repo(tmp_path, RESPONSE.replace("decided_by:", "decidedby:"))
     (tmp_path / "recommendations/exempel/g/response.yaml").unlink()

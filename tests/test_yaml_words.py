@@ -42,6 +42,17 @@ def y001(check, repo, lang: str = "en") -> tuple:
          "kolumn som de fält den hör till."),
         id="a list item missing its dash"),
     pytest.param(
+        REPORT_PATH, REPORT.replace("  - id: rek-1\n    text:", "    id: rek-1\n    text:")
+        + "  - id: rek-2\n    text: Följ upp målen.\n", 14, 3,
+        (f"a list item ('- ') among fields: the list seems to start on line 11 without its '- '{SAYS}did not find "
+         "expected key)",
+         "Start every item of the list with '- ', the one on line 11 too; or, if this line is a field, remove its "
+         "'- '."),
+        (f"en punkt i en lista ('- ') bland fält: listan verkar börja på rad 11 utan sitt '- '{SAYS_SV}did not "
+         "find expected key)",
+         "Börja varje punkt i listan med '- ', även den på rad 11; eller, om raden är ett fält, ta bort dess '- '."),
+        id="the first item of a list missing its dash"),
+    pytest.param(
         REPORT_PATH, REPORT.replace("title:", " title:"), 4, 7,
         ("'title' is indented further than 'organisation' on line 3, so YAML reads it as part of the value of "
          f"'organisation'{SAYS}mapping values are not allowed in this context)",
@@ -157,6 +168,11 @@ def test_the_pure_python_parsers_words_are_explained_alike():
     assert (exc.problem, plain.line, plain.column) == ("expected <block end>, but found '-'", 5, 3)
     assert plain.message == ("YAML syntax error: a list item ('- ') among fields: the list seems to start on line 3 "
                              "without its '- ' (the YAML reader says: expected <block end>, but found '-')")
+    exc, plain = explained("kind: response\nactions:\n    id: a1\n    text: a\n  - id: a2\n")
+    found = "expected <block end>, but found '<block sequence start>'"
+    assert (exc.problem, plain.line, plain.column) == (found, 5, 3)
+    assert plain.message == ("YAML syntax error: a list item ('- ') among fields: the list seems to start on line 3 "
+                             f"without its '- ' (the YAML reader says: {found})")
     exc, plain = explained(GOAL + "text: Åtgärd: ta fram mål\n")
     assert (exc.problem, plain.line, plain.column) == ("mapping values are not allowed here", 5, 13)
     assert plain.hint == 'Put the whole value in quotes: text: "Åtgärd: ta fram mål"'

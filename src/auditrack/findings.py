@@ -67,7 +67,8 @@ class Finding:
 
     def sort_key(self) -> tuple:
         loc = self.location
-        return (loc.file, loc.line, loc.column, self.code, self.message)
+        # X003 points at an organisation's first data error, to say what it holds back: it follows that error.
+        return (loc.file, loc.line, loc.column, self.code == "X003", self.code, self.message)
 
     def fingerprint(self) -> tuple:
         """Identity of a finding that survives edits elsewhere in the file (no line numbers)."""

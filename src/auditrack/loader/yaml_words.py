@@ -249,8 +249,8 @@ def _expected_key(e: _Error) -> Plain | None:
         )
     if before.strip():
         return None
-    start = e.context_line + 1
-    if line[e.column:e.column + 1] == "-" and e.column == e.context_column:
+    start = _unmarked_item(e, line)
+    if start is not None:
         return e.plain(
             f"a list item ('- ') among fields: the list seems to start on line {start} without its '- '",
             f"Start every item of the list with '- ', the one on line {start} too; or, if this line is a field, "
@@ -270,6 +270,24 @@ def _expected_key(e: _Error) -> Plain | None:
         "Börja raden i samma kolumn som de fält den hör till.",
         unsure=True,
     )
+
+
+def _unmarked_item(e: _Error, line: str) -> int | None:
+    """The line (1-based) where a list item without its '- ' starts, when the error's line is the next item:
+    the unmarked item's fields stand where this item's '- ' stands (the pure-Python parser's context), or where
+    its fields stand after the '- ' (libyaml's)."""
+    if line[e.column:e.column + 1] != "-":
+        return None
+    if e.column == e.context_column:
+        return e.context_line + 1
+    fields = _content_column(line)
+    above = e.previous(e.line)
+    if above is None or _indent(e.text(above)) != fields or e.text(above).lstrip().startswith("-"):
+        return None
+    first = above
+    while (earlier := e.previous(first)) is not None and _indent(e.text(earlier)) >= fields:
+        first = earlier
+    return first + 1
 
 
 def _list_on_key_line(e: _Error) -> Plain | None:
