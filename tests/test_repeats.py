@@ -142,6 +142,26 @@ def test_a_repeat_of_one_not_assessed_is_still_open(repeats):
         ", som fortfarande är öppen: uppföljningen 2023-11-20 bedömde den inte")
 
 
+@pytest.mark.parametrize("grade, english, swedish", [
+    ("not-agreed", ", which the board did not agree to (the follow-up of 2023-11-20 graded it not agreed): the "
+                   "auditors raise it again",
+     ", som styrelsen eller nämnden inte ställde sig bakom (uppföljningen 2023-11-20 bedömde den som ej accepterad): "
+     "revisorerna tar upp den igen"),
+    ("no-longer-relevant", ", which the follow-up of 2023-11-20 found no longer relevant: the auditors raise it "
+                           "again, so it is relevant once more",
+     ", som uppföljningen 2023-11-20 bedömde som ej längre aktuell: revisorerna tar upp den igen, så den är aktuell "
+     "på nytt"),
+])
+def test_a_repeat_of_one_not_agreed_or_no_longer_relevant_is_raised_again_not_open(repeats, grade, english, swedish):
+    path = repeats / "recommendations/exempel/2022-malstyrning/follow-up-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("r3, status: partly-implemented", f"r3, status: {grade}"),
+                    encoding="utf-8")
+    said = "the recommendation 'granskning-2024-r3' repeats 'granskning-2022-r3' of " + EARLIER_OF
+    assert check(repeats).findings[2]["message"] == said + english
+    said_sv = "rekommendationen 'granskning-2024-r3' upprepar 'granskning-2022-r3' från " + EARLIER_OF
+    assert check(repeats, "--lang", "sv").findings[2]["message"] == said_sv + swedish
+
+
 def test_an_unknown_repeat_is_located(repeats):
     path = repeats / LATER_PATH
     path.write_text(path.read_text(encoding="utf-8").replace("repeats: [granskning-2022-r1]", "repeats: [granskning-2021-r1]"),

@@ -46,7 +46,9 @@ def repeated_recommendation(ctx: Context):
     came back (the fix did not hold), or it was never closed (its latest
     follow-up graded it partly implemented, not implemented or not assessed,
     or no follow-up graded it). A recommendation graded not implemented that
-    is repeated is reported as still open, the commonest case. The council's
+    is repeated is reported as still open, the commonest case. One the board
+    did not agree to (graded not agreed) is reported as raised again, not as
+    open, and so is one a follow-up found no longer relevant. The council's
     discharge decision weighs repeated findings, so each is reported, naming
     the earlier recommendation, its report and its latest grade (by the
     as-of date), until a follow-up grades the repeating recommendation
@@ -117,6 +119,20 @@ def _repeat(ctx: Context, rec, at: tuple, earlier, earlier_report, latest: tuple
                        sv=f"{said_sv}, som uppföljningen {follow_up.date} bedömde som åtgärdad: den tidigare "
                           "åtgärden höll inte",
                        sv_hint=f"Ta reda på varför åtgärden av '{earlier.id}' inte höll, och redovisa det i svaret.")
+    if assessment.status == "not-agreed":
+        return ctx.hit(rec, f"{said}, which the board did not agree to (the follow-up of {follow_up.date} graded it "
+                            "not agreed): the auditors raise it again", at,
+                       hint="Answer the repeated recommendation on its merits: agree and act, or record a reasoned "
+                            "disagreement in the response's positions.",
+                       sv=f"{said_sv}, som styrelsen eller nämnden inte ställde sig bakom (uppföljningen "
+                          f"{follow_up.date} bedömde den som ej accepterad): revisorerna tar upp den igen",
+                       sv_hint="Besvara den upprepade rekommendationen i sak: instäm och åtgärda, eller ange ett "
+                               "motiverat ställningstagande under svarets positions.")
+    if assessment.status == "no-longer-relevant":
+        return ctx.hit(rec, f"{said}, which the follow-up of {follow_up.date} found no longer relevant: the auditors "
+                            "raise it again, so it is relevant once more", at, hint=open_hint,
+                       sv=f"{said_sv}, som uppföljningen {follow_up.date} bedömde som ej längre aktuell: revisorerna "
+                          "tar upp den igen, så den är aktuell på nytt", sv_hint=open_hint_sv)
     if assessment.status == "not-assessed":
         graded, graded_sv = "did not assess it", "bedömde den inte"
     else:
