@@ -71,13 +71,24 @@ def test_the_silent_bodies_in_swedish():
 
 
 def test_before_the_date_each_silent_body_is_informed(boards):
-    run = run_process("check", str(boards), "--format", "json", "--as-of", "2023-06-30")
-    # On the due day R112 also warns each silent body (a deadline reminder, issue 17).
-    assert [(f["code"], f["severity"], f["column"]) for f in run.findings] == [
-        ("R101", "info", 39), ("R112", "warning", 39), ("R101", "info", 68), ("R112", "warning", 68),
-        ("R101", "info", 86), ("R112", "warning", 86)]
-    assert run.findings[2]["message"] == (f"a response to '{TITLE}' was requested from Tekniska nämnden (tekniska-namnden) "
+    run = run_process("check", str(boards), "--format", "json", "--as-of", "2023-05-20")
+    asked = [f for f in run.findings if f["code"] != "R109"]  # the responses are dated after 2023-05-20
+    assert [(f["code"], f["severity"], f["column"]) for f in asked] == [
+        ("R101", "info", 39), ("R101", "info", 68), ("R101", "info", 86)]
+    assert asked[1]["message"] == (f"a response to '{TITLE}' was requested from Tekniska nämnden (tekniska-namnden) "
                                           "on 2023-03-20; it is due 2023-06-30 and not yet recorded")
+
+
+def test_within_the_due_soon_horizon_the_reminder_replaces_the_information(boards):
+    """R112 warns each silent body from 30 days before the date; R101's information would say it twice."""
+    run = run_process("check", str(boards), "--format", "json", "--as-of", "2023-06-30")
+    assert [(f["code"], f["severity"], f["column"]) for f in run.findings] == [
+        ("R112", "warning", 39), ("R112", "warning", 68), ("R112", "warning", 86)]
+    assert run.findings[1]["message"] == f"due 2023-06-30 (today): response to '{TITLE}' from Tekniska nämnden"
+    (boards / "auditrack.yaml").write_text("ignore: [R112]\n", encoding="utf-8")
+    ignored = run_process("check", str(boards), "--format", "json", "--as-of", "2023-06-30")
+    assert [(f["code"], f["severity"], f["column"]) for f in ignored.findings] == [
+        ("R101", "info", 39), ("R101", "info", 68), ("R101", "info", 86)]
 
 
 def test_a_body_named_twice_in_the_request_is_one_finding(boards):

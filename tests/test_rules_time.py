@@ -90,11 +90,16 @@ def test_follow_up_missing_after_24_months(tmp_path, as_of, fires):
 
 @pytest.mark.parametrize(
     ("as_of", "severity"),
-    [(date(2022, 7, 19), Severity.INFO), (date(2022, 7, 20), Severity.ERROR)],
+    [(date(2022, 6, 18), Severity.INFO), (date(2022, 7, 19), None), (date(2022, 7, 20), Severity.ERROR)],
 )
 def test_response_due_boundary_without_date(tmp_path, as_of, severity):
     report = REPORT + "response_request:\n  requested_on: 2022-04-20\n  requested_from: [ks]\n"
     write_repo(tmp_path, {"recommendations/exempel/r/report.yaml": report, "governance/exempel/ks.yaml": KS})
+    if severity is None:  # from 30 days before the date to the day itself, R112 reminds instead
+        assert hits(tmp_path, as_of, "R101") == []
+        [finding] = hits(tmp_path, as_of, "R112")
+        assert finding.message.startswith("due 2022-07-19 (today): ")
+        return
     [finding] = hits(tmp_path, as_of, "R101")
     assert finding.severity is severity
     assert "2022-07-19" in finding.message  # 90 days after the request

@@ -14,7 +14,7 @@ from auditrack.findings import Category, Finding, Severity
 from auditrack.i18n import number
 from auditrack.index import Index
 from auditrack.models.base import Record
-from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule  # noqa: F401
+from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule, selected  # noqa: F401
 
 _RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle", "positions", "repeats", "dates",
                  "observations", "due_soon", "verdicts")
@@ -26,12 +26,6 @@ def load_rules() -> dict[str, Rule]:
     for name in _RULE_MODULES:
         importlib.import_module(f"auditrack.rules.{name}")
     return dict(sorted(REGISTRY.items()))
-
-
-def selected(code: str, config: Config) -> bool:
-    if config.select and not any(code.startswith(p) for p in config.select):
-        return False
-    return not any(code.startswith(p) for p in config.ignore)
 
 
 def run_rules(index: Index, config: Config, as_of: date) -> list[Finding]:

@@ -57,6 +57,13 @@ class Context:
         return Hit(record, message, field, severity, hint, sv, sv_hint)
 
 
+def selected(code: str, config: Config) -> bool:
+    """Whether the configuration's `select:` and `ignore:` run the rule `code`."""
+    if config.select and not any(code.startswith(p) for p in config.select):
+        return False
+    return not any(code.startswith(p) for p in config.ignore)
+
+
 Check = Callable[[Context], Iterable[Hit]]
 
 

@@ -8,7 +8,7 @@ from auditrack.duedates import action_late, follow_up_due, response_due
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, label, word
 from auditrack.promises import promise_of
-from auditrack.rules.base import Context, rule
+from auditrack.rules.base import Context, rule, selected
 
 
 
@@ -62,7 +62,8 @@ def response_missing(ctx: Context):
     another body's response does not answer for it. Bräcke's auditors sent the report on 2023-04-20 asking
     for a response (Bräcke 2023, cover letter). Without a date in the request,
     the response is due `horizons.response_days` after it; before that the
-    finding is informational. A request that records neither its own date
+    finding is informational, and within `horizons.due_soon_days` of the date
+    R112's warning takes its place. A request that records neither its own date
     (`requested_on:`) nor a `due:` date cannot be late: it is reported as
     informational only, never guessed overdue. Any recorded response answers
     the request, also one known only from the administration's memo or
@@ -93,6 +94,9 @@ def response_missing(ctx: Context):
             due_text_sv = due.isoformat() if request.due else (
                 f"{due.isoformat()} ({label('sv', 'days', days_allowed).format(n=days_allowed)} efter begäran, "
                 "eftersom begäran inte angav något datum)")
+        # Within R112's horizon its warning says the response is due soon; this information would repeat it.
+        reminded = (due is not None and selected("R112", ctx.config)
+                    and (due - ctx.as_of).days <= ctx.config.horizons.due_soon_days)
         asked_on = f" on {request.requested_on}" if request.requested_on else ""
         asked_on_sv = f" {request.requested_on}" if request.requested_on else ""
         for i, body in silent:
@@ -117,7 +121,7 @@ def response_missing(ctx: Context):
                                  f"och svaret skulle ha lämnats senast {due_text_sv}",
                               sv_hint="Registrera organets antagna svar (kind: response, decided_by: organet) med "
                                       "beslutsparagraf och åtgärder.")
-            else:
+            elif not reminded:
                 yield ctx.hit(report, f"a response to '{title}' was requested from {who}{asked_on}; "
                                       f"it is due {due_text} and not yet recorded", at,
                               severity=Severity.INFO,
