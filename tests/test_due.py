@@ -113,6 +113,22 @@ def test_filters(root, option, expected):
     assert [row[4] for row in _rows(run)] == expected
 
 
+def test_named_files_list_only_their_organisations_deadlines(root):
+    (root / "governance/annan").mkdir(parents=True)
+    (root / "governance/annan/organisation.yaml").write_text("kind: organisation\nid: annan\nname: Annan kommun\n",
+                                                             encoding="utf-8")
+    (root / "governance/annan/mandat.yaml").write_text(
+        "kind: mandate\norganisation: annan\nid: uppdrag\ntitle: Uppdrag\ntype: decision\nadopted: 2023-01-10\n"
+        "valid_until: 2024-04-01\nregulates: [roles]\n", encoding="utf-8")
+    everything = run_cli("due", str(root), "--as-of", AS_OF, "--format", "json")
+    assert ("annan", "uppdrag") in {(d["organisation"], d["record"]) for d in everything.json["upcoming"]}
+    named = run_process("due", str(root / "governance/exempel/sn.yaml"), "--as-of", AS_OF, "--format", "json")
+    assert named.code == 0
+    assert [row[4] for row in _rows(named)] == [row[4] for row in _rows(everything) if row[4] != "uppdrag"]
+    other = run_process("due", str(root / "governance/annan/mandat.yaml"), "--as-of", AS_OF, "--format", "json")
+    assert [row[4] for row in _rows(other)] == ["uppdrag"]
+
+
 @pytest.mark.parametrize(("option", "message"), [
     (["--org", "nowhere"], "unknown organisation 'nowhere'; the organisations are: exempel"),
     (["--owner", "chef"], "unknown role 'chef' for --owner; the role ids are: socialchef"),

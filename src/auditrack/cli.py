@@ -116,9 +116,15 @@ def report(
     raise typer.Exit(run(kind, path, org, lang, _parse_date(as_of), output, config_file, link_base, round_id))
 
 
+DuePaths = Annotated[Optional[list[Path]], typer.Argument(
+    help="The data repository, or a folder inside it (default: the current folder); the repository is the nearest "
+         "folder above with auditrack.yaml. Or data files: only the deadlines of their organisations are listed.",
+    show_default=False, metavar="PATHS")]
+
+
 @app.command()
 def due(
-    paths: CheckPaths = None,
+    paths: DuePaths = None,
     within: Annotated[int, typer.Option("--within", metavar="DAYS", help="List what falls due within this many days after the as-of date, besides everything overdue.")] = 90,
     org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
     owner: Annotated[Optional[str], typer.Option("--owner", metavar="ROLE", help="Only the deadlines this role (its id) must act on.")] = None,
