@@ -133,7 +133,8 @@ def test_a_goal_adopted_before_the_report_does_not_close_it_and_says_why(homecar
     write(homecare, "governance/solby/indicators/personalkontinuitet.yaml", INDICATOR)
     found = located(check(homecare))
     assert found[0] == ("G502", "error", GOAL, 8, 12,
-                        "'hemtjanst-kvalitet' cannot resolve the observation 'inga-matbara-mal': it dates from "
+                        "'Brukarna ska få en hemtjänst av god kvalitet.' cannot resolve the observation 'inga-matbara-mal': it "
+                        "dates from "
                         "2023-11-14, not after the report of 2024-03-15")
     assert found[1] == VACANT
     assert found[2] == open_observation("inga-matbara-mal", 17, "3.1", 90, "measurable targets", "Hemtjänst")
@@ -331,7 +332,7 @@ assessments:
     assert rows[2] == "**Granskning av hemtjänsten** (2024-03-15): 1 of 4 observations still open."
     assert rows[6:10] == [
         "| `inga-matbara-mal` (section 3\\.1)<br>measurable targets, about Hemtjänst | “Det saknas mätbara mål för "
-        f"hemtjänsten.” | {action} | ✅ remedied by goal 'hemtjanst-kvalitet' (2024-05-21)<br>"
+        f"hemtjänsten.” | {action} | ✅ remedied by goal 'Brukarna ska få en hemtjänst av god kvalitet.' (2024-05-21)<br>"
         f"[{REPORT}:17]({REPORT}#L17) |",
         "| `ingen-overenskommelse-privata-utforare` (section 3\\.2)<br>agreements with other parties, about "
         "Hemtjänst | “Det finns inga överenskommelser med de privata utförarna.” | *nothing recorded* | ✅ "

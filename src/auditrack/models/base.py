@@ -225,6 +225,17 @@ class Record(Model):
     waivers: list[Waiver] = Field(default_factory=list)
     """Rules this record is exempt from, each with a reason, an approver and an expiry date."""
 
+    def display_name(self) -> str:
+        """What people call the record: its name or title; a goal, which has neither, by the start of its text;
+        else its id."""
+        named = getattr(self, "name", None) or getattr(self, "title", None)
+        if named:
+            return named
+        text = " ".join(str(getattr(self, "text", None) or "").split())
+        if text:
+            return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
+        return self.id
+
 
 class Remedy(Model):
     """A governance record that can remedy an audit's observations."""

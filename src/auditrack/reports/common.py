@@ -44,13 +44,13 @@ def scope(index: Index, org: str | None) -> Scope:
 
 
 def name_of(index: Index, org: str, ref: str | None) -> str | None:
-    """The display name of a referenced record (name or title), or the id when it cannot be resolved."""
+    """The display name of a referenced record (`Record.display_name`), or the id when it cannot be resolved."""
     if ref is None:
         return None
     record = index.get(org, ref)
     if record is None:
         return ref
-    return getattr(record, "name", None) or getattr(record, "title", None) or ref
+    return record.display_name() if hasattr(record, "display_name") else ref
 
 
 def known_by(period: Period | None, as_of: date) -> bool:

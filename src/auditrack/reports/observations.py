@@ -94,5 +94,5 @@ def _state(ctx: Context, found, tracked) -> dict:
 def _record(record, as_of: date) -> dict:
     """A linked record as the table names it: its kind, its name (else its id) and the date it counts from."""
     when = remedy_date(record, as_of)
-    return {"kind": record.kind_name, "name": getattr(record, "name", None) or getattr(record, "title", None)
-            or record.id, "date": when.isoformat() if when is not None else None}
+    return {"kind": record.kind_name, "name": record.display_name(),
+            "date": when.isoformat() if when is not None else None}

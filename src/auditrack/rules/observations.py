@@ -86,8 +86,7 @@ def closure(ctx: Context, found: Open) -> Closure:
 
 def _subject(ctx: Context, found: Open) -> str:
     about = ctx.index.get(found.organisation, found.observation.about)
-    name = getattr(about, "name", None) or getattr(about, "title", None) or found.observation.about
-    return named(name)
+    return named(about.display_name() if about is not None else found.observation.about)
 
 
 @rule("G501", "observation-open", Severity.ERROR, example="""
@@ -200,7 +199,7 @@ def remedy_does_not_fit(ctx: Context):
             if reason is None:
                 continue
             position = record.resolves.index(found.observation.id)
-            what = named(getattr(record, "name", None) or getattr(record, "title", None) or record.id)
+            what = named(record.display_name())
             yield ctx.hit(
                 record,
                 f"'{what}' cannot resolve the observation '{found.observation.id}': {reason[0]}",
@@ -269,7 +268,7 @@ def observation_contradicted(ctx: Context):
     """
     for found in observations(ctx):
         for record in _before(ctx, found):
-            what = named(getattr(record, "name", None) or getattr(record, "title", None) or record.id)
+            what = named(record.display_name())
             when = remedy_date(record, found.report.date.end)
             category = found.observation.category
             yield ctx.hit(
