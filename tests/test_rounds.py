@@ -43,8 +43,11 @@ def follow_up(root: Path, *args: str):
 
 
 def body(text: str) -> str:
-    """The report below its scope line (which names the as-of date and how it was made)."""
-    return text.split("\n\n", 2)[2]
+    """The report below its scope line (which names the as-of date), and below the comment that says how it was
+    made."""
+    parts = text.split("\n\n")
+    scope = next(i for i, part in enumerate(parts) if part.startswith(("As of ", "Läget per ")))
+    return "\n\n".join(parts[scope + 1:])
 
 
 # --------------------------------------------------------------------------- item 6: follow-up rounds
