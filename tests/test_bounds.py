@@ -239,11 +239,11 @@ def test_a_duplicate_key_in_a_valid_file_holds_its_organisations_gaps_back(tmp_p
     assert [(f["code"], f["file"], f["line"], f["organisation"], f["message"]) for f in run.findings] == [
         ("G101", "governance/annan/mal.yaml", 4, "annan",
          "the overall goal 'mal' is not broken down into measurable sub-goals"),
-        ("X003", "recommendations/exempel/g/response.yaml", 7, "exempel",
-         "1 gap finding of organisation 'exempel' is held back while some of its files have errors"),
         ("Y002", "recommendations/exempel/g/response.yaml", 7, "exempel",
          "the key 'date' appears twice in the same mapping (first on line 6); YAML would silently keep only the last "
          "value"),
+        ("X003", "recommendations/exempel/g/response.yaml", 7, "exempel",
+         "1 gap finding of organisation 'exempel' is held back while some of its files have errors"),
     ]
 
 
@@ -253,7 +253,7 @@ def test_diff_does_not_compare_the_gaps_of_a_file_with_a_duplicate_key(tmp_path)
     held_back._repo(tmp_path)
     code, result, _ = held_back.diff_after_changing_the_response(
         tmp_path, RESPONSE_WITH_DUPLICATE.replace("recommendations: [granskning-r1]", "recommendations: []"))
-    assert [f["code"] for f in result["introduced"]] == ["X003", "Y002"]
+    assert [f["code"] for f in result["introduced"]] == ["Y002", "X003"]
     assert result["resolved"] == []
     assert result["not_compared"] == ["exempel"]
     assert code == 3  # an organisation that cannot be compared is data that cannot be trusted

@@ -144,8 +144,8 @@ def test_references_into_an_unparsable_file_of_the_same_organisation_are_not_unk
     write_repo(tmp_path, {"governance/exempel/bodies/ks.yaml": broken, "recommendations/exempel/granskning.yaml": REQUESTED})
     findings = run_check(tmp_path, Config(), AS_OF).findings
     assert [(f.code, str(f.location), f.organisation) for f in findings] == [
-        ("X003", "governance/exempel/bodies/ks.yaml:8:1", "exempel"),
         ("Y001", "governance/exempel/bodies/ks.yaml:8:1", "exempel"),
+        ("X003", "governance/exempel/bodies/ks.yaml:8:1", "exempel"),
     ]
 
 
@@ -167,7 +167,7 @@ def test_a_file_yaml_cannot_read_is_one_error_within_its_own_organisation(tmp_pa
     (tmp_path / "governance/exempel/organisation.yaml").write_text(organisation, encoding="utf-8")
     findings = run_check(tmp_path, Config(), AS_OF).findings
     assert [(f.code, str(f.location), f.organisation) for f in findings] == [
-        ("X003", where, "exempel"), (code, where, "exempel")]
+        (code, where, "exempel"), ("X003", where, "exempel")]
     whole = load_repository(tmp_path, Config())
     assert [(f.code, str(f.location)) for f in whole.findings] == [(code, where)]
 
