@@ -68,7 +68,7 @@ def test_three_edited_cells_land_as_exactly_those_changes(repository):
     role.write_text("kind: role\nid: ekonomichef\norganisation: norrby\nname: Ekonomichef\n", encoding="utf-8")
     git(repository, "add", "-A")
     git(repository, "commit", "-qm", "role")
-    out = edited(exported(repository), {"K2": "done", "M2": "KS 2024-04-02 § 7", "I2": "ekonomichef"})
+    out = edited(exported(repository), {"K2": "done", "N2": "KS 2024-04-02 § 7", "I2": "ekonomichef"})
     run = import_plan(repository, out, "--date", "2024-04-02")
     assert (run.code, run.stderr) == (
         0, "auditrack: updated 1 action(s) in recommendations/norrby/2023-styrning/response-ks.yaml\n")
