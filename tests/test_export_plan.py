@@ -58,6 +58,11 @@ actions:
     text: Gör målen mätbara.
     due: 2023-06
     status: in-progress
+    updates:
+      - date: 2023-02-01
+        status: in-progress
+        note: Mätetalen är
+          utkastade.
 """
 RESPONSE_SN = """\
 kind: response
@@ -93,17 +98,18 @@ def plan_repo(repo):
 
 
 HEADERS_EN = ["Report", "Recommendation id", "Recommendation", "Addressees", "Responding body", "Stance", "Action id",
-              "Action", "Owner", "Due", "Status", "Last update", "Evidence", "Latest follow-up"]
+              "Action", "Owner", "Due", "Status", "Last update", "Note", "Evidence", "Latest follow-up"]
 HEADERS_SV = ["Rapport", "Rekommendation-id", "Rekommendation", "Mottagare", "Svarande organ", "Ställningstagande",
-              "Åtgärd-id", "Åtgärd", "Ansvarig", "Klart senast", "Status", "Senast uppdaterad", "Underlag",
-              "Senaste uppföljning"]
+              "Åtgärd-id", "Åtgärd", "Ansvarig", "Klart senast", "Status", "Senast uppdaterad", "Anteckning",
+              "Underlag", "Senaste uppföljning"]
 REC_1 = "Bryt ned det övergripande målet i mätbara mål."
 ROWS = [
     ["r2022", "rek-1", REC_1, "ks\nsn", "ks", "agree", "malplan", "Ta fram en målplan.", "ekonomichef",
-     dt.datetime(2022, 12, 31), "done", None, "https://example.org/plan.pdf\nKS 2022-12-13 § 5", "partly-implemented"],
+     dt.datetime(2022, 12, 31), "done", None, None, "https://example.org/plan.pdf\nKS 2022-12-13 § 5",
+     "partly-implemented"],
     ["r2022", "rek-1", REC_1, "ks\nsn", "ks", "agree", "matbara", "Gör målen mätbara.", None,
-     "2023-06", "in-progress", None, None, "partly-implemented"],
-    ["r2022", "rek-2", "Följ upp målen.", "sn", "sn", "disagree", None, None, None, None, None, None, None, None],
+     "2023-06", "in-progress", dt.datetime(2023, 2, 1), "Mätetalen är utkastade.", None, "partly-implemented"],
+    ["r2022", "rek-2", "Följ upp målen.", "sn", "sn", "disagree", *[None] * 9],
 ]
 
 
@@ -116,8 +122,9 @@ def test_xlsx_has_the_rows_frozen_filtered_header_dates_drop_down_and_locked_ids
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values == [HEADERS_EN] + ROWS
     assert sheet["J2"].number_format == "yyyy-mm-dd"
+    assert sheet["L3"].number_format == "yyyy-mm-dd"
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:N4"
+    assert sheet.auto_filter.ref == "A1:O4"
     [validation] = sheet.data_validations.dataValidation
     assert (validation.type, validation.formula1, str(validation.sqref)) == (
         "list", '"planned,in-progress,done,cancelled"', "K2:K1048576")
@@ -142,12 +149,12 @@ def test_csv_is_utf8_with_bom_semicolons_and_crlf(plan_repo, cli, tmp_path):
     assert run.code == 0
     assert out.read_bytes().decode("utf-8") == (
         "\ufeffReport;Recommendation id;Recommendation;Addressees;Responding body;Stance;Action id;Action;Owner;"
-        "Due;Status;Last update;Evidence;Latest follow-up\r\n"
-        f'r2022;rek-1;{REC_1};"ks\nsn";ks;agree;malplan;Ta fram en målplan.;ekonomichef;2022-12-31;done;;'
+        "Due;Status;Last update;Note;Evidence;Latest follow-up\r\n"
+        f'r2022;rek-1;{REC_1};"ks\nsn";ks;agree;malplan;Ta fram en målplan.;ekonomichef;2022-12-31;done;;;'
         '"https://example.org/plan.pdf\nKS 2022-12-13 § 5";partly-implemented\r\n'
-        f'r2022;rek-1;{REC_1};"ks\nsn";ks;agree;matbara;Gör målen mätbara.;;2023-06;in-progress;;;'
-        "partly-implemented\r\n"
-        "r2022;rek-2;Följ upp målen.;sn;sn;disagree;;;;;;;;\r\n"
+        f'r2022;rek-1;{REC_1};"ks\nsn";ks;agree;matbara;Gör målen mätbara.;;2023-06;in-progress;2023-02-01;'
+        "Mätetalen är utkastade.;;partly-implemented\r\n"
+        "r2022;rek-2;Följ upp målen.;sn;sn;disagree;;;;;;;;;\r\n"
     )
 
 

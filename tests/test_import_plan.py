@@ -3,6 +3,7 @@ repository copied from tests/boards/, through the real CLI; `git diff` shows exa
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -68,7 +69,7 @@ def test_three_edited_cells_land_as_exactly_those_changes(repository):
     role.write_text("kind: role\nid: ekonomichef\norganisation: norrby\nname: Ekonomichef\n", encoding="utf-8")
     git(repository, "add", "-A")
     git(repository, "commit", "-qm", "role")
-    out = edited(exported(repository), {"K2": "done", "M2": "KS 2024-04-02 § 7", "I2": "ekonomichef"})
+    out = edited(exported(repository), {"K2": "done", "N2": "KS 2024-04-02 § 7", "I2": "ekonomichef"})
     run = import_plan(repository, out, "--date", "2024-04-02")
     assert (run.code, run.stderr) == (
         0, "auditrack: updated 1 action(s) in recommendations/norrby/2023-styrning/response-ks.yaml\n")
@@ -142,3 +143,217 @@ def test_a_file_that_is_not_a_plan_is_a_usage_error(repository):
     run = import_plan(repository, other)
     assert (run.code, run.stderr) == (2, f"auditrack: {other} is not an exported action plan: the column 'Report' "
                                          "is missing\n")
+
+
+RESPONSE_KS = "recommendations/norrby/2023-styrning/response-ks.yaml"
+UPDATED = ("    status: in-progress\n    updates:\n      - date: 2024-01-15\n        status: in-progress\n"
+           "        note: Arbetet har\n          påbörjats.\n        by: Anna Andersson\n")
+
+
+def with_update(root: Path) -> Path:
+    """ks-a1 with one entry in `updates:`, its note folded over two lines as a person may write it."""
+    response = root / RESPONSE_KS
+    response.write_text(response.read_text(encoding="utf-8").replace("    status: planned\n", UPDATED),
+                        encoding="utf-8")
+    git(root, "commit", "-qam", "update")
+    return response
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_the_latest_note_is_exported_and_an_unchanged_sheet_leaves_the_bytes_alone(repository, fmt):
+    response = with_update(repository)
+    before = response.read_bytes()
+    out = exported(repository, fmt)
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(out).active
+        assert [sheet["M1"].value, sheet["L2"].value, sheet["M2"].value, sheet["M7"].value] == [
+            "Note", dt.datetime(2024, 1, 15), "Arbetet har påbörjats.", "Arbetet har påbörjats."]
+    run = import_plan(repository, out)
+    assert (run.code, run.stderr) == (0, f"auditrack: {out}: nothing changed\n")
+    assert response.read_bytes() == before
+    assert git(repository, "status", "--porcelain") == ""
+
+
+def test_a_new_note_alone_is_an_update_entry_with_that_note(repository):
+    with_update(repository)
+    out = edited(exported(repository), {"M2": "Uppföljningen  är\nplanerad."})
+    run = import_plan(repository, out, "--date", "2024-02-01")
+    assert (run.code, run.stderr) == (0, f"auditrack: updated 1 action(s) in {RESPONSE_KS}\n")
+    assert diff_lines(repository) == [
+        "+      - date: 2024-02-01",
+        "+        note: Uppföljningen är planerad.",
+        "+        by: Anna Andersson",
+    ]
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Action plan!M2: the note 'Arbetet har påbörjats.' was removed: the sheet cannot delete the history of "
+           "updates; leave the cell as it was or write a new note\n"
+           "auditrack: 1 bad cell(s) in {out}; nothing written\n"),
+    ("sv", "Åtgärdsplan!M2: anteckningen 'Arbetet har påbörjats.' togs bort: i kalkylbladet kan uppdateringarnas "
+           "historik inte tas bort; låt cellen vara som den var eller skriv en ny anteckning\n"
+           "auditrack: 1 felaktiga celler i {out}; inget skrevs\n"),
+])
+def test_a_cleared_note_is_a_bad_cell(repository, lang, message):
+    with_update(repository)
+    out = edited(exported(repository, "xlsx", "--lang", lang), {"M2": None})
+    run = import_plan(repository, out, "--lang", lang)
+    assert (run.code, run.stderr) == (3, message.format(out=out))
+    assert git(repository, "status", "--porcelain") == ""
+
+
+def test_an_older_xlsx_without_the_note_column_reads_back_without_notes(repository):
+    with_update(repository)
+    out = exported(repository)
+    book = openpyxl.load_workbook(out)
+    book.active.delete_cols(13)  # the Note column, which exports before it did not have
+    book.save(out)
+    unchanged = import_plan(repository, out)
+    assert (unchanged.code, unchanged.stderr) == (0, f"auditrack: {out}: nothing changed\n")
+    run = import_plan(repository, edited(out, {"K2": "done", "K7": "done"}), "--date", "2024-03-30")
+    assert (run.code, run.stderr) == (0, f"auditrack: updated 1 action(s) in {RESPONSE_KS}\n")
+    assert diff_lines(repository) == [
+        "-    status: in-progress",
+        "+    status: done",
+        "+    done: 2024-03-30",
+        "+      - date: 2024-03-30",
+        "+        status: done",
+        "+        by: Anna Andersson",
+    ]
+
+
+def test_an_older_csv_without_the_note_column_reads_back_without_notes(repository):
+    with_update(repository)
+    out = exported(repository, "csv")
+    lines = out.read_bytes().decode("utf-8").removeprefix("\ufeff").split("\r\n")
+    older = [";".join(cells[:12] + cells[13:]) for cells in (line.split(";") for line in lines)]
+    assert older[0].endswith(";Last update;Evidence;Latest follow-up")
+    out.write_bytes(("\ufeff" + "\r\n".join(older).replace(";in-progress;", ";done;")).encode("utf-8"))
+    run = import_plan(repository, out, "--date", "2024-03-30")
+    assert (run.code, run.stderr) == (0, f"auditrack: updated 1 action(s) in {RESPONSE_KS}\n")
+    assert diff_lines(repository) == [
+        "-    status: in-progress",
+        "+    status: done",
+        "+    done: 2024-03-30",
+        "+      - date: 2024-03-30",
+        "+        status: done",
+        "+        by: Anna Andersson",
+    ]
+
+
+def test_an_edited_last_update_dates_the_entry_and_done(repository):
+    out = edited(exported(repository), {"K2": "done", "L2": dt.date(2024, 3, 15), "M2": "Klart i KS."})
+    run = import_plan(repository, out, "--date", "2024-04-02")
+    assert (run.code, run.stderr) == (0, f"auditrack: updated 1 action(s) in {RESPONSE_KS}\n")
+    assert diff_lines(repository) == [
+        "-    status: planned",
+        "+    status: done",
+        "+    done: 2024-03-15",
+        "+    updates:",
+        "+      - date: 2024-03-15",
+        "+        status: done",
+        "+        note: Klart i KS.",
+        "+        by: Anna Andersson",
+    ]
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Action plan!L2: the last update was changed from 2024-01-15 to 2024-02-20 but nothing else on the row "
+           "was: the date records when the row's status, note or evidence changed, so change those too or leave the "
+           "date as it was\n"
+           "Action plan!L7: '20 februari' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-31\n"
+           "auditrack: 2 bad cell(s) in {out}; nothing written\n"),
+    ("sv", "Åtgärdsplan!L2: senast uppdaterad ändrades från 2024-01-15 till 2024-02-20 men inget annat på raden: "
+           "datumet anger när radens status, anteckning eller underlag ändrades, så ändra även dem eller låt datumet "
+           "vara som det var\n"
+           "Åtgärdsplan!L7: '20 februari' är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-03-31\n"
+           "auditrack: 2 felaktiga celler i {out}; inget skrevs\n"),
+])
+def test_a_last_update_edited_alone_or_not_a_date_is_a_bad_cell(repository, lang, message):
+    with_update(repository)
+    out = edited(exported(repository, "xlsx", "--lang", lang), {"L2": "2024-02-20", "L7": "20 februari"})
+    run = import_plan(repository, out, "--lang", lang)
+    assert (run.code, run.stderr) == (3, message.format(out=out))
+    assert git(repository, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_the_same_change_on_an_actions_twin_rows_counts_once(repository, fmt):
+    out = exported(repository, fmt)
+    if fmt == "xlsx":
+        edited(out, {"K2": "done", "M2": "Klart.", "K7": "done", "M7": "Klart."})
+    else:
+        text = out.read_bytes().decode("utf-8")
+        out.write_bytes(text.replace(";planned;;;", ";done;;Klart.;").encode("utf-8"))
+    run = import_plan(repository, out, "--date", "2024-04-02")
+    assert (run.code, run.stderr) == (0, f"auditrack: updated 1 action(s) in {RESPONSE_KS}\n")
+    assert diff_lines(repository) == [
+        "-    status: planned",
+        "+    status: done",
+        "+    done: 2024-04-02",
+        "+    updates:",
+        "+      - date: 2024-04-02",
+        "+        status: done",
+        "+        note: Klart.",
+        "+        by: Anna Andersson",
+    ]
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Action plan!M7: differs from Action plan!M2 for the same action 'ks-a1': an action that answers several "
+           "recommendations has a row for each; change them the same way or change only one\n"
+           "auditrack: 1 bad cell(s) in {out}; nothing written\n"),
+    ("sv", "Åtgärdsplan!M7: skiljer sig från Åtgärdsplan!M2 för samma åtgärd 'ks-a1': en åtgärd som besvarar flera "
+           "rekommendationer har en rad för var och en; ändra dem likadant eller ändra bara en av dem\n"
+           "auditrack: 1 felaktiga celler i {out}; inget skrevs\n"),
+])
+def test_different_changes_on_an_actions_twin_rows_are_a_bad_cell(repository, lang, message):
+    out = edited(exported(repository, "xlsx", "--lang", lang),
+                 {"K2": "done", "M2": "Klart.", "K7": "done", "M7": "Klart i KS."})
+    run = import_plan(repository, out, "--lang", lang)
+    assert (run.code, run.stderr) == (3, message.format(out=out))
+    assert git(repository, "status", "--porcelain") == ""
+
+
+READ_ONLY_EN = (
+    "Action plan!C2: the recommendation's text cannot be changed from the sheet: it is the audit report's wording; "
+    "correct it in the report file\n"
+    "Action plan!D2: the addressees cannot be changed from the sheet: the audit report names them; change them in "
+    "the report file\n"
+    "Action plan!E2: the responding body cannot be changed from the sheet: it is the response's `decided_by`; "
+    "change it in the response file\n"
+    "Action plan!F2: the stance cannot be changed from the sheet: it is the body's decision; change it under "
+    "`positions:` in the response file\n"
+    "Action plan!H2: the action's text cannot be changed from the sheet: change it in the response file, or add a "
+    "new action with `auditrack new action`\n"
+    "Action plan!O2: the follow-up grade cannot be changed from the sheet: it is the auditors' grade; record a new "
+    "grade in a follow-up file (`auditrack new follow-up --grade …`)\n"
+    "auditrack: 6 bad cell(s) in {out}; nothing written\n")
+READ_ONLY_SV = (
+    "Åtgärdsplan!C2: rekommendationens text kan inte ändras i kalkylbladet: den är granskningsrapportens "
+    "formulering; rätta den i rapportfilen\n"
+    "Åtgärdsplan!D2: mottagarna kan inte ändras i kalkylbladet: granskningsrapporten anger dem; ändra dem i "
+    "rapportfilen\n"
+    "Åtgärdsplan!E2: svarande organ kan inte ändras i kalkylbladet: det är svarets `decided_by`; ändra det i "
+    "svarsfilen\n"
+    "Åtgärdsplan!F2: ställningstagandet kan inte ändras i kalkylbladet: det är organets beslut; ändra det under "
+    "`positions:` i svarsfilen\n"
+    "Åtgärdsplan!H2: åtgärdens text kan inte ändras i kalkylbladet: ändra den i svarsfilen eller lägg till en ny "
+    "åtgärd med `auditrack new action`\n"
+    "Åtgärdsplan!O2: uppföljningens bedömning kan inte ändras i kalkylbladet: den är revisorernas bedömning; "
+    "registrera en ny bedömning i en uppföljningsfil (`auditrack new follow-up --grade …`)\n"
+    "auditrack: 6 felaktiga celler i {out}; inget skrevs\n")
+
+
+@pytest.mark.parametrize(("lang", "message"), [("en", READ_ONLY_EN), ("sv", READ_ONLY_SV)])
+def test_edits_to_the_datas_columns_are_bad_cells_that_say_where_to_make_them(repository, lang, message):
+    out = edited(exported(repository, "xlsx", "--lang", lang), {
+        "C2": "Säkerställ uppföljningen.", "D2": "ks\nsocialnamnden", "E2": "kf", "F2": "partly",
+        "H2": "En annan åtgärd.", "O2": "implemented",
+        # the same text with its spaces and lines changed is the same text, as export writes it
+        "C7": "  Anta en\ninternkontrollplan   varje år. ", "H7": "Styrmodellen kompletteras med uppföljning\n"
+                                                             "av internkontrollplanerna.",
+    })
+    run = import_plan(repository, out, "--lang", lang)
+    assert (run.code, run.stderr) == (3, message.format(out=out))
+    assert git(repository, "status", "--porcelain") == ""

@@ -1,10 +1,12 @@
 """`auditrack import plan FILE`: an edited action plan (xlsx or csv from `export plan`) back into the YAML.
 
-Rows are matched by the id columns. The columns an officer may edit are status, owner and evidence (lines
-added); each changed action gets its fields set and one dated entry in `updates:` through the same editing as
-`auditrack progress`. A changed due date is refused at its cell: moving it is the board's decision, recorded
-with `auditrack progress ACTION --due … --decision …`. The other columns are the data's and are not read back.
-Every bad cell is reported, and nothing is written unless every row is good.
+Rows are matched by the id columns. The columns an officer may edit are status, owner, evidence (lines
+added), note and last update (the date of the row's other changes); each changed action gets its fields set
+and one dated entry in `updates:` through the same editing as `auditrack progress`. A changed due date is
+refused at its cell: moving it is the board's decision, recorded with `auditrack progress ACTION --due …
+--decision …`; so is an edit of the data's other columns (texts, addressees, stance, follow-up grade). The
+comparison of each row is in `plan_rows`. Every bad cell is reported, and nothing is written unless every row
+is good.
 
 Exit codes: 0 written (or nothing changed); 2 usage error (not an exported plan, --date not YYYY-MM-DD, no data
 repository); 3 bad cells, or the data has errors before or after the change (nothing written).
@@ -23,8 +25,9 @@ from auditrack.config import as_of_date
 from auditrack.editing import EditError, Refused, data_errors, open_document, save
 from auditrack.editing.progress import Change, record
 from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from auditrack.exporting.plan import LIST_SEPARATOR, STATUSES, rows
-from auditrack.exporting.readback import Cell, NotAPlan, read_rows
+from auditrack.commands.plan_rows import collect
+from auditrack.exporting.plan import rows
+from auditrack.exporting.readback import NotAPlan, read_rows
 from auditrack.findings import Category, localize
 from auditrack.formatters.text import write_plain
 from auditrack.io import NotARegularFile
@@ -47,6 +50,44 @@ MESSAGES = {
                          "det i svarsfilen"),
     "owner-removed": ("the owner '{old}' was removed: the sheet can only set an owner; remove it in the response file",
                       "ansvarig '{old}' togs bort: i kalkylbladet kan ansvarig bara anges; ta bort den i svarsfilen"),
+    "note-cleared": ("the note '{old}' was removed: the sheet cannot delete the history of updates; leave the cell "
+                     "as it was or write a new note",
+                     "anteckningen '{old}' togs bort: i kalkylbladet kan uppdateringarnas historik inte tas bort; "
+                     "låt cellen vara som den var eller skriv en ny anteckning"),
+    "update-date-alone": ("the last update was changed from {old} to {value} but nothing else on the row was: the "
+                          "date records when the row's status, note or evidence changed, so change those too or "
+                          "leave the date as it was",
+                          "senast uppdaterad ändrades från {old} till {value} men inget annat på raden: datumet "
+                          "anger när radens status, anteckning eller underlag ändrades, så ändra även dem eller "
+                          "låt datumet vara som det var"),
+    "twin": ("differs from {old} for the same action '{action}': an action that answers several recommendations "
+             "has a row for each; change them the same way or change only one",
+             "skiljer sig från {old} för samma åtgärd '{action}': en åtgärd som besvarar flera rekommendationer "
+             "har en rad för var och en; ändra dem likadant eller ändra bara en av dem"),
+    "fixed-recommendation": ("the recommendation's text cannot be changed from the sheet: it is the audit report's "
+                             "wording; correct it in the report file",
+                             "rekommendationens text kan inte ändras i kalkylbladet: den är granskningsrapportens "
+                             "formulering; rätta den i rapportfilen"),
+    "fixed-addressees": ("the addressees cannot be changed from the sheet: the audit report names them; change "
+                         "them in the report file",
+                         "mottagarna kan inte ändras i kalkylbladet: granskningsrapporten anger dem; ändra dem i "
+                         "rapportfilen"),
+    "fixed-body": ("the responding body cannot be changed from the sheet: it is the response's `decided_by`; change "
+                   "it in the response file",
+                   "svarande organ kan inte ändras i kalkylbladet: det är svarets `decided_by`; ändra det i "
+                   "svarsfilen"),
+    "fixed-stance": ("the stance cannot be changed from the sheet: it is the body's decision; change it under "
+                     "`positions:` in the response file",
+                     "ställningstagandet kan inte ändras i kalkylbladet: det är organets beslut; ändra det under "
+                     "`positions:` i svarsfilen"),
+    "fixed-action": ("the action's text cannot be changed from the sheet: change it in the response file, or add "
+                     "a new action with `auditrack new action`",
+                     "åtgärdens text kan inte ändras i kalkylbladet: ändra den i svarsfilen eller lägg till en ny "
+                     "åtgärd med `auditrack new action`"),
+    "fixed-follow_up": ("the follow-up grade cannot be changed from the sheet: it is the auditors' grade; record "
+                        "a new grade in a follow-up file (`auditrack new follow-up --grade …`)",
+                        "uppföljningens bedömning kan inte ändras i kalkylbladet: den är revisorernas bedömning; "
+                        "registrera en ny bedömning i en uppföljningsfil (`auditrack new follow-up --grade …`)"),
     "no-report": ("there is no report '{value}' in the data: the sheet may be older than the data; export the plan "
                   "again", "det finns ingen rapport '{value}' i uppgifterna: kalkylbladet kan vara äldre än "
                   "uppgifterna; exportera åtgärdsplanen igen"),
@@ -75,14 +116,6 @@ def say(lang: str, key: str, value: object = "", old: object = "", action: objec
     return (swedish if lang == "sv" else english).format(value=value, old=old, action=action)
 
 
-class _Bad(Exception):
-    """A bad cell: its name and the message's key and values."""
-
-    def __init__(self, cell: Cell, key: str, **values):
-        super().__init__(key)
-        self.cell, self.key, self.values = cell, key, values
-
-
 def run(file: Path, path: Path, lang: str | None, day: str | None, by: str | None,
         config_file: Path | None = None) -> int:
     from auditrack.engine import load_repository
@@ -106,16 +139,7 @@ def run(file: Path, path: Path, lang: str | None, day: str | None, by: str | Non
     for org in sorted(result.index.named_organisations()):
         for row in rows(result.index, [org], as_of):
             known[(row.values["report"], row.values["recommendation_id"], row.values.get("action_id"))] = (org, row)
-    changes, bad = {}, []
-    for cells in sheet:
-        try:
-            found = _changes(cells, known)
-        except _Bad as exc:
-            bad.append(exc)
-            continue
-        bad.extend(found[2])
-        if found[1] is not None and not found[2]:
-            changes[found[0]] = found[1]
+    changes, bad = collect(sheet, known)
     if bad:
         for exc in bad:
             sys.stderr.write(f"{exc.cell.name}: {say(lang, exc.key, **exc.values)}\n")
@@ -126,75 +150,19 @@ def run(file: Path, path: Path, lang: str | None, day: str | None, by: str | Non
     return _apply(changes, root, config, as_of, when, by, lang, file)
 
 
-def _changes(cells: dict[str, Cell], known: dict) -> tuple:
-    """The row's (organisation, action id), its Change or None when nothing changed, and its bad cells."""
-    report, rec, action = (cells[k].value for k in ("report", "recommendation_id", "action_id"))
-    if (report, rec, action) not in known:
-        _unmatched(cells, known)
-    org, row = known[(report, rec, action)]
-    old = {key: row.values.get(key) for key in ("status", "due", "owner", "evidence")}
-    bad, change = [], Change()
-    status = cells["status"].value
-    if status != old["status"]:
-        if action is None:
-            bad.append(_Bad(cells["status"], "no-action-status"))
-        elif status not in STATUSES:
-            bad.append(_Bad(cells["status"], "status", value=status or ""))
-        change.status = status
-    due = _due(cells["due"])
-    if due != old["due"] and isinstance(due, date):
-        bad.append(_Bad(cells["due"], "due-moved", old=old["due"] or "-", value=due, action=action))
-    elif due != old["due"]:
-        bad.append(_Bad(cells["due"], "not-date", value=due))
-    owner = cells["owner"].value
-    if owner != old["owner"]:
-        if owner is None:
-            bad.append(_Bad(cells["owner"], "owner-removed", old=old["owner"]))
-        change.owner = owner
-    before = _lines(old["evidence"])
-    after = _lines(cells["evidence"].value)
-    bad.extend(_Bad(cells["evidence"], "evidence-removed", value=e) for e in before if e not in after)
-    change.evidence = [e for e in after if e not in before]
-    changed = change.status or change.owner or change.evidence
-    return (org, action), (change if changed else None), bad
-
-
-def _unmatched(cells: dict[str, Cell], known: dict) -> None:
-    report, rec, action = (cells[k].value for k in ("report", "recommendation_id", "action_id"))
-    if not any(k[0] == report for k in known):
-        raise _Bad(cells["report"], "no-report", value=report or "")
-    if not any(k[:2] == (report, rec) for k in known):
-        raise _Bad(cells["recommendation_id"], "no-recommendation", old=report, value=rec or "")
-    raise _Bad(cells["action_id"], "no-action", old=rec, value=action or "")
-
-
-def _due(cell: Cell):
-    """A date cell's value as export writes it: a whole day as a date, a period as its text ('2023-06')."""
-    if isinstance(cell.value, str):
-        try:
-            return date.fromisoformat(cell.value) if len(cell.value) == 10 else cell.value
-        except ValueError:
-            return cell.value
-    return cell.value
-
-
-def _lines(value) -> list[str]:
-    return [line.strip() for line in str(value or "").split(LIST_SEPARATOR) if line.strip()]
-
-
 def _apply(changes: dict, root: Path, config, as_of, when: date, by: str | None, lang: str, file: Path) -> int:
     known = actions(root, config)
     documents = {}
     try:
-        for (org, action), change in changes.items():
+        for (org, action), row in changes.items():
             places = [f for f in known.by_id.get(action, []) if f.organisation == org]
             if len(places) != 1:
                 return _fail(say(lang, "ambiguous", action, ", ".join(f.file for f in places)), EXIT_DATA)
             place = places[0]
             if place.file not in documents:
                 documents[place.file] = open_document(root, config, as_of, place.file)
-            change.by = by
-            record(documents[place.file], place.path, change, when, root)
+            row.change.by = by
+            record(documents[place.file], place.path, row.change, row.day or when, root)
         for document in documents.values():  # every file is checked before any is written
             found = data_errors(root, config, as_of, document.path, document.raw)
             if found:

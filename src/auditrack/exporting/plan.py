@@ -28,11 +28,14 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("due", "Due", "Klart senast"),
     ("status", "Status", "Status"),
     ("last_update", "Last update", "Senast uppdaterad"),
+    ("note", "Note", "Anteckning"),
     ("evidence", "Evidence", "Underlag"),
     ("follow_up", "Latest follow-up", "Senaste uppföljning"),
 )
 ID_COLUMNS = ("report", "recommendation_id", "action_id")
 """The columns that identify a row; the spreadsheet locks them."""
+OPTIONAL_COLUMNS = ("note",)
+"""Columns an older export lacks; a sheet without them reads back as having none of their values."""
 DATE_COLUMNS = ("due", "last_update")
 STATUSES = ("planned", "in-progress", "done", "cancelled")
 """The values the status column allows (the data's own)."""
@@ -104,6 +107,7 @@ def _action_values(action) -> dict[str, Value]:
         "due": date_value(action.due),
         "status": action.status,
         "last_update": date_value(updates[-1].date) if updates else None,
+        "note": " ".join(updates[-1].note.split()) if updates and updates[-1].note else None,
         "evidence": LIST_SEPARATOR.join(str(e) for e in action.evidence),
     }
 

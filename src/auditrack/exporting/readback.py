@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from auditrack.exporting.csvtext import BOM, DELIMITER
-from auditrack.exporting.plan import COLUMNS
+from auditrack.exporting.plan import COLUMNS, OPTIONAL_COLUMNS
 
 
 class NotAPlan(Exception):
@@ -31,7 +31,8 @@ class Cell:
 
 
 def read_rows(file: Path) -> list[dict[str, Cell]]:
-    """Every row below the header, as {column key: cell}; blank rows are left out."""
+    """Every row below the header, as {column key: cell}; blank rows are left out. A row of an older export
+    has no cell for the OPTIONAL_COLUMNS it lacks."""
     try:
         table, name = (_xlsx(file) if file.suffix.lower() == ".xlsx" else _csv(file))
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
@@ -41,7 +42,7 @@ def read_rows(file: Path) -> list[dict[str, Cell]]:
     keys = {header: key for key, en, sv in COLUMNS for header in (en, sv)}
     header = [keys.get(str(h).strip()) if h is not None else None for h in table[0]]
     for key, en, sv in COLUMNS:
-        if key not in header:
+        if key not in header and key not in OPTIONAL_COLUMNS:
             raise NotAPlan(f"{file} is not an exported action plan: the column '{en}' is missing",
                            f"{file} är ingen exporterad åtgärdsplan: kolumnen '{sv}' saknas")
     rows = []

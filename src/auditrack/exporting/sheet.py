@@ -15,7 +15,7 @@ from auditrack.exporting.plan import COLUMNS, DATE_COLUMNS, ID_COLUMNS, STATUSES
 
 SHEET_TITLES = {"en": "Action plan", "sv": "Åtgärdsplan"}
 DATE_FORMAT = "yyyy-mm-dd"
-WIDTHS = {"recommendation": 60, "action": 60, "evidence": 40, "report": 28, "recommendation_id": 30}
+WIDTHS = {"recommendation": 60, "action": 60, "evidence": 40, "note": 40, "report": 28, "recommendation_id": 30}
 """Column widths in characters; the other columns get DEFAULT_WIDTH."""
 DEFAULT_WIDTH = 16
 LAST_ROW = 1048576
