@@ -87,7 +87,7 @@ def test_an_ey_report_summary_first_in_a_repository_made_by_init(tmp_path):
                           'text': 'dokumentera vilka åtgärder som vidtas när kostnaderna överstiger budget',
                           'section': '2.2'},
                          {'id': 'ey-2024-bemanningsplaneringen-r3',
-                          'text': 'säkerställa att rekryteringsstödet till hemtjänsten dokumenteras och följs upp',
+                          'text': 'att säkerställa att rekryteringsstödet till hemtjänsten dokumenteras och följs upp',
                           'section': '2.3'}],
      'cover_letter': {'date': '2024-05-20',
                       'signed_by': [{'name': 'Gunilla Ek', 'title': 'Ordförande'}],
@@ -114,7 +114,7 @@ def test_an_ey_report_summary_first_in_a_repository_made_by_init(tmp_path):
                             "skriv organets id\n")
     # the report's date, not the letter's; the method without the page header that follows it
     assert "date: 2024-05-14  # rad 28\n" in written
-    assert "  - id: q2  # rad 76\n" in written
+    assert "  - id: q2  # rad 74\n" in written
 
 
 def test_a_deloitte_report_with_a_revisionell_bedomning_chapter_and_fulfilment_verdicts(tmp_path):

@@ -16,6 +16,8 @@ from auditrack.importing.patterns import BODY, RECOMMEND_INTRO, SEE_SECTION, kin
 
 LIST_JOIN = re.compile(r"(?:[,;]\s*(?:och|samt)?|\s+(?:och|samt))\s*$")
 """What joins one item of a list to the next ('…genomföras,', '…; och'): the list's, not the recommendation's."""
+SENTENCE = re.compile(r"(?i)^(?:vi (?:\w+ )?rekommenderar|[^.]{0,80}\brekommenderar vi)\b")
+"""A paragraph that is a recommendation wherever it stands: 'Vi rekommenderar även kommunstyrelsen att …'."""
 GENERIC = re.compile(r"(?i)\b(nämnden|styrelsen)\b")
 
 
@@ -32,10 +34,11 @@ def recommendations(paras: list[Para], draft: Draft) -> None:
                 items.append(q)
             bodies = _bodies(p.text, paras)
             found.extend((kind_of_para(p), _item(q, p.section, bodies)) for q in items)
-        elif kind_of_para(p) == "recommendation" and re.search(r"(?i)rekommender", p.text):
+        elif (kind_of_para(p) == "recommendation" and re.search(r"(?i)rekommender", p.text)) or (
+                SENTENCE.match(p.text) and " att " in p.text):
             bodies = _bodies(p.text.split(" att ")[0], paras)
             text = re.sub(r"(?i)^(vi )?rekommenderar (vi )?[\wåäö ]*?att\s+", "att ", p.text)
-            found.append(("recommendation", Recommended(Found(text, p.numbers), p.section, bodies)))
+            found.append((kind_of_para(p), _item(p, p.section, bodies, text)))
     for place in ("conclusion", None, "summary"):
         chosen = [r for kind, r in found if kind == place or (place is None and kind not in ("conclusion", "summary"))]
         if chosen:
@@ -47,8 +50,8 @@ def recommendations(paras: list[Para], draft: Draft) -> None:
                                             [a.lower() for a in named[:n]]]
 
 
-def _item(item: Para, section: str | None, bodies: list[str]) -> Recommended:
-    text = item.text
+def _item(item: Para, section: str | None, bodies: list[str], text: str | None = None) -> Recommended:
+    text = item.text if text is None else text
     if m := SEE_SECTION.search(text):
         text, section = text[:m.start()], m.group(1)
     return Recommended(Found(LIST_JOIN.sub("", text.strip()), item.numbers), section, bodies)
