@@ -112,9 +112,11 @@ def test_an_ey_report_summary_first_in_a_repository_made_by_init(tmp_path):
                             "skriv organets id\n"
                             "#   - requested_from: texten nämner 'socialnämnden', som inte är något organ i norrby: "
                             "skriv organets id\n")
-    # the report's date, not the letter's; the method without the page header that follows it
+    # the report's date, not the letter's
     assert "date: 2024-05-14  # rad 28\n" in written
     assert "  - id: q2  # rad 74\n" in written
+    # the assessment a page breaks in the middle of a word goes on after the next page's header
+    assert "    assessment: >-  # rader 109–110, 115\n" in written
 
 
 def test_a_deloitte_report_with_a_revisionell_bedomning_chapter_and_fulfilment_verdicts(tmp_path):

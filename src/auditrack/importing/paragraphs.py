@@ -112,10 +112,14 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
     seen: set[str] = set()
     paras: list[Para] = []
     current: Para | None = None
+    page_break = False
     for i, line in enumerate(lines):
         repeated = line.text in furniture and line.text in seen  # the first time, it is the title page's
         seen.add(line.text)
-        if i in toc_lines or not line.text or repeated or PAGE_NUMBER.match(line.text):
+        if repeated or PAGE_NUMBER.match(line.text):
+            current, page_break = None, True
+            continue
+        if i in toc_lines or not line.text:
             current = None
             continue
         if TABLE_ROW.search(line.text):
@@ -128,6 +132,9 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
             or bool(headings.fullmatch(line.text))
             or any(same_title(line.text, e.title) for e in toc)))
         bullet = bool(BULLET.match(line.text)) and not heading
+        if page_break and not (heading or bullet) and _continues(paras, line):
+            current = paras[-1]
+        page_break = False
         if heading or bullet or current is None or current.heading:
             current = Para([line], bullet=bullet, level=1 if bullet and line.indent >= 2 else 0, heading=heading)
             paras.append(current)
@@ -135,6 +142,14 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
             current.lines.append(line)
     _number(paras, toc, headings)
     return paras
+
+
+def _continues(paras: list[Para], line: Line) -> bool:
+    """Whether a line after a page's footer and the next page's header goes on with the paragraph the page broke:
+    that paragraph ends without a sentence's end, and the line starts in lower case."""
+    last = paras[-1] if paras else None
+    return (last is not None and not last.heading and not last.table and line.text[:1].islower()
+            and not last.text.endswith((".", ":", "?", "!")))
 
 
 def _number(paras: list[Para], toc: list[Entry], headings: re.Pattern) -> None:
