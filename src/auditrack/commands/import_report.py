@@ -114,7 +114,7 @@ def _everything(draft):
             yield question.text
             if question.assessment is not None:
                 yield question.assessment
-    yield from (text for text, _section in draft.recommendations)
+    yield from (recommended.text for recommended in draft.recommendations)
     yield from draft.auditors
 
 

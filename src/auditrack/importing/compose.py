@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditrack.importing.extract import Draft, Found, Question
+from auditrack.importing.draft import Draft, Found, Question
 from auditrack.importing.ocr import Doubt
 from auditrack.importing.render import Writer, plain, section
 from auditrack.municipalities import slug
@@ -82,10 +82,7 @@ def compose(draft: Draft, org: Found | None, bodies: dict[str, str], source_name
     def resolve(field_name: str) -> list[str]:
         ids = []
         for name in draft.bodies_named.get(field_name, []):
-            if not bodies:  # no repository to match against: the id a body of that name usually has
-                found = slug(name)
-            else:
-                found = bodies.get(name.lower()) or (slug(name) if slug(name) in bodies.values() else None)
+            found = body_id(name, bodies)
             if found is None:
                 lack("body", field_name, name, org.value if org else "?")
             elif found not in ids:
@@ -114,7 +111,7 @@ def compose(draft: Draft, org: Found | None, bodies: dict[str, str], source_name
         w.found("", name, draft.fields.get(name)) if name in draft.fields else lack(name)
     addressees = resolve("addressees")
     if addressees:
-        where = [n for r, _s in draft.recommendations[:1] for n in r.where]
+        where = [n for r in draft.recommendations[:1] for n in r.text.where]
         w.raw(f"addressees: {plain(addressees)}{w.comment(where)}")
     elif "addressees" not in draft.bodies_named:
         lack("addressees")
@@ -142,17 +139,28 @@ def compose(draft: Draft, org: Found | None, bodies: dict[str, str], source_name
         lack("overall_verdict")
     if draft.recommendations:
         w.raw("recommendations:")
-        for number, (text, where_from) in enumerate(draft.recommendations, start=1):
-            w.raw(f"  - id: {rid}-r{number}{w.comment(text.where)}")
-            w.scalar("    ", "text", text.value)
-            if where_from:
-                w.raw(f"    section: {section(where_from)}")
+        for number, recommended in enumerate(draft.recommendations, start=1):
+            w.raw(f"  - id: {rid}-r{number}{w.comment(recommended.text.where)}")
+            w.scalar("    ", "text", recommended.text.value)
+            if recommended.section:
+                w.raw(f"    section: {section(recommended.section)}")
+            own = [body for body in addressees if body in {body_id(n, bodies) for n in recommended.bodies}]
+            if own and len(own) < len(addressees):  # the data leaves out addressees that are all the report's
+                w.raw(f"    addressees: {plain(own)}")
     else:
         lack("recommendations")
     _letter(w, draft, resolve, lack)
     _trailer(w, lang, missing, doubts)
     return Composed("\n".join(w.lines) + "\n", rid, str(draft.fields["date"].value)[:4] if "date" in draft.fields
                     else None, missing, [f"{w.where([n])}: {d.describe()}" for n, d in doubts])
+
+
+def body_id(name: str, bodies: dict[str, str]) -> str | None:
+    """The id of the body a name in the text means; without a repository to match against, the id a body of
+    that name usually has."""
+    if not bodies:
+        return slug(name)
+    return bodies.get(name.lower()) or (slug(name) if slug(name) in bodies.values() else None)
 
 
 def _person(w: Writer, indent: str, person: Found) -> None:
@@ -176,10 +184,12 @@ def _question(w: Writer, indent: str, question: Question, qid: str, lack) -> Non
         w.raw(f"{inner}section: {section(question.section)}")
     if question.assessment is not None:
         w.found(inner, "assessment", question.assessment)
-        if question.verdict is not None:
-            w.raw(f"{inner}verdict: {question.verdict.value}")
     else:
         lack("assessment", qid)
+    if question.verdict is not None:
+        w.raw(f"{inner}verdict: {question.verdict.value}")
+    if question.verdict_text is not None:
+        w.scalar(inner, "verdict_text", question.verdict_text.value, question.verdict_text.where)
     if question.sub:
         w.raw(f"{inner}sub_questions:")
         for number, sub in enumerate(question.sub, start=1):

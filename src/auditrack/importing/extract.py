@@ -9,110 +9,31 @@ Every value keeps the line or page numbers it came from.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
+from auditrack.importing.draft import Draft, Found, Question
 from auditrack.importing.paragraphs import BULLET, Para, is_heading_text, key, same_title
+from auditrack.importing.patterns import (AUDITOR_TITLE, BODY, COMMISSIONED, FIRMS, HEADINGS, ORGANISATION, OVERALL,
+                                          PERSON, PLAN_YEAR, QUESTION_INTRO, RECOMMEND_INTRO, SIGNED_AT,
+                                          STOP, TITLE, VERDICTS, kind_of_para, parse_date)
+from auditrack.importing.recommendations import recommendations
 from auditrack.importing.source import Line
+from auditrack.importing.tables import question_rows
 
-HEADINGS = re.compile(
-    r"(?i)(?:\d+(?:\.\d+)*\.?\s+)?(?:sammanfattning(?: och .{0,40})?|inledning|bakgrund|syfte(?:[, ].{0,50})?|revisionsfråg\w*(?: .{0,40})?"
-    r"|revisionskriterier|bedömningsgrunder|metod(?: och .{0,30})?|avgränsning\w*|resultat(?: av granskningen)?"
-    r"|granskningsresultat|iakttagelser(?: och bedömning\w*)?|(?:vår |revisionell )?bedömning(?:ar)?"
-    r"|kommentarer och bedömning|rekommendation(?:er)?|slutsats.*|sammanfattande bedömning.*|revisionsfrågor och svar)")
-KINDS = (  # the first that matches a section's title names its kind
-    ("purpose", re.compile(r"(?i)syfte|revisionsfråg")),
-    ("criteria", re.compile(r"(?i)revisionskriterier|bedömningsgrunder")),
-    ("method", re.compile(r"(?i)metod|avgränsning")),
-    ("recommendation", re.compile(r"(?i)^rekommendation(er)?$")),
-    ("conclusion", re.compile(r"(?i)slutsats|rekommendationer|sammanfattande bedömning")),
-    ("summary", re.compile(r"(?i)sammanfattning")),
-    ("assessment", re.compile(r"(?i)^(vår |revisionell |kommentarer och )?bedömning(ar)?$")),
-)
-MONTHS = ("januari februari mars april maj juni juli augusti september oktober november december").split()
-ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-([01]\d)-([0-3]\d)\b")
-WORD_DATE = re.compile(r"\b([0-3]?\d)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-FIRMS = re.compile(r"\b(KPMG(?: AB)?|Öhrlings PricewaterhouseCoopers AB|PwC|EY(?: AB)?|Ernst & Young(?: AB)?"
-                   r"|Deloitte(?: AB)?|BDO(?: Mälardalen| Sweden)?(?: AB)?|Grant Thornton(?: Sweden)?(?: AB)?"
-                   r"|Revisionskontoret)\b")
-PLAN_YEAR = re.compile(r"(?i)revisionsplan\w*\s+(?:för\s+)?(?:(?:år|ar)\s+)?((?:19|20)\d\d)")
-COMMISSIONED = re.compile(r"(?i)\bav\s+([A-ZÅÄÖ][\wåäö-]+ (?:kommuns|stads|regionens|Region \w+s) "
-                          r"(?:förtroendevalda )?revisorer)")
-ORGANISATION = re.compile(r"\b((?:Region [A-ZÅÄÖ][\wåäö-]+)|(?:[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)? "
-                          r"(?:kommun|stad|kommuns|stads)))\b")
-TITLE = re.compile(r"(?i)^(?:fördjupad |uppföljande |grundläggande )?granskning av\b|^uppföljning av\b")
-RECOMMEND_INTRO = re.compile(r"(?i)rekommenderar vi|vi rekommenderar|följande rekommendation|lämnar vi följande")
-SEE_SECTION = re.compile(r"[,;]?\s*\(?\s*(?:se )?avsnitt\s+(\d+(?:\.\d+)*)\s*\)?\.?\s*$", re.IGNORECASE)
-QUESTION_INTRO = re.compile(r"(?i)revisionsfråg|följande frågor|besvara[rs]? följande")
-BODY = re.compile(r"(?i)\b(kommunstyrelsen|regionstyrelsen|kommunfullmäktiges presidium|kommunfullmäktige"
-                  r"|regionfullmäktige|[a-zåäö-]+nämnden|[a-zåäö-]+nämnder(?:na)?|[a-zåäö-]+styrelsen)\b")
-AUDITOR_TITLE = re.compile(r"(?i)(certifierad kommunal revisor|kommunal revisor|auktoriserad revisor|"
-                           r"verksamhetsrevisor|projektledare|uppdragsledare|kundansvarig|sakkunnig|revisor)")
-PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?: [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)+")
-VERDICTS = (  # checked in order: the first that occurs grades the assessment
-    ("partly", re.compile(r"(?i)\b(till viss del|delvis|inte helt|delvis uppfyll\w*)\b")),
-    ("no", re.compile(r"(?i)(^nej\b|\bej uppfyll\w*|\binte uppfyll\w*)")),
-    ("yes", re.compile(r"(?i)(^ja\b|\bi huvudsak\b|\bi allt väsentligt\b|^uppfyll\w*)")),
-)
-STOP = set("och i att det som en på är av för med till den har de inte om ett vi så kan när år ska finns sker "
-           "samt vilken vilka hur eller även dock".split())
-
-
-@dataclass
-class Found:
-    """A value and the line (or page) numbers it came from."""
-
-    value: object
-    where: list[int]
-
-
-@dataclass
-class Question:
-    text: Found
-    sub: list["Question"] = field(default_factory=list)
-    section: str | None = None
-    assessment: Found | None = None
-    verdict: Found | None = None
-
-
-@dataclass
-class Draft:
-    fields: dict[str, Found] = field(default_factory=dict)
-    questions: list[Question] = field(default_factory=list)
-    recommendations: list[tuple[Found, str | None]] = field(default_factory=list)
-    auditors: list[Found] = field(default_factory=list)
-    letter: dict[str, Found] = field(default_factory=dict)
-    signed_by: list[Found] = field(default_factory=list)
-    request: dict[str, Found] = field(default_factory=dict)
-    bodies_named: dict[str, list[str]] = field(default_factory=dict)
-    """Per field (addressees, addressed_to, requested_from): the bodies the text names, as written."""
-
-
-def kind_of(title: str) -> str | None:
-    for kind, pattern in KINDS:
-        if pattern.search(title):
-            return kind
-    return None
-
-
-def parse_date(text: str) -> str | None:
-    if m := ISO_DATE.search(text):
-        return m.group(0)
-    if m := WORD_DATE.search(text):
-        return f"{m.group(3)}-{MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
-    return None
 
 
 def extract(paras: list[Para], lines: list[Line]) -> Draft:
     draft = Draft()
     start = _letter(paras, draft)
     body = paras[start:_signatures(paras)]
-    _front(body, lines, draft)
+    _front(body, lines, draft, body[0].numbers[0] if start and body else 0)
     _purpose_questions_criteria_method(body, draft)
-    _assessments(body, draft)
-    _recommendations(body, draft)
+    sections = _table(body, draft)
+    _assessments(body, draft, sections)
+    recommendations(body, draft)
     _overall(body, draft)
     _auditors(paras, draft)
     return draft
@@ -121,9 +42,14 @@ def extract(paras: list[Para], lines: list[Line]) -> Draft:
 def _signatures(paras: list[Para]) -> int:
     """Where the signatures at the end begin: the last 'Datum som ovan', or the firm's name on its own."""
     tail = range(len(paras) - 1, max(len(paras) - 25, 0) - 1, -1)
-    dated = next((i for i in tail if re.match(r"(?i)datum som ovan", paras[i].text)), None)
+    dated = next((i for i in tail if _signed_at(paras[i].text)), None)
     firm = next((i for i in tail if FIRMS.fullmatch(paras[i].text)), None)
     return dated if dated is not None else firm if firm is not None else len(paras)
+
+
+def _signed_at(text: str) -> bool:
+    """'Datum som ovan', or the place and date above the signatures ('Norrby den 14 maj 2024')."""
+    return bool(re.match(r"(?i)datum som ovan", text) or SIGNED_AT.match(text))
 
 
 def _found(paras: list[Para], text: str | None = None) -> Found:
@@ -139,13 +65,17 @@ def _letter(paras: list[Para], draft: Draft) -> int:
         return 0
     head = paras[:signature]
     dated = next((i for i, p in enumerate(head) if parse_date(p.text) and len(p.text) < 40), None)
+    address, text = ([], head[1:]) if dated is None else (head[:dated], head[dated + 1:])
+    if dated is not None and not any(p.text for p in text):  # the place and date close the letter
+        opening = next((i for i, p in enumerate(head) if _is_title(p) or len(p.text) >= 60), dated)
+        address, text = head[:opening], head[opening:dated]
     if dated is not None:
         draft.letter["date"] = _found([head[dated]], parse_date(head[dated].text))
-        named = [m.group(1) for p in head[:dated] for m in BODY.finditer(p.text)]
+        named = [m.group(1) for p in address for m in BODY.finditer(p.text)]
         if named:
             draft.bodies_named["addressed_to"] = named
-            draft.letter["addressed_to"] = _found(head[:dated], None)
-    text = [p for p in head[(dated or 0) + 1:] if p.text]
+            draft.letter["addressed_to"] = _found(address, None)
+    text = [p for p in text if p.text]
     if text:
         draft.letter["text"] = _found(text, " ".join(p.text + "." if is_heading_text(p.text) else p.text for p in text))
         asked = [p for p in text if re.search(r"(?i)\bsvar|yttrande|besvara", p.text) and not p.heading]
@@ -174,11 +104,14 @@ def _is_title(para: Para) -> bool:
     return bool(TITLE.match(para.text)) and is_heading_text(para.text)
 
 
-def _front(paras: list[Para], lines: list[Line], draft: Draft) -> None:
+def _front(paras: list[Para], lines: list[Line], draft: Draft, report_from: int) -> None:
+    """Title, date, firm, plan year, who commissioned it, municipality; the date is the report's, not the letter's
+    (the report begins at line `report_from`)."""
     title = next((i for i, line in enumerate(lines) if TITLE.match(line.text) and len(line.text) < 150), None)
     if title is not None:
         draft.fields["title"] = Found(lines[title].text, [lines[title].number])
-        dated = next((line for line in lines[title:] if parse_date(line.text) and len(line.text) < 40), None)
+        dated = next((line for line in lines[title:] if parse_date(line.text) and len(line.text) < 40
+                      and line.number >= report_from), None)
         if dated is not None:
             draft.fields["date"] = Found(parse_date(dated.text), [dated.number])
     firms = [(m.group(1), p) for p in paras for m in FIRMS.finditer(p.text)]
@@ -197,7 +130,7 @@ def _front(paras: list[Para], lines: list[Line], draft: Draft) -> None:
 
 
 def _of_kind(paras: list[Para], kind: str) -> list[Para]:
-    return [p for p in paras if not p.heading and kind_of(p.title) == kind]
+    return [p for p in paras if not p.heading and not p.table and kind_of_para(p) == kind]
 
 
 def _purpose_questions_criteria_method(paras: list[Para], draft: Draft) -> None:
@@ -224,14 +157,37 @@ def _purpose_questions_criteria_method(paras: list[Para], draft: Draft) -> None:
         draft.fields["method"] = Found([_found([p]) for p in method], [])
 
 
-def _assessments(paras: list[Para], draft: Draft) -> None:
-    """Each 'Bedömning' belongs to the section above it; each question to the section that answers it."""
+def _table(paras: list[Para], draft: Draft) -> dict[int, str]:
+    """The verdicts of a table of the revision questions; its rows are the questions when no list gives them.
+    Returns the sections the table points to, by the question's id()."""
+    listed = [q for top in draft.questions for q in (top, *top.sub)]
+    sections = {}
+    for row in question_rows(paras):
+        question = next((q for q in listed if _same_question(q.text.value, row.question.value)), None)
+        if question is None and listed:
+            continue  # a row the list does not ask is not taken: the list is the report's own wording
+        if question is None:
+            question = Question(row.question)
+            draft.questions.append(question)
+        question.verdict, question.verdict_text = row.verdict, row.verdict_text
+        if row.section:
+            sections[id(question)] = row.section
+    return sections
+
+
+def _same_question(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, key(a), key(b)).ratio() > 0.85
+
+
+def _assessments(paras: list[Para], draft: Draft, sections: dict[int, str]) -> None:
+    """Each 'Bedömning' belongs to the section above it; each question to the section that answers it (the one
+    its row in a table names, else the one whose words it shares)."""
     assessed: dict[str, list[Para]] = {}
     titles: dict[str, str] = {}
     for p in paras:
-        if p.heading and p.section and kind_of(p.title) != "assessment":
+        if p.heading and p.section and kind_of_para(p) != "assessment":
             titles.setdefault(p.section, p.title)
-        if not p.heading and kind_of(p.title) == "assessment" and p.section:
+        if not p.heading and not p.table and kind_of_para(p) == "assessment" and p.section:
             parent = p.section.rsplit(".", 1)[0] if "." in p.section and p.numbered_title else p.section
             assessed.setdefault(parent, []).append(p)
     if not assessed:
@@ -240,6 +196,11 @@ def _assessments(paras: list[Para], draft: Draft) -> None:
     frequency = Counter(stem for text in documents.values() for stem in set(_stems(text)))
     for top in draft.questions:
         for question in (top, *top.sub):
+            if id(question) in sections:
+                question.section = sections[id(question)]
+                if question.section in assessed:
+                    _answer(question, question.section, assessed)
+                continue
             section = _best_section(question.text.value, documents, titles, frequency,
                                     None if question is top else top.section)
             if section is not None:
@@ -250,7 +211,8 @@ def _answer(question: Question, section: str, assessed: dict[str, list[Para]]) -
     question.section = section
     found = assessed[section]
     question.assessment = Found("\n\n".join(p.text for p in found), [n for p in found for n in p.numbers])
-    question.verdict = _verdict(question.assessment)
+    if question.verdict is None and question.verdict_text is None:  # a table's verdict is the auditors' own
+        question.verdict = _verdict(question.assessment)
 
 
 PREFIXES = ("upp", "för", "till", "åter", "ut", "in")
@@ -291,46 +253,15 @@ def _verdict(found: Found) -> Found | None:
     return None
 
 
-def _recommendations(paras: list[Para], draft: Draft) -> None:
-    lists = []
-    for i, p in enumerate(paras):
-        if RECOMMEND_INTRO.search(p.text) and p.text.endswith(":") and not p.bullet:
-            items = []
-            for q in paras[i + 1:]:
-                if not q.bullet:
-                    break
-                items.append(q)
-            if items:
-                lists.append((p, items))
-    if lists:
-        concluding = [entry for entry in lists if kind_of(entry[0].title) == "conclusion"]
-        intro, items = (concluding or lists)[-1]
-        draft.bodies_named["addressees"] = [m.group(1) for m in BODY.finditer(intro.text)]
-        for item in items:
-            text, section = item.text, intro.section
-            if m := SEE_SECTION.search(text):
-                text, section = text[:m.start()], m.group(1)
-            draft.recommendations.append((_found([item], text.strip()), section))
-        return
-    for p in paras:  # no list: the paragraphs under each section's 'Rekommendation' heading
-        if not p.heading and kind_of(p.title) == "recommendation":
-            named = [m.group(1) for m in BODY.finditer(p.text.split(" att ")[0])]
-            draft.bodies_named.setdefault("addressees", [])
-            draft.bodies_named["addressees"] += [n for n in named if n not in draft.bodies_named["addressees"]]
-            text = re.sub(r"(?i)^(vi )?rekommenderar (vi )?[\wåäö ]*?att\s+", "att ", p.text)
-            draft.recommendations.append((_found([p], text), p.section))
-
-
 def _overall(paras: list[Para], draft: Draft) -> None:
     for kind in ("conclusion", "summary"):
-        within = _of_kind(paras, kind)
-        first = next((i for i, p in enumerate(within) if re.search(
-            r"(?i)sammanfattande bedömning|utifrån granskningens syfte|sammantaget (bedömer|gör)", p.text)), None)
+        within = [p for p in paras if not p.heading and kind_of_para(p) == kind]
+        first = next((i for i, p in enumerate(within) if OVERALL.search(p.text)), None)
         if first is None:
             continue
         taken = [within[first]]
         for p in within[first + 1:]:
-            if p.bullet or RECOMMEND_INTRO.search(p.text) or len(p.text) > 300:
+            if p.bullet or p.table or RECOMMEND_INTRO.search(p.text) or len(p.text) > 300:
                 break
             taken.append(p)
         found = _found(taken)
@@ -343,7 +274,7 @@ def _overall(paras: list[Para], draft: Draft) -> None:
 def _auditors(paras: list[Para], draft: Draft) -> None:
     """The names and titles that sign the report, after its last 'Datum som ovan' or the firm's name."""
     lines = [line for p in paras[-25:] for line in p.lines]
-    signed = max((i for i, line in enumerate(lines) if re.match(r"(?i)datum som ovan|^" + FIRMS.pattern, line.text)),
+    signed = max((i for i, line in enumerate(lines) if _signed_at(line.text) or re.match("^" + FIRMS.pattern, line.text)),
                  default=None)
     if signed is None:
         return

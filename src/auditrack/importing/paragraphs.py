@@ -18,6 +18,10 @@ BULLET = re.compile(r"^(?:[-–—•·▪*¢]|o|e|[a-z]\)|\d{1,2}[.)])\s+(?=\S)
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+([A-ZÅÄÖ].*)$")
 TOC_LINE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*?)(?:\s*\.{2,})?(?:\s+\d{1,3})?$")
 SENTENCE_END = (".", ",", ";", ":")
+TABLE_ROW = re.compile(r"\S\s*\|\s*\S")
+"""A row of a table as text extraction gives it, cells between '|': 'Revisionsfråga | Bedömning | Kommentar'."""
+PAGE_NUMBER = re.compile(r"(?i)^(?:sida\s+)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?$")
+"""A page's number on a line of its own: '3', 'Sida 2 av 5', '4 (12)', '2/9'."""
 HYPHENATED = re.compile(r"([a-zåäö])- (?!och\b|eller\b|samt\b|som\b|till\b)([a-zåäö])")
 """A word broken at a line's end ('uppfölj- ning'); 'förändrings- och utvecklingsarbete' stays."""
 
@@ -33,6 +37,8 @@ class Para:
     """The title of the heading the paragraph stands under (or its own, for a heading)."""
     numbered_title: bool = False
     """Whether that heading has a number of its own ('3.2.1 Bedömning'), rather than standing in section's."""
+    table: bool = False
+    """A row of a table: a paragraph of its own, never a heading."""
 
     @property
     def text(self) -> str:
@@ -79,11 +85,17 @@ def contents(lines: list[Line]) -> tuple[list[Entry], set[int]]:
             continue
         match = TOC_LINE.match(line.text)
         if match and len(line.text) < 200 and not line.text.endswith("."):
+            if run and _order(match.group(1)) <= _order(run[-1][1].number):
+                close()  # numbers that start again are the body's first heading, right after the contents
             run.append((i, Entry(match.group(1), match.group(2).strip())))
         else:
             close()
     close()
     return entries, used
+
+
+def _order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
 
 
 def is_heading_text(text: str) -> bool:
@@ -100,11 +112,19 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
     seen: set[str] = set()
     paras: list[Para] = []
     current: Para | None = None
+    page_break = False
     for i, line in enumerate(lines):
         repeated = line.text in furniture and line.text in seen  # the first time, it is the title page's
         seen.add(line.text)
-        if i in toc_lines or not line.text or repeated:
+        if repeated or PAGE_NUMBER.match(line.text):
+            current, page_break = None, True
+            continue
+        if i in toc_lines or not line.text:
             current = None
+            continue
+        if TABLE_ROW.search(line.text):
+            current = None
+            paras.append(Para([line], table=True))
             continue
         numbered = NUMBERED.match(line.text)
         heading = line.heading or (is_heading_text(line.text) and (
@@ -112,6 +132,9 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
             or bool(headings.fullmatch(line.text))
             or any(same_title(line.text, e.title) for e in toc)))
         bullet = bool(BULLET.match(line.text)) and not heading
+        if page_break and not (heading or bullet) and _continues(paras, line):
+            current = paras[-1]
+        page_break = False
         if heading or bullet or current is None or current.heading:
             current = Para([line], bullet=bullet, level=1 if bullet and line.indent >= 2 else 0, heading=heading)
             paras.append(current)
@@ -121,10 +144,18 @@ def paragraphs(lines: list[Line], headings: re.Pattern) -> list[Para]:
     return paras
 
 
+def _continues(paras: list[Para], line: Line) -> bool:
+    """Whether a line after a page's footer and the next page's header goes on with the paragraph the page broke:
+    that paragraph ends without a sentence's end, and the line starts in lower case."""
+    last = paras[-1] if paras else None
+    return (last is not None and not last.heading and not last.table and line.text[:1].islower()
+            and not last.text.endswith((".", ":", "?", "!")))
+
+
 def _number(paras: list[Para], toc: list[Entry], headings: re.Pattern) -> None:
     section, title, pointer, own = None, "", 0, False
     for para in paras:
-        if para.heading or (len(para.text) < 250 and toc and not para.bullet):
+        if para.heading or (len(para.text) < 250 and toc and not para.bullet and not para.table):
             found = _in_contents(para.text, toc, pointer)
             if found is not None:
                 pointer = found + 1
@@ -149,7 +180,7 @@ def _numbered_heading(numbered: re.Match, headings: re.Pattern) -> bool:
 
 def _page_furniture(lines: list[Line], headings: re.Pattern) -> set[str]:
     """Short lines that recur on many pages (the organisation, the title, the date, the firm's footer)."""
-    counts = Counter(line.text for line in lines if 0 < len(line.text) < 60)
+    counts = Counter(line.text for line in lines if 0 < len(line.text) < 100)
     return {text for text, count in counts.items()
             if count >= 3 and not BULLET.match(text) and not headings.fullmatch(text)}
 
