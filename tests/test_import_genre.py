@@ -39,8 +39,8 @@ def test_an_ey_report_summary_first_in_a_repository_made_by_init(tmp_path):
                       "skriv organets id\n"
                       "  hittades inte: addressed_to: texten nämner 'socialnämnden', som inte är något organ i "
                       "norrby: skriv organets id\n"
-                      "  hittades inte: addressed_to: texten nämner 'kommunfullmäktige', som inte är något organ i "
-                      "norrby: skriv organets id\n"
+                      "  hittades inte: for_information: texten nämner 'kommunfullmäktige', som inte är något organ "
+                      "i norrby: skriv organets id\n"
                       "  hittades inte: requested_from: texten nämner 'socialnämnden', som inte är något organ i "
                       "norrby: skriv organets id\n")
     assert draft ==     {'kind': 'audit-report',
@@ -108,8 +108,8 @@ def test_an_ey_report_summary_first_in_a_repository_made_by_init(tmp_path):
                             "organets id\n"
                             "#   - addressed_to: texten nämner 'socialnämnden', som inte är något organ i norrby: skriv "
                             "organets id\n"
-                            "#   - addressed_to: texten nämner 'kommunfullmäktige', som inte är något organ i norrby: "
-                            "skriv organets id\n"
+                            "#   - for_information: texten nämner 'kommunfullmäktige', som inte är något organ i "
+                            "norrby: skriv organets id\n"
                             "#   - requested_from: texten nämner 'socialnämnden', som inte är något organ i norrby: "
                             "skriv organets id\n")
     # the report's date, not the letter's
@@ -244,7 +244,8 @@ def test_a_grant_thornton_report_with_a_recommendation_under_each_section(tmp_pa
                           'section': '2.2'}],
      'cover_letter': {'date': '2024-06-20',
                       'signed_by': [{'name': 'Ingrid Falk', 'title': 'Ordförande'}],
-                      'addressed_to': ['socialnamnden', 'kommunstyrelsen'],
+                      'addressed_to': ['socialnamnden'],
+                      'for_information': ['kommunstyrelsen'],
                       'text': 'Granskning av socialnämndens styrning av externa placeringar. Revisorerna har låtit '
                               'Grant Thornton granska socialnämndens styrning och uppföljning av externa placeringar '
                               'av barn och unga. Revisorerna vill särskilt fästa socialnämndens uppmärksamhet på '

@@ -208,6 +208,9 @@ def _letter(w: Writer, draft: Draft, resolve, lack) -> None:
                 _person(w, "    ", person)
         if addressed:
             w.raw(f"  addressed_to: {plain(addressed)}{w.comment(letter['addressed_to'].where)}")
+        informed = [body for body in resolve("for_information") if body not in addressed]
+        if informed:
+            w.raw(f"  for_information: {plain(informed)}{w.comment(letter['for_information'].where)}")
         w.found("  ", "text", letter["text"])
     else:
         lack("cover_letter")

@@ -42,4 +42,5 @@ class Draft:
     signed_by: list[Found] = field(default_factory=list)
     request: dict[str, Found] = field(default_factory=dict)
     bodies_named: dict[str, list[str]] = field(default_factory=dict)
-    """Per field (addressees, addressed_to, requested_from): the bodies the text names, as written."""
+    """Per field (addressees, addressed_to, for_information, requested_from): the bodies the text names, as
+    written."""

@@ -52,6 +52,29 @@ def _signed_at(text: str) -> bool:
     return bool(re.match(r"(?i)datum som ovan", text) or SIGNED_AT.match(text))
 
 
+FOR_INFORMATION = re.compile(r"(?i)\bför kännedom\b")
+
+
+def _recipients(address: list[Para]) -> tuple[list[list[Line]], list[list[Line]]]:
+    """The letter's address split into the lines that name the bodies it is addressed to and those that name the
+    bodies that receive it for information ("För kännedom: kommunfullmäktige", "Kommunstyrelsen för kännedom", or
+    "För kännedom:" with the bodies on the lines below), each as runs of lines, since a name may be broken over
+    two lines ("Kommunfullmäktiges / presidium")."""
+    addressed, informed = [], []
+    for para in address:
+        run: list[Line] = []
+        for i, line in enumerate(para.lines):
+            if not FOR_INFORMATION.search(line.text):
+                run.append(line)
+            elif BODY.search(line.text):
+                informed.append([line])
+            else:
+                informed.append(para.lines[i + 1:])
+                break
+        addressed.append(run)
+    return addressed, informed
+
+
 def _found(paras: list[Para], text: str | None = None) -> Found:
     return Found(text if text is not None else " ".join(p.text for p in paras), [n for p in paras for n in p.numbers])
 
@@ -71,10 +94,11 @@ def _letter(paras: list[Para], draft: Draft) -> int:
         address, text = head[:opening], head[opening:dated]
     if dated is not None:
         draft.letter["date"] = _found([head[dated]], parse_date(head[dated].text))
-        named = [m.group(1) for p in address for m in BODY.finditer(p.text)]
-        if named:
-            draft.bodies_named["addressed_to"] = named
-            draft.letter["addressed_to"] = _found(address, None)
+        for key, chosen in zip(("addressed_to", "for_information"), _recipients(address)):
+            named = [m.group(1) for run in chosen for m in BODY.finditer(" ".join(line.text for line in run))]
+            if named:
+                draft.bodies_named[key] = named
+                draft.letter[key] = Found(None, [line.number for run in chosen for line in run])
     text = [p for p in text if p.text]
     if text:
         draft.letter["text"] = _found(text, " ".join(p.text + "." if is_heading_text(p.text) else p.text for p in text))
