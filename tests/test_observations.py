@@ -347,6 +347,11 @@ assessments:
         f"kvalitetssamordnare har varit vakant sedan september 2023.” | {action} | 🔴 open for 90 days (`G501`)<br>"
         f"[{REPORT}:35]({REPORT}#L35) |",
     ]
+    swedish = run_process("report", "gaps", str(homecare), "--as-of", AS_OF, "--lang", "sv").stdout
+    assert ("| • 'Rutin för hantering av avvikelser i hemtjänsten' (styrdokument) hänvisar till iakttagelsen men kan "
+            "inte åtgärda den: den är från 2021-05-04, inte efter rapporten den 2024-03-15 | ✅ rekommendationen "
+            "granskning-hemtjanst-2024-r2 bedömd som åtgärdad i uppföljningen uppfoljning-2024 (2024-06-01)<br>"
+            ) in swedish
 
 
 def test_the_gaps_report_shows_a_waived_observation_with_its_reason(homecare):

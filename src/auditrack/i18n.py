@@ -131,7 +131,7 @@ LABELS: dict[str, dict[str, Label]] = {
         "col.since": "Gjort sedan dess",
         "obs.about": "{category}, gäller {about}",
         "obs.action": "åtgärd {id}:",
-        "obs.unfit": "{kind} '{name}' hänvisar hit men kan inte åtgärda den: {reason}",
+        "obs.unfit": "'{name}' ({kind}) hänvisar till iakttagelsen men kan inte åtgärda den: {reason}",
         "obs.nothing": "inget registrerat",
         "obs.quote": "”{text}”",
         "obs.remedied": "åtgärdad genom {kind} '{name}'",
