@@ -73,7 +73,7 @@ def test_recording_an_audit_to_its_follow_up_takes_only_commands(audited):
         assert said == f"lade till åtgärden '{ANSWER}-a{n}' i {RESPONSE}\n"
         after = (root / RESPONSE).read_bytes()
         added = (("actions:\n" if n == 1 else "") + f"  - id: {ANSWER}-a{n}\n    recommendations: [{rec}]\n"
-                 f"    text: {text}\n    owner: {owner}\n    due: {due}\n").encode()
+                 f"    text: {text}\n    owner: {owner}\n    due: {due}\n    status: planned\n").encode()
         assert after == before + added  # only the appended lines: `git diff` shows nothing else
         lines = len(added.splitlines())
         assert _git(root, "show", "--format=", "--numstat", "HEAD") == f"{lines}\t0\t{RESPONSE}\n"
@@ -100,6 +100,15 @@ def test_recording_an_audit_to_its_follow_up_takes_only_commands(audited):
 def answered(audited) -> Path:
     _step(audited, "new", "response", "--report", "ekonomi", "--body", "kommunstyrelsen")
     return audited
+
+
+def test_an_action_recorded_without_a_status_is_planned_and_so_can_be_overdue(answered):
+    _step(answered, *_action("--recommendation", "ekonomi-r1", "--text", "Ta fram statistik.", "--owner",
+                             "socialchef", "--due", "2025-09-30"))
+    assert (answered / RESPONSE).read_text(encoding="utf-8").endswith("    due: 2025-09-30\n    status: planned\n")
+    run = check_json(answered, "--as-of", "2025-12-01")
+    assert [(f["code"], f["message"]) for f in run.findings if f["code"] == "R104"] == [
+        ("R104", f"the action '{ANSWER}-a1' was due 2025-09-30 and is still planned (62 days late)")]
 
 
 @pytest.mark.parametrize("args, en, sv", [

@@ -312,7 +312,7 @@ def new(
     response: Annotated[Optional[str], typer.Option("--response", help="action: the response to add it to.")] = None,
     owner: Annotated[Optional[str], typer.Option("--owner", help="action: the role that owns it (`auditrack ids role`).")] = None,
     due: Annotated[Optional[str], typer.Option("--due", help="action: when it is due (YYYY-MM-DD).")] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help="action: planned, in-progress, done or cancelled.")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="action: planned (the default), in-progress, done or cancelled.")] = None,
     path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
     lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the comments and messages.")] = "sv",
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,

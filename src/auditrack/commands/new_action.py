@@ -94,12 +94,13 @@ def _plan(request, known, lang: str) -> tuple[str, dict]:
         action_id = f"{response_id}-a{n}"
     item = {"id": action_id, "recommendations": list(request.recommendations), "text": text, "owner": owner,
             "due": due}
-    status = (request.answers.get("--status") or [None])[0]
-    if status is not None:
-        values = find("response", "actions.status").values
-        if status not in values:
-            raise Refused(said(lang, "value", option="--status", value=status, values=", ".join(values)))
-        item["status"] = status
+    # An action recorded now is known to be planned unless said otherwise; a status left out means the source
+    # does not say, and such an action is never called overdue.
+    status = (request.answers.get("--status") or ["planned"])[0]
+    values = find("response", "actions.status").values
+    if status not in values:
+        raise Refused(said(lang, "value", option="--status", value=status, values=", ".join(values)))
+    item["status"] = status
     return file, item
 
 
