@@ -147,6 +147,7 @@ def test_the_first_moved_due_date_needs_a_decision_too(repository):
 
 @pytest.mark.parametrize("args, lang_message", [
     (("ks-a2", "--done"), "there is no action 'ks-a2'; did you mean 'ks-a1'?"),
+    (("a1", "--done"), "there is no action 'a1'; did you mean 'ks-a1'?"),  # the short form lists show
     (("ks-a1", "--org", "annan", "--done"), "there is no action 'ks-a1' in the organisation 'annan'; did you mean 'ks-a1'?"),
     (("ks-a1", "--done", "--date", "31/3"), f"--date '31/3' is not a date: {DATE_HELP}"),
     (("ks-a1", "--done", "--date", "2024-02-30"), f"--date '2024-02-30' is not a date: {DATE_HELP}"),

@@ -55,9 +55,16 @@ def closest(value: str, options) -> list[str]:
             matcher.set_seq1(variant)
             if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
                 best = max(best, matcher.ratio())
-        if best >= 0.6:
-            scored.append((-best, option))
+        if best >= 0.6 or _part_of(value, option):
+            # An id's last parts, as lists and short forms show it ('a1' for 'svar-ks-a1'), come first.
+            scored.append((-2.0 if _part_of(value, option) else -best, option))
     return [option for _, option in sorted(scored)[:MAX_SHOWN]]
+
+
+def _part_of(value: str, option: str) -> bool:
+    """Whether `value` is the last parts of the id `option`, after one of its '-': 'a1' or 'socialnamnden-a1' of
+    'svar-socialnamnden-a1'."""
+    return len(value) < len(option) and option.endswith("-" + value)
 
 
 def _quoted(ids, lang: str, conjunction: str = "or") -> str:
