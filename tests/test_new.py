@@ -320,7 +320,15 @@ def test_a_missing_option_is_asked_for(repo):
     out = new(repo, "report", "--id", "r2024", "--title", "Granskning", "--lang", "en")
     assert (out.code, out.stderr) == (2, "auditrack: `auditrack new report` needs --body (list of: id of a body; The "
                                          "bodies the recommendations are addressed to, e.g. `[kommunstyrelsen]` or the "
-                                         "board and committees.). Existing: ks (Kommunstyrelsen).\n")
+                                         "board and committees). Existing: ks (Kommunstyrelsen).\n")
+    # a field with a fixed set of values lists them, with their Swedish words in Swedish
+    out = new(repo, "mandate", "--id", "m", "--title", "Uppdrag")
+    assert (out.code, out.stderr) == (2, "auditrack: `auditrack new mandate` behöver --type (en av: decision (beslut), "
+                                         "steering-model (styrmodell), mandate-description (uppdragsbeskrivning), "
+                                         "assignment-matrix (uppdragsmatris))\n")
+    out = new(repo, "mandate", "--id", "m", "--title", "Uppdrag", "--lang", "en")
+    assert out.stderr == ("auditrack: `auditrack new mandate` needs --type (one of: decision, steering-model, "
+                          "mandate-description, assignment-matrix)\n")
     out = new(repo, "mandate", "--id", "m", "--title", "Uppdrag", "--type", "decision")
     assert (out.code, out.stderr) == (2, "auditrack: `auditrack new mandate` behöver --adopted (datum)\n")
     out = new(repo, "role", "--name", "X", "--lang", "en")

@@ -148,7 +148,7 @@ def plan(kind: str, request: Request, known: Known, lang: str, root: Path) -> tu
             given[f.key] = request.values[f.key]
         elif f.required:
             option = OPTION_OF.get(f.key, "--" + f.key.replace("_", "-"))
-            about = f"{f.type_sv if lang == 'sv' else f.type_en}" + (f"; {f.description(lang)}" if f.description(lang) else "")
+            about = _about(f, lang)
             raise missing(request.kind, option, about, f.refers_to, known, org, lang)
     for f in kind_fields(kind):
         if f.refers_to and f.key != "organisation" and f.key in given:
@@ -157,6 +157,18 @@ def plan(kind: str, request: Request, known: Known, lang: str, root: Path) -> tu
     relative = place(kind, given, known, org)
     schema = os.path.relpath(root / "schemas" / f"{kind}.json", (root / relative).parent).replace(os.sep, "/")
     return relative, Draft(kind, org, schema, given, blocks)
+
+
+def _about(f, lang: str) -> str:
+    """What a missing option holds: its allowed values (with their Swedish words in Swedish), else its type; and
+    what it means."""
+    if f.values:
+        shown = [f"{v} ({f.value_word(v, lang)})" if lang == "sv" and f.value_word(v, lang) else v for v in f.values]
+        about = ("en av: " if lang == "sv" else "one of: ") + ", ".join(shown)
+    else:
+        about = f.type_sv if lang == "sv" else f.type_en
+    described = f.description(lang)
+    return about + (f"; {described.rstrip('.')}" if described else "")
 
 
 def missing(kind: str, option: str, about: str, refers_to: tuple[str, ...], known: Known, org: str,
