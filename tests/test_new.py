@@ -316,6 +316,18 @@ def test_unknown_report_and_organisation_are_refused(repo):
                                          "acme (Acme kommun)\n")
 
 
+def test_the_repository_s_language_is_used_when_it_sets_one(repo):
+    out = new(repo, "mandate", "--id", "m", "--title", "Uppdrag")
+    assert out.stderr.startswith("auditrack: `auditrack new mandate` behöver --type")  # officers' default: Swedish
+    (repo.root / "auditrack.yaml").write_text("lang: en\n", encoding="utf-8")
+    out = new(repo, "mandate", "--id", "m", "--title", "Uppdrag")
+    assert out.stderr.startswith("auditrack: `auditrack new mandate` needs --type")
+    out = new(repo, "action", "--response", "nothing-here")
+    assert out.stderr == "auditrack: unknown response 'nothing-here' in organisation 'acme': none is recorded yet\n"
+    assert new(repo, "mandate", "--id", "m", "--lang", "sv").stderr.startswith("auditrack: `auditrack new mandate` "
+                                                                                 "behöver")
+
+
 def test_a_missing_option_is_asked_for(repo):
     out = new(repo, "report", "--id", "r2024", "--title", "Granskning", "--lang", "en")
     assert (out.code, out.stderr) == (2, "auditrack: `auditrack new report` needs --body (list of: id of a body; The "

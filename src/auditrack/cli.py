@@ -314,7 +314,7 @@ def new(
     due: Annotated[Optional[str], typer.Option("--due", help="action: when it is due (YYYY-MM-DD).")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="action: planned (the default), in-progress, done or cancelled.")] = None,
     path: Annotated[Path, typer.Option("--path", help="The data repository, or a folder in it.")] = Path("."),
-    lang: Annotated[str, typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the comments and messages.")] = "sv",
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the comments and messages (default: auditrack.yaml's lang when it sets one, else sv).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
 ) -> None:
     """Write a new data file at its place, ready to fill in, with a comment on each field; it checks as written.

@@ -70,13 +70,21 @@ class Request:
     """report: the recommendations' texts; action: the ids of the recommendations it answers."""
 
 
+def language(given: str | None, config) -> str:
+    """--lang, else the repository's `lang:` when auditrack.yaml sets it, else Swedish: the files are filled in by
+    municipal officers."""
+    if given is not None:
+        return given
+    return config.lang if "lang" in config.model_fields_set else "sv"
+
+
 def say(lang: str, key: str, **values) -> str:
     from auditrack.authoring.messages import say as said
 
     return said(MESSAGES, lang, key, **values)
 
 
-def run(request: Request, path: Path, lang: str, force: bool) -> int:
+def run(request: Request, path: Path, lang: str | None, force: bool) -> int:
     from auditrack.authoring.known import open_repository
     from auditrack.authoring.messages import kind_named
 
@@ -86,12 +94,13 @@ def run(request: Request, path: Path, lang: str, force: bool) -> int:
 
         return add_action(request, path, lang)
     if kind not in FILE_KINDS:
-        sys.stderr.write(f"auditrack: {say(lang, 'unknown-kind', kind=request.kind, kinds=', '.join(FILE_KINDS))}\n")
+        sys.stderr.write(f"auditrack: {say(lang or 'sv', 'unknown-kind', kind=request.kind, kinds=', '.join(FILE_KINDS))}\n")
         return EXIT_USAGE
-    known = open_repository(path, lang)
+    known = open_repository(path, lang or "sv")
     if known is None:
         return EXIT_USAGE
     root, config = known.root, known.config
+    lang = language(lang, config)
     try:
         relative, draft = plan(kind, request, known, lang, root)
     except Refused as exc:

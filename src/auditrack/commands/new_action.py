@@ -34,12 +34,14 @@ def _say(lang: str, key: str, **values) -> str:
     return table_say(MESSAGES, lang, key, **values)
 
 
-def run(request, path: Path, lang: str) -> int:
+def run(request, path: Path, lang: str | None) -> int:
     from auditrack.authoring.known import open_repository
+    from auditrack.commands.new import language
 
-    known = open_repository(path, lang)
+    known = open_repository(path, lang or "sv")
     if known is None:
         return EXIT_USAGE
+    lang = language(lang, known.config)
     try:
         file, item = _plan(request, known, lang)
     except Refused as exc:
