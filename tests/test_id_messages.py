@@ -221,7 +221,7 @@ def test_a_duplicate_id_names_the_line_of_the_first(repo, check):
         f"The first is on line 5 of {first}. Give this record a different id, and update any references to it.",
     )
     assert texts(swedish)[4:] == (
-        f"id:t 'chef' används redan av en post av typen roll i {first}; id måste vara unika inom organisationen "
+        f"id:t 'chef' används redan av en post av typen roll i {first}; id:n måste vara unika inom organisationen "
         "'acme'",
         f"Det första finns på rad 5 i {first}. Ge posten ett annat id och uppdatera alla hänvisningar till den.",
     )

@@ -85,14 +85,14 @@ def test_the_observations_in_swedish():
     assert [f["message"] for f in run.findings] == [
         "tjänsten 'Kvalitetssamordnare' är vakant sedan 2023-09, som en öppen iakttagelse i granskningen anger",
         f"iakttagelsen 'inga-matbara-mal' i '{TITLE}' (2024-03-15, avsnitt 3.1) är fortfarande öppen efter 90 dagar: "
-        f"mätbara mål, för 'Hemtjänst': ”{WORDS['inga-matbara-mal']}”",
+        f"mätbara mål, gäller 'Hemtjänst': ”{WORDS['inga-matbara-mal']}”",
         f"iakttagelsen 'ingen-overenskommelse-privata-utforare' i '{TITLE}' (2024-03-15, avsnitt 3.2) är fortfarande "
-        f"öppen efter 90 dagar: överenskommelser med andra parter, för 'Hemtjänst': "
+        f"öppen efter 90 dagar: överenskommelser med andra parter, gäller 'Hemtjänst': "
         f"”{WORDS['ingen-overenskommelse-privata-utforare']}”",
         f"iakttagelsen 'ingen-avvikelserutin' i '{TITLE}' (2024-03-15, avsnitt 3.3) är fortfarande öppen efter 90 "
-        f"dagar: skriftliga rutiner, för 'Hemtjänst': ”{WORDS['ingen-avvikelserutin']}”",
+        f"dagar: skriftliga rutiner, gäller 'Hemtjänst': ”{WORDS['ingen-avvikelserutin']}”",
         f"iakttagelsen 'vakant-kvalitetssamordnare' i '{TITLE}' (2024-03-15, avsnitt 3.4) är fortfarande öppen efter "
-        f"90 dagar: bemanning, för 'Kvalitetssamordnare': ”{WORDS['vakant-kvalitetssamordnare']}”",
+        f"90 dagar: bemanning, gäller 'Kvalitetssamordnare': ”{WORDS['vakant-kvalitetssamordnare']}”",
     ]
 
 

@@ -215,8 +215,10 @@ def test_without_the_mapping_the_words_alone_are_findings(rounds):
          "the overall verdict gives its verdict only as 'i huvudsak', which is not on the scale (yes, partly or no) "
          "and which auditrack.yaml's verdict_words does not map"),
     ]
-    assert run.findings[0]["hint"] == ("Add `verdict: yes`, `partly` or `no` beside `verdict_text:`, or map the words "
-                                       "in auditrack.yaml: `verdict_words: {\"kan förbättras\": partly}`.")
+    # the hint does not guess which grade the words mean
+    assert run.findings[0]["hint"] == ("Add `verdict: yes`, `partly` or `no` beside `verdict_text:`, whichever the "
+                                       "auditors meant, or map the words in auditrack.yaml: `verdict_words: "
+                                       "{\"kan förbättras\": no}` (or yes, or partly).")
     assert run.code == 1
 
 
@@ -228,8 +230,9 @@ def test_an_unmapped_word_in_swedish(rounds):
          "frågan 'q1' anger sin bedömning bara som 'inte fullt ut', som inte finns på skalan (yes, partly eller no) "
          "och som verdict_words i auditrack.yaml inte översätter"),
     ]
-    assert run.findings[0]["hint"] == ("Lägg till `verdict: yes`, `partly` eller `no` bredvid `verdict_text:`, eller "
-                                       "översätt orden i auditrack.yaml: `verdict_words: {\"inte fullt ut\": partly}`.")
+    assert run.findings[0]["hint"] == ("Lägg till `verdict: yes`, `partly` eller `no` bredvid `verdict_text:`, det "
+                                       "som revisorerna menade, eller översätt orden i auditrack.yaml: `verdict_words: "
+                                       "{\"inte fullt ut\": no}` (eller yes, eller partly).")
 
 
 def test_the_mapping_ignores_case_and_spacing(rounds):

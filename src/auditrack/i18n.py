@@ -244,7 +244,7 @@ LABELS: dict[str, dict[str, Label]] = {
         "concerns.none": "inga",
         "col.organisation": "Organisation",
         "col.code": "Kod",
-        "col.finding": "Iakttagelse",
+        "col.finding": "Anmärkning",
         "col.where": "Fil och rad",
         "col.mandate": "Uppdrag eller beslut",
         "col.type": "Typ",

@@ -157,7 +157,7 @@ class Index:
                     loaded.locate(path + ("id",)), model.id, organisation,
                     f"{_first(other, 'en')} Give this record a different id, and update any references to it.",
                     sv=(f"id:t '{model.id}' används redan av en post av typen {word('sv', 'kind', other.kind)} i "
-                        f"{other.file.path}; id måste vara unika inom organisationen '{organisation}'",
+                        f"{other.file.path}; id:n måste vara unika inom organisationen '{organisation}'",
                         f"{_first(other, 'sv')} Ge posten ett annat id och uppdatera alla hänvisningar till den."),
                 ))
                 continue

@@ -156,7 +156,7 @@ def observation_open(ctx: Context):
             hint="Link the record that remedies it (adopted or done after the report) with `resolves:`, or record "
                  "the follow-up that grades its recommendation implemented.",
             sv=f"iakttagelsen '{observation.id}' i '{named(report.title)}'{dated_sv}{section_sv}) är fortfarande "
-               f"öppen{age_sv}: {word('sv', 'observation-category', category)}, för '{subject}': ”{named(observation.text)}”",
+               f"öppen{age_sv}: {word('sv', 'observation-category', category)}, gäller '{subject}': ”{named(observation.text)}”",
             sv_hint="Hänvisa från posten som åtgärdar den (beslutad eller genomförd efter rapporten) med "
                     "`resolves:`, eller registrera uppföljningen som bedömer rekommendationen som åtgärdad.",
         )

@@ -46,9 +46,11 @@ def verdict_not_on_scale(ctx: Context):
             yield ctx.hit(report, f"{what} gives its verdict only as '{text}', which is not on the scale "
                                   f"(yes, partly or no) and which auditrack.yaml's verdict_words does not map",
                           path,
-                          hint=f"Add `{key}: yes`, `partly` or `no` beside `verdict_text:`, or map the words in "
-                               f"auditrack.yaml: `verdict_words: {{\"{text}\": partly}}`.",
+                          hint=f"Add `{key}: yes`, `partly` or `no` beside `verdict_text:`, whichever the auditors "
+                               f"meant, or map the words in auditrack.yaml: `verdict_words: {{\"{text}\": no}}` "
+                               "(or yes, or partly).",
                           sv=f"{what_sv} anger sin bedömning bara som '{text}', som inte finns på skalan "
                              f"(yes, partly eller no) och som verdict_words i auditrack.yaml inte översätter",
-                          sv_hint=f"Lägg till `{key}: yes`, `partly` eller `no` bredvid `verdict_text:`, eller "
-                                  f"översätt orden i auditrack.yaml: `verdict_words: {{\"{text}\": partly}}`.")
+                          sv_hint=f"Lägg till `{key}: yes`, `partly` eller `no` bredvid `verdict_text:`, det som "
+                                  f"revisorerna menade, eller översätt orden i auditrack.yaml: `verdict_words: "
+                                  f"{{\"{text}\": no}}` (eller yes, eller partly).")
