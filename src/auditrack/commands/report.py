@@ -66,14 +66,14 @@ def run(
         )
     if org is not None and org not in result.organisations:
         known = ", ".join(sorted(result.organisations)) or "none"
-        return _usage(f"unknown organisation '{org}'; the organisations in {path} are: {known}")
+        return _usage(f"unknown organisation '{org}'; the organisations in the data are: {known}")
     if round_id is not None and result.index is not None:
         from auditrack.escape import visible
         from auditrack.reports.follow_up import round_ids
 
         rounds = round_ids(result.index, org)
         if round_id not in rounds:
-            where = f"organisation '{org}'" if org is not None else str(path)
+            where = f"the organisation '{org}'" if org is not None else "the data"
             return _usage(f"unknown follow-up round '{visible(round_id)}'; the rounds (follow-up ids) in {where} are: "
                           f"{', '.join(rounds) or 'none'}")
     data_errors = sum(1 for f in result.findings if f.category == Category.DATA)
