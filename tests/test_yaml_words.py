@@ -113,6 +113,14 @@ def test_the_common_mistakes_in_both_languages(repo, check, path, text, line, co
     pytest.param(GOAL_PATH, GOAL + "duties: - Leda arbetet\n", 5, 9, "a list cannot start on the same line as 'duties:'",
                  "Put each item on a line of its own under 'duties:', indented and starting with '- '. If the value "
                  "is text that starts with '-', put it in quotes.", id="list on the key's line"),
+    pytest.param(GOAL_PATH, GOAL.replace("id: mal", "id:mal"), 2, 4,
+                 "'id:' has no space after its colon, so YAML reads 'id:mal' as one word, not as a field",
+                 "Put a space after the colon: id: mal", id="no space after a colon"),
+    pytest.param(REPORT_PATH, REPORT.replace("    text: Bryt", "    section: 3.1\n    text:Bryt"), 13, 10,
+                 "'text:' has no space after its colon, so YAML reads 'text:Bryt ned det övergripande målet i mätbara "
+                 "mål.' as one word, not as a field",
+                 "Put a space after the colon: text: Bryt ned det övergripande målet i mät...",
+                 id="no space after a colon in a list item"),
     pytest.param(GOAL_PATH, GOAL + "text: @kommunen\n", 5, 7, "a value cannot start with '@' unless it is in quotes",
                  'Put the whole value in quotes ("...").', id="at sign"),
 ])

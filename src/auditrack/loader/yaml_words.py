@@ -157,7 +157,32 @@ def _mapping_value(e: _Error) -> Plain | None:
     )
 
 
+_GLUED = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:][^:]*)$")
+"""`owner:socialchef`: a field whose colon has no space after it, which YAML reads as one word."""
+
+
+def _glued(e: _Error, line: int) -> Plain | None:
+    """The line is a field written without the space after its colon."""
+    found = _GLUED.match(e.text(line).rstrip())
+    if found is None:
+        return None
+    name, value = found.group("key"), found.group("value").strip()
+    fixed = f"{name}: {_short(value, 40)}"
+    return e.plain(
+        f"'{name}:' has no space after its colon, so YAML reads '{_short(name + ':' + value, 60)}' as one word, "
+        "not as a field",
+        f"Put a space after the colon: {fixed}",
+        f"'{name}:' saknar mellanslag efter kolonet, så YAML läser '{_short(name + ':' + value, 60)}' som ett ord, "
+        "inte som ett fält",
+        f"Sätt ett mellanslag efter kolonet: {fixed}",
+        line=line, column=found.end("key") + 1,
+    )
+
+
 def _no_colon_above(e: _Error, above: int) -> Plain:
+    glued = _glued(e, above)
+    if glued is not None:
+        return glued
     return e.plain(
         f"line {above + 1} has no ':' after a field's name, so YAML reads it together with this line",
         f"Write line {above + 1} as `name: value`, with a colon and a space after the name, or delete it if it "
@@ -217,6 +242,9 @@ def _no_colon(e: _Error) -> Plain | None:
             f"Börja varje punkt i listan med '- ' i kolumn {e.context_column + 1}.",
             unsure=True, **at,
         )
+    glued = _glued(e, e.context_line)
+    if glued is not None:
+        return glued
     return e.plain(
         "this line has no ':' after a field's name",
         "Write fields as `name: value`, with a colon and a space after the name. If the line continues the text "
