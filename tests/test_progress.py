@@ -52,6 +52,21 @@ def data_errors(root: Path) -> list[str]:
     return [f"{f['code']} {f['message']}" for f in json.loads(run.stdout)["findings"] if f["code"][0] in "YSXC"]
 
 
+@pytest.mark.parametrize("lang, warning", [
+    ("en", "auditrack: the action 'ks-a1' is done without evidence, which `auditrack check` will report (R105); "
+           "record it with --evidence (a decision, a minute's paragraph, a link)\n"),
+    ("sv", "auditrack: åtgärden 'ks-a1' är genomförd utan underlag, vilket `auditrack check` kommer att visa (R105); "
+           "registrera det med --evidence (ett beslut, en protokollsparagraf, en länk)\n"),
+])
+def test_done_without_evidence_is_recorded_with_a_warning(repository, lang, warning):
+    run = progress(repository, "ks-a1", "--done", "--date", "2024-03-12", "--lang", lang)
+    assert (run.code, run.stderr) == (0, warning)
+    assert "+    status: done" in diff_lines(repository)
+    # evidence given later, then done again: nothing to warn about
+    assert progress(repository, "ks-a1", "--evidence", "KS 2024-03-12 § 40").stderr == ""
+    assert progress(repository, "ks-a1", "--done", "--note", "Klar.").stderr == ""
+
+
 def test_in_progress_then_done_with_evidence(repository):
     run = progress(repository, "ks-a1", "--status", "in-progress", "--note", "Arbetet har börjat: en mall finns.",
                    "--date", "2024-01-10")

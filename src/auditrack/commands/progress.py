@@ -78,7 +78,23 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
         sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
         return EXIT_USAGE
     sys.stdout.write(_RECORDED[lang].format(action=progress.action, file=found.file))
+    if status == "done" and not progress.evidence and not _evidence_before(document, found):
+        sys.stderr.write(_NO_EVIDENCE[lang].format(action=progress.action))
     return EXIT_OK
+
+
+def _evidence_before(document, found: FoundAction) -> list:
+    """The action's evidence as the file held it when it was opened."""
+    action = document.data["actions"][found.index]
+    return (action.get("evidence") or []) if isinstance(action, dict) else []
+
+
+_NO_EVIDENCE = {
+    "en": "auditrack: the action '{action}' is done without evidence, which `auditrack check` will report (R105); "
+          "record it with --evidence (a decision, a minute's paragraph, a link)\n",
+    "sv": "auditrack: åtgärden '{action}' är genomförd utan underlag, vilket `auditrack check` kommer att visa (R105); "
+          "registrera det med --evidence (ett beslut, en protokollsparagraf, en länk)\n",
+}
 
 
 _RECORDED = {
