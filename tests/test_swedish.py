@@ -336,8 +336,26 @@ def test_nested_path_and_allowed_values_in_swedish(tmp_path):
           - {id: a1, text: Gör något., status: klar}
         """})
     s004 = only(swedish(tmp_path, date(2022, 6, 1)), "S004")
+    # each value with the Swedish word the reports use for it
     assert s004.message == ("fältet 'actions › punkt 1 › status': 'klar' är inte ett av de tillåtna värdena: "
-                            "planned, in-progress, done eller cancelled")
+                            "planned (planerad), in-progress (pågår), done (genomförd) eller cancelled (avbruten)")
+
+
+def test_a_value_written_as_its_swedish_word_is_pointed_to_the_value(tmp_path):
+    write_repo(tmp_path, {"recommendations/exempel/2022/response.yaml": """\
+        kind: response
+        organisation: exempel
+        id: svar
+        report: granskning-2022
+        decided_by: ks
+        date: 2022-05-17
+        positions:
+          - {recommendation: granskning-r1, stance: Instämmer}
+        """})
+    s004 = only(swedish(tmp_path, date(2022, 6, 1)), "S004")
+    assert s004.message == ("fältet 'positions › punkt 1 › stance': 'Instämmer' är inte ett av de tillåtna värdena: "
+                            "agree (instämmer), partly (instämmer delvis) eller disagree (instämmer inte); för "
+                            "'Instämmer' skriver man 'agree'")
 
 
 def test_unknown_reference_in_swedish(tmp_path):

@@ -818,6 +818,16 @@ def word(lang: str, group: str, value) -> str:
     return WORDS.get(lang, WORDS["en"]).get(group, {}).get(key, key)
 
 
+def words_of(lang: str, values) -> dict[str, str] | None:
+    """The words for a set of enumerated values, from the one word group that names exactly them (an action's
+    statuses, a stance ...); None when no group does."""
+    wanted = set(values)
+    for group in WORDS.get(lang, {}).values():
+        if set(group) == wanted:
+            return group
+    return None
+
+
 _CONJUNCTIONS = {"sv": {"and": "och", "or": "eller"}, "en": {"and": "and", "or": "or"}}
 
 

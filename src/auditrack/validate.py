@@ -8,6 +8,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from auditrack.findings import Category, Finding, Severity, short
+from auditrack.i18n import listing, words_of
 from auditrack.loader.yamlfile import LoadedFile
 from auditrack.models import FILE_KINDS
 from auditrack.models.base import ID_PATTERN
@@ -133,8 +134,7 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "").replace(chr(39), "")
         message = f"{label}: {shown} is not one of the allowed values: {expected}"
-        first, _, last = expected.rpartition(" or ")
-        message_sv = f"{label_sv}: {shown_sv} är inte ett av de tillåtna värdena: {f'{first} eller {last}' if first else last}"
+        message_sv = f"{label_sv}: {shown_sv} är inte ett av de tillåtna värdena: {_values_sv(expected, value)}"
     elif kind.startswith("period_"):
         message = f"{label}: {error['msg']}"
         if kind == "period_format":
@@ -177,6 +177,19 @@ def _describe(error: dict, loc: tuple, loaded: LoadedFile, model: type[BaseModel
         message = f"{label}: {error['msg']} (got {shown})"
         message_sv = f"{label_sv}: {error['msg']} (värdet är {shown_sv})"
     return _data_finding(loaded, loc, "S004", message, _hint_for(kind), sv=message_sv, sv_hint=_hint_for(kind, "sv"))
+
+
+def _values_sv(expected: str, value) -> str:
+    """pydantic's 'a, b or c' in Swedish, each value with its Swedish word where the reports use one ('done
+    (genomförd)'); a value written as its Swedish word is pointed to the value to write."""
+    first, _, last = expected.rpartition(" or ")
+    values = [v.strip() for v in first.split(",") if v.strip()] + [last.strip()]
+    words = words_of("sv", values) or {}
+    shown = [f"{v} ({words[v]})" if words.get(v, v) != v else v for v in values]
+    listed = listing("sv", shown, "or")
+    meant = next((v for v in values if isinstance(value, str) and words.get(v, "").lower() == value.strip().lower()),
+                 None)
+    return listed + (f"; för '{value.strip()}' skriver man '{meant}'" if meant and meant != value else "")
 
 
 _MUNICIPALITY_CODE_SV = {
