@@ -324,14 +324,18 @@ def test_schema_errors_in_swedish(tmp_path):
         assert not english_in(f.message) and not english_in(f.hint), (f.code, f.message, f.hint)
 
 
-def test_nested_path_and_allowed_values_in_swedish(tmp_path):
-    write_repo(tmp_path, {"recommendations/exempel/2022/response.yaml": """\
+RESPONSE_2022 = """\
         kind: response
         organisation: exempel
         id: svar
         report: granskning-2022
         decided_by: ks
         date: 2022-05-17
+"""
+
+
+def test_nested_path_and_allowed_values_in_swedish(tmp_path):
+    write_repo(tmp_path, {"recommendations/exempel/2022/response.yaml": RESPONSE_2022 + """\
         actions:
           - {id: a1, text: Gör något., status: klar}
         """})
@@ -342,13 +346,7 @@ def test_nested_path_and_allowed_values_in_swedish(tmp_path):
 
 
 def test_a_value_written_as_its_swedish_word_is_pointed_to_the_value(tmp_path):
-    write_repo(tmp_path, {"recommendations/exempel/2022/response.yaml": """\
-        kind: response
-        organisation: exempel
-        id: svar
-        report: granskning-2022
-        decided_by: ks
-        date: 2022-05-17
+    write_repo(tmp_path, {"recommendations/exempel/2022/response.yaml": RESPONSE_2022 + """\
         positions:
           - {recommendation: granskning-r1, stance: Instämmer}
         """})
