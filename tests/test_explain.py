@@ -32,6 +32,15 @@ def test_one_field_in_english_and_swedish():
     ))
 
 
+def test_every_set_of_values_the_reports_have_words_for_is_explained_with_them():
+    """An observation's category, a recommendation's priority, an update's status: their Swedish words are shown."""
+    out = run_cli("explain", "audit-report", "observations.category", "--lang", "sv")
+    assert out.stdout.splitlines()[1].startswith("  Värden: goals (mål), measurable-targets (mätbara mål), budget, ")
+    out = run_cli("explain", "response", "actions.updates.status", "--lang", "sv")
+    assert "  Värden: planned (planerad), in-progress (pågår), done (genomförd), cancelled (avbruten)" in (
+        out.stdout.splitlines())
+
+
 def test_a_field_without_a_swedish_description_is_described_in_english():
     """Every field with an English description has a Swedish one today; one added without is shown in English."""
     from dataclasses import replace

@@ -29,6 +29,7 @@ _VALUE_WORDS = {
     ("Mandate", "regulates"): "topic", ("GoverningDocument", "regulates"): "topic",
     ("ReportGiven", "covered"): "content", ("ReportingRequirement", "required_content"): "content",
     ("Evaluation", "subject"): "subject", ("Goal", "direction"): "direction", ("GoalFile", "direction"): "direction",
+    ("Observation", "category"): "observation-category",
 }
 FIRST_KEYS = ("kind", "organisation", "id")
 """The keys every file starts with, in this order; `source` and `waivers` come last."""
@@ -142,10 +143,18 @@ def _field(model: type[BaseModel], name: str) -> Field:
     doc = info.description or field_docstrings(model).get(name) or _nested_doc(nested)
     doc = " ".join(doc.split()) if doc else None
     key = info.alias or name
-    group = _VALUE_WORDS.get((model.__name__, name))
+    group = _VALUE_WORDS.get((model.__name__, name)) or _word_group(values)
     return Field(model, key, info.is_required(), type_en, type_sv, values, group, refers, nested, is_list,
                  None if info.is_required() else _default(info), doc,
                  DESCRIPTIONS_SV.get(f"{model.__name__}.{name}"))
+
+
+def _word_group(values: tuple[str, ...]) -> str | None:
+    """The word group that names exactly these values (an update's statuses are an action's), when one does."""
+    from auditrack.i18n import WORDS
+
+    wanted = set(values)
+    return next((name for name, words in WORDS["sv"].items() if wanted and set(words) == wanted), None)
 
 
 def _default(info):
