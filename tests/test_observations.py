@@ -354,6 +354,23 @@ assessments:
             ) in swedish
 
 
+def test_a_board_that_does_not_agree_is_shown_beside_the_observations_its_recommendation_addresses(homecare):
+    write(homecare, "recommendations/solby/2024-hemtjanst/response.yaml", RESPONSE.replace(
+        "decision: SN § 45\n", "decision: SN § 45\npositions:\n  - recommendation: granskning-hemtjanst-2024-r2\n"
+        "    stance: disagree\n    reason: Avvikelser hanteras redan i verksamhetssystemet.\n"))
+    run = run_process("report", "gaps", str(homecare), "--as-of", AS_OF, "--lang", "sv")
+    rows = observation_rows(run.stdout, "### Granskningarnas iakttagelser",
+                            "Brister som uppgifterna visar utöver iakttagelserna:")
+    assert [row.split(" | ")[2] for row in rows[6:10]] == [
+        "• åtgärd svar-hemtjanst-2024-a1: Rekrytera en kvalitetssamordnare. (klart senast 2024-06-10; pågår, "
+        "**försenad**)",
+        "• Socialnämnden instämmer inte: Avvikelser hanteras redan i verksamhetssystemet.",
+        "• Socialnämnden instämmer inte: Avvikelser hanteras redan i verksamhetssystemet.",
+        "• åtgärd svar-hemtjanst-2024-a1: Rekrytera en kvalitetssamordnare. (klart senast 2024-06-10; pågår, "
+        "**försenad**)",
+    ]
+
+
 def test_the_gaps_report_shows_a_waived_observation_with_its_reason(homecare):
     waive_the_first_observation(homecare)
     run = run_process("report", "gaps", str(homecare), "--as-of", AS_OF, "--lang", "sv")

@@ -116,6 +116,7 @@ def _observation(item: dict, still_open: bool, lang: str, root: Path, base_dir: 
         "text": item["text"], "state": item["state"], "days": item["days"], "code": OBSERVATION_OPEN if still_open else None,
         "remedies": item["remedies"], "implemented": item["implemented"], "waiver": item["waiver"],
         "unfit": [dict(u, reason=u["reason"][lang]) for u in item["unfit"]], "actions": item["actions"],
+        "stances": item["stances"],
         "where": _where(item["location"], root, base_dir, link_base),
     }
 

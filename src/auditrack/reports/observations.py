@@ -70,6 +70,10 @@ def _state(ctx: Context, found, tracked) -> dict:
             actions.append({"id": action.id, "text": action.text, "status": action.status,
                             "due": text_of(action.due), "done": text_of(action.done),
                             "overdue": is_overdue(action, as_of)})
+    stances = [{"body": name_of(index, org, response.decided_by), "stance": position.stance, "reason": position.reason}
+               for response in index.records("response", org) if response.report == report.id
+               for position in response.positions
+               if position.recommendation in observation.recommendations and position.stance != "agree"]
     follow_up = closed.implemented_in
     return {
         "id": observation.id,
@@ -88,6 +92,7 @@ def _state(ctx: Context, found, tracked) -> dict:
         },
         "waiver": None if waiver is None else {"reason": waiver.reason, "expires": text_of(waiver.expires)},
         "actions": actions,
+        "stances": stances,
     }
 
 
