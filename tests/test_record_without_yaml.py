@@ -57,9 +57,11 @@ def test_recording_an_audit_to_its_follow_up_takes_only_commands(audited):
     assert ("recommendations:\n  - id: ekonomi-r1\n    text: Analysera statistiken.\n  - id: ekonomi-r2\n"
             "    text: Utvärdera effekterna årligen.\n  - id: ekonomi-r3\n"
             "    text: \"Dokumentera rutinerna: vem gör vad.\"\n") in report
-    _step(root, "new", "response", "--report", "ekonomi", "--body", "kommunstyrelsen", "--stance", "ekonomi-r1=agree",
+    _step(root, "new", "response", "--report", "ekonomi", "--body", "kommunstyrelsen", "--date", "2025-09-15",
+          "--decision", "KS 2025-09-15 § 101", "--stance", "ekonomi-r1=agree",
           "--stance", "ekonomi-r2=partly", "--reason", "ekonomi-r2=Görs vartannat år.", "--stance", "ekonomi-r3=agree")
     response = (root / RESPONSE).read_text(encoding="utf-8")
+    assert "decided_by: kommunstyrelsen\ndate: 2025-09-15\ndecision: \"KS 2025-09-15 § 101\"\n" in response
     assert ("positions:\n  - recommendation: ekonomi-r1\n    stance: agree\n  - recommendation: ekonomi-r2\n"
             "    stance: partly\n    reason: Görs vartannat år.\n  - recommendation: ekonomi-r3\n    stance: agree\n#") in response
     # The actions are still suggested, commented out, until `new action` records them.

@@ -304,6 +304,7 @@ def new(
     date_: Annotated[Optional[str], typer.Option("--date", show_default=False)] = None, adopted: New = None,
     valid_from: Annotated[Optional[str], typer.Option("--valid-from", show_default=False)] = None,
     assessor: New = None, reporter: New = None, to: New = None,
+    decision: Annotated[Optional[str], typer.Option("--decision", help="response, mandate: the decision's reference, e.g. 'KS 2025-05-20 § 45'.")] = None,
     recommendations: Annotated[Optional[list[str]], typer.Option("--recommendation", help="report: a recommendation's text (one or more; ids REPORT-r1 …); action: the recommendation it answers.")] = None,
     stances: Annotated[Optional[list[str]], typer.Option("--stance", help="response: REC=agree|partly|disagree (one or more).")] = None,
     reasons: Annotated[Optional[list[str]], typer.Option("--reason", help="response: REC=\"the reason\" (needed for partly and disagree).")] = None,
@@ -329,7 +330,7 @@ def new(
     from auditrack.commands.new import Request, run
 
     given = {"name": name, "title": title, "text": text, "type": type_, "date": date_, "adopted": adopted,
-             "valid_from": valid_from, "assessor": assessor, "reporter": reporter, "to": to}
+             "valid_from": valid_from, "assessor": assessor, "reporter": reporter, "to": to, "decision": decision}
     answers = {"--stance": stances, "--reason": reasons, "--grade": grades, "--comment": comments,
                "--response": [response] if response else None, "--owner": [owner] if owner else None,
                "--due": [due] if due else None, "--status": [status] if status else None}
