@@ -151,6 +151,22 @@ def test_a_role_exactly_in_swedish_and_english(repo):
     no_data_errors(repo)
 
 
+def test_a_report_asks_each_body_to_answer_by_a_date(repo):
+    out = new(repo, "report", "--id", "r2024", "--title", "Granskning av styrning", "--body", "ks",
+              "--date", "2024-02-01", "--requested-on", "2024-02-05", "--response-due", "2024-04-30", "--lang", "en")
+    assert (out.code, out.stderr) == (0, "")
+    text = (repo.root / "recommendations/acme/2024-r2024/report.yaml").read_text(encoding="utf-8")
+    assert "response_request:\n  requested_on: 2024-02-05\n  requested_from: [ks]\n  due: 2024-04-30\n" in text
+    run = check_json(repo.root, "--as-of", "2024-05-02")
+    assert run.data_findings == []
+    assert [f["message"] for f in run.findings if f["code"] == "R101" and "r2024" in f["file"]] == [
+        "no response to 'Granskning av styrning' from Kommunstyrelsen (ks) is recorded; it was asked on 2024-02-05 "
+        "and its response was due 2024-04-30"]
+    refused = new(repo, "report", "--id", "r2025", "--title", "Granskning", "--body", "ks", "--response-due", "30/4")
+    assert (refused.code, refused.stderr) == (
+        2, "auditrack: --response-due '30/4' är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-03-31\n")
+
+
 def test_every_kind_checks_as_written(repo):
     repo.write("governance/acme/roles/socialchef.yaml", ROLE)
     commands = [

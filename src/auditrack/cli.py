@@ -305,6 +305,8 @@ def new(
     valid_from: Annotated[Optional[str], typer.Option("--valid-from", show_default=False)] = None,
     assessor: New = None, reporter: New = None, to: New = None,
     decision: Annotated[Optional[str], typer.Option("--decision", help="response, mandate: the decision's reference, e.g. 'KS 2025-05-20 § 45'.")] = None,
+    response_due: Annotated[Optional[str], typer.Option("--response-due", help="report: the date by which each body given with --body is asked to answer (YYYY-MM-DD).")] = None,
+    requested_on: Annotated[Optional[str], typer.Option("--requested-on", help="report: the date the auditors asked for the answers (YYYY-MM-DD).")] = None,
     recommendations: Annotated[Optional[list[str]], typer.Option("--recommendation", help="report: a recommendation's text (one or more; ids REPORT-r1 …); action: the recommendation it answers.")] = None,
     stances: Annotated[Optional[list[str]], typer.Option("--stance", help="response: REC=agree|partly|disagree (one or more).")] = None,
     reasons: Annotated[Optional[list[str]], typer.Option("--reason", help="response: REC=\"the reason\" (needed for partly and disagree).")] = None,
@@ -333,7 +335,9 @@ def new(
              "valid_from": valid_from, "assessor": assessor, "reporter": reporter, "to": to, "decision": decision}
     answers = {"--stance": stances, "--reason": reasons, "--grade": grades, "--comment": comments,
                "--response": [response] if response else None, "--owner": [owner] if owner else None,
-               "--due": [due] if due else None, "--status": [status] if status else None}
+               "--due": [due] if due else None, "--status": [status] if status else None,
+               "--response-due": [response_due] if response_due else None,
+               "--requested-on": [requested_on] if requested_on else None}
     request = Request(kind, org, round_ or id_, {k: v for k, v in given.items() if v is not None},
                       list(reports or []), list(bodies or []), {k: v for k, v in answers.items() if v},
                       list(recommendations or []))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from auditrack.authoring.catalogue import Field, fields_of, kind_fields
 from auditrack.authoring.known import Known
-from auditrack.editing.render import block_item
+from auditrack.editing.render import block_item, flow
 
 MAX_CHOICES = 10
 """Existing ids listed in one comment at most; `auditrack ids KIND` lists them all."""
@@ -74,6 +74,8 @@ def render(draft: Draft, known: Known, lang: str) -> str:
             value = draft.given[f.key]
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 out.append(f"{f.key}:\n" + "".join(block_item(item, 2, "\n") for item in value))
+            elif isinstance(value, dict):
+                out.append(f"{f.key}:\n" + "".join(f"  {key}: {flow(item)}\n" for key, item in value.items()))
             else:
                 out.append(f"{f.key}: {_value(value)}\n")
             if f.key in draft.blocks:  # the suggestions not given, still to take in

@@ -114,9 +114,28 @@ def audit_report(request, known, org, lang, blocks) -> dict:
                                      f"    addressees: []   # {bodies}"]
     blocks["cover_letter"] = ["cover_letter:", "  date:", f"  addressed_to: []   # {bodies}",
                               f"  for_information: []   # {bodies}", "  text:"]
-    blocks["response_request"] = ["response_request:", "  requested_on:", f"  requested_from: []   # {bodies}",
-                                  "  due:"]
+    due = (request.answers.get("--response-due") or [None])[0]
+    if due is not None and request.bodies:
+        # The auditors ask each addressed body to answer by the date (--response-due), written as data.
+        asked = (request.answers.get("--requested-on") or [None])[0]
+        given["response_request"] = {**({"requested_on": _day("--requested-on", asked, lang)} if asked else {}),
+                                     "requested_from": list(request.bodies),
+                                     "due": _day("--response-due", due, lang)}
+    else:
+        blocks["response_request"] = ["response_request:", "  requested_on:", f"  requested_from: []   # {bodies}",
+                                      "  due:"]
     return given
+
+
+def _day(option: str, value: str, lang: str):
+    """A date option's value, or the refusal that says how to write it."""
+    from auditrack.commands.new import Refused
+    from auditrack.commands.options import BadOption, iso_date
+
+    try:
+        return iso_date(option, value, lang)
+    except BadOption as exc:
+        raise Refused(exc.messages[lang]) from None
 
 
 PREFILL = {"response": response, "follow-up": follow_up, "audit-report": audit_report}
