@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+import select
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -187,3 +192,51 @@ def test_an_output_that_is_a_folder_is_refused(plan_repo, cli, tmp_path):
     assert run.code == 2
     assert run.stderr == f"auditrack: cannot write {tmp_path}: it is a folder, not a regular file; auditrack writes " \
                          "only to regular files and has not touched it\n"
+
+
+def export_bytes(cwd, *args: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """`python -m auditrack export plan ARGS` as a process whose standard output is read as bytes."""
+    return subprocess.run([sys.executable, "-m", "auditrack", "export", "plan", *args], cwd=cwd, stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=60)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_output_dash_writes_the_files_bytes_to_a_pipe(plan_repo, tmp_path, fmt):
+    out = tmp_path / f"plan.{fmt}"
+    assert export_bytes(tmp_path, str(plan_repo.root), "--format", fmt, "--output", str(out)).returncode == 0
+    piped = export_bytes(tmp_path, str(plan_repo.root), "--format", fmt, "--output", "-")
+    assert (piped.returncode, piped.stderr) == (0, b"auditrack: wrote the plan to standard output (3 rows)\n")
+    if fmt == "csv":
+        assert piped.stdout == out.read_bytes()
+    else:  # a workbook's zip records when it was saved, so its contents are compared
+        sheet = openpyxl.load_workbook(io.BytesIO(piped.stdout)).active
+        assert [list(row) for row in sheet.iter_rows(values_only=True)] == [HEADERS_EN] + ROWS
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([plan_repo.root.name, out.name])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "auditrack: the xlsx workbook is binary and standard output is a terminal: give a file name, e.g. "
+           "--output action-plan.xlsx, or redirect it (--output - > action-plan.xlsx)\n"),
+    ("sv", "auditrack: arbetsboken (xlsx) är binär och standard ut är en terminal: ange ett filnamn, till exempel "
+           "--output atgardsplan.xlsx, eller styr om den (--output - > atgardsplan.xlsx)\n"),
+])
+def test_output_dash_refuses_a_workbook_to_a_terminal(plan_repo, tmp_path, lang, message):
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    try:
+        run = export_bytes(tmp_path, str(plan_repo.root), "--output", "-", "--lang", lang, stdout=follower)
+        printed = select.select([leader], [], [], 0)[0]
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert (run.returncode, run.stderr.decode("utf-8"), printed) == (2, message, [])
+    assert list(tmp_path.iterdir()) == [plan_repo.root]
+
+
+def test_help_says_what_output_dash_does(cli):
+    run = cli("export", "plan", "--help")
+    text = " ".join(run.stdout.split())
+    assert "--output - writes to standard output: csv always, the binary xlsx only when standard output is a pipe " \
+           "or a file, not a terminal (as `git archive` does)." in text
+    assert "- writes to standard output (xlsx only to a pipe or a file, never to a terminal)." in text

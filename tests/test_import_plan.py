@@ -357,3 +357,78 @@ def test_edits_to_the_datas_columns_are_bad_cells_that_say_where_to_make_them(re
     run = import_plan(repository, out, "--lang", lang)
     assert (run.code, run.stderr) == (3, message.format(out=out))
     assert git(repository, "status", "--porcelain") == ""
+
+
+SECOND_ACTION = ("  - id: ks-a2\n    recommendations: [r1]\n    text: Internkontrollplanen antas varje år.\n"
+                 "    owner: kommundirektor\n    due: 2024-06-30\n    status: planned\n")
+
+
+def with_second_action(root: Path) -> None:
+    """A second action of r1, ks-a2, on the sheet's row 3: the row the secretary edits."""
+    response = root / RESPONSE_KS
+    response.write_text(response.read_text(encoding="utf-8") + SECOND_ACTION, encoding="utf-8")
+    git(root, "commit", "-qam", "second action")
+
+
+def progress(root: Path, *args: str) -> None:
+    run = run_process("progress", "ks-a1", "--date", "2026-11-20", *args, cwd=root)
+    assert run.code == 0, run.stderr
+    git(root, "commit", "-qam", "progress")
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Action plan!L2: the action was updated on 2026-11-20, after this sheet was exported, so the sheet cannot "
+           "tell your changes from the older values: export the plan again and make the change there\n"
+           "Action plan!L8: the action was updated on 2026-11-20, after this sheet was exported, so the sheet cannot "
+           "tell your changes from the older values: export the plan again and make the change there\n"
+           "auditrack: 2 bad cell(s) in {out}; nothing written\n"),
+    ("sv", "Åtgärdsplan!L2: åtgärden uppdaterades 2026-11-20, efter att kalkylbladet exporterades, så kalkylbladet "
+           "kan inte skilja dina ändringar från de äldre värdena: exportera åtgärdsplanen igen och gör ändringen där\n"
+           "Åtgärdsplan!L8: åtgärden uppdaterades 2026-11-20, efter att kalkylbladet exporterades, så kalkylbladet "
+           "kan inte skilja dina ändringar från de äldre värdena: exportera åtgärdsplanen igen och gör ändringen där\n"
+           "auditrack: 2 felaktiga celler i {out}; inget skrevs\n"),
+])
+def test_a_row_updated_after_the_export_is_one_bad_cell_at_its_last_update(repository, lang, message):
+    with_second_action(repository)
+    out = exported(repository, "xlsx", "--lang", lang)
+    progress(repository, "--note", "Arbetet har börjat.", "--evidence", "SN 2026-11-20 § 12")
+    run = import_plan(repository, edited(out, {"K3": "in-progress"}), "--lang", lang)
+    assert (run.code, run.stderr) == (3, message.format(out=out))
+    assert git(repository, "status", "--porcelain") == ""
+
+
+def test_a_row_updated_after_the_export_but_the_same_as_the_data_is_no_error(repository):
+    with_second_action(repository)
+    out = exported(repository, "csv")
+    progress(repository, "--status", "planned")  # an update entry without a note: only the date differs
+    text = out.read_bytes().decode("utf-8")
+    assert "ks-a2;Internkontrollplanen antas varje år.;kommundirektor;2024-06-30;planned;" in text
+    out.write_bytes(text.replace("2024-06-30;planned;", "2024-06-30;done;").encode("utf-8"))
+    run = import_plan(repository, out, "--date", "2026-11-25")
+    assert (run.code, run.stderr) == (0, f"auditrack: updated 1 action(s) in {RESPONSE_KS}\n")
+    assert diff_lines(repository)[-5:] == [
+        "+    done: 2026-11-25",
+        "+    updates:",
+        "+      - date: 2026-11-25",
+        "+        status: done",
+        "+        by: Anna Andersson",
+    ]
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Action plan!K2: the cell is empty: use planned, in-progress, done or cancelled\n"
+           "Action plan!J2: the cell is empty: write a date as YYYY-MM-DD, e.g. 2024-03-31\n"
+           "Action plan!A8: the cell is empty, so the row matches no report in the data: rows are matched by their "
+           "ids as the export wrote them; export the plan again\n"
+           "auditrack: 3 bad cell(s) in {out}; nothing written\n"),
+    ("sv", "Åtgärdsplan!K2: cellen är tom: ange planned, in-progress, done eller cancelled\n"
+           "Åtgärdsplan!J2: cellen är tom: skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-03-31\n"
+           "Åtgärdsplan!A8: cellen är tom, så raden motsvarar ingen rapport i uppgifterna: rader matchas med de id:n "
+           "som exporten skrev; exportera åtgärdsplanen igen\n"
+           "auditrack: 3 felaktiga celler i {out}; inget skrevs\n"),
+])
+def test_an_emptied_cell_is_described_as_empty(repository, lang, message):
+    out = edited(exported(repository, "xlsx", "--lang", lang), {"K2": None, "J2": None, "M8": "En ny rad."})
+    run = import_plan(repository, out, "--lang", lang)
+    assert (run.code, run.stderr) == (3, message.format(out=out))
+    assert git(repository, "status", "--porcelain") == ""

@@ -354,14 +354,17 @@ def export_plan(
     path: PathArg = Path("."),
     output_format: Annotated[str, typer.Option("--format", "-f", help="xlsx (needs the extra auditrack[xlsx]) or csv (UTF-8 with BOM, ';').")] = "xlsx",
     org: Annotated[Optional[str], typer.Option("--org", help="Only this organisation (its id, e.g. ludvika).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write (default: action-plan[-ORG].FORMAT, with --lang sv atgardsplan[-ORG].FORMAT).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write (default: action-plan[-ORG].FORMAT, with --lang sv atgardsplan[-ORG].FORMAT); - writes to standard output (xlsx only to a pipe or a file, never to a terminal).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The headers' and messages' language (default: auditrack.yaml's lang, else en).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
 ) -> None:
     """Write the action plan, one row per recommendation and action, as an Excel workbook or a CSV file.
 
-    Exit codes: 0 written; 2 usage error (unknown format or organisation, openpyxl missing, bad --output);
-    3 the data has errors, nothing written.
+    --output - writes to standard output: csv always, the binary xlsx only when standard output is a pipe or a
+    file, not a terminal (as `git archive` does).
+
+    Exit codes: 0 written; 2 usage error (unknown format or organisation, openpyxl missing, bad --output, xlsx
+    to a terminal); 3 the data has errors, nothing written.
     """
     from auditrack.commands.export import run
 

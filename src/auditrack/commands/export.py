@@ -1,8 +1,12 @@
 """`auditrack export plan`: the action plan as a spreadsheet (xlsx or csv).
 
+`--output -` writes to standard output: csv always, xlsx only when standard output is not a terminal (a pipe or
+a redirect), since a binary workbook on a terminal is noise that can upset it; `git archive` does the same.
+
 Exit codes: 0 written; 2 usage error (unknown format or organisation, no data folders, invalid configuration,
-openpyxl not installed for xlsx, an --output that is not a regular file); 3 the data has errors (YAML, schema or
-references): nothing is written, since a plan without the records that failed would look complete.
+openpyxl not installed for xlsx, an --output that is not a regular file, xlsx to standard output on a
+terminal); 3 the data has errors (YAML, schema or references): nothing is written, since a plan without the
+records that failed would look complete.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import sys
 from pathlib import Path
 
 from auditrack.commands.check import load_settings
+from auditrack.commands.report import STDOUT
 from auditrack.config import as_of_date
 from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from auditrack.findings import Category
@@ -27,6 +32,12 @@ MESSAGES = {
     "data-errors": ("{value} data error(s); nothing written. `auditrack check` lists them",
                     "{value} datafel; inget skrevs. `auditrack check` listar dem"),
     "wrote": ("wrote {value} ({known} rows)", "skrev {value} ({known} rader)"),
+    "wrote-stdout": ("wrote the plan to standard output ({known} rows)",
+                     "skrev åtgärdsplanen till standard ut ({known} rader)"),
+    "binary-terminal": ("the xlsx workbook is binary and standard output is a terminal: give a file name, e.g. "
+                        "--output {value}, or redirect it (--output - > {value})",
+                        "arbetsboken (xlsx) är binär och standard ut är en terminal: ange ett filnamn, till exempel "
+                        "--output {value}, eller styr om den (--output - > {value})"),
     "cannot-write": ("cannot write {value}: {known}", "kan inte skriva {value}: {known}"),
 }
 
@@ -53,6 +64,8 @@ def run(path: Path, fmt: str, org: str | None, output: Path | None, lang: str | 
         return _fail(say(lang, "format", fmt), EXIT_USAGE)
     if fmt == "xlsx" and not _has_openpyxl():
         return _fail(say(lang, "no-openpyxl"), EXIT_USAGE)
+    if output == STDOUT and fmt == "xlsx" and sys.stdout.isatty():
+        return _fail(say(lang, "binary-terminal", default_output(fmt, org, lang)), EXIT_USAGE)
     result = load_repository(path, config, org)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
         return _fail(say(lang, "no-data", path), EXIT_USAGE)
@@ -78,6 +91,8 @@ def _write(result, fmt: str, org: str | None, output: Path, lang: str, as_of) ->
         from auditrack.exporting.csvtext import csv_text
 
         data = csv_text(found, lang).encode("utf-8")
+    if output == STDOUT:
+        return _to_stdout(data, lang, len(found))
     try:
         write_bytes_atomic(output, data)
     except NotARegularFile as exc:
@@ -85,6 +100,14 @@ def _write(result, fmt: str, org: str | None, output: Path, lang: str, as_of) ->
     except OSError as exc:
         return _fail(say(lang, "cannot-write", output, exc.strerror or exc), EXIT_USAGE)
     sys.stderr.write(f"auditrack: {say(lang, 'wrote', output, len(found))}\n")
+    return EXIT_OK
+
+
+def _to_stdout(data: bytes, lang: str, count: int) -> int:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    sys.stderr.write(f"auditrack: {say(lang, 'wrote-stdout', known=count)}\n")
     return EXIT_OK
 
 

@@ -35,6 +35,12 @@ from auditrack.io import NotARegularFile
 MESSAGES = {
     "not-date": ("'{value}' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-31",
                  "'{value}' är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-03-31"),
+    "not-date-empty": ("the cell is empty: write a date as YYYY-MM-DD, e.g. 2024-03-31",
+                       "cellen är tom: skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-03-31"),
+    "stale": ("the action was updated on {value}, after this sheet was exported, so the sheet cannot tell your "
+              "changes from the older values: export the plan again and make the change there",
+              "åtgärden uppdaterades {value}, efter att kalkylbladet exporterades, så kalkylbladet kan inte skilja "
+              "dina ändringar från de äldre värdena: exportera åtgärdsplanen igen och gör ändringen där"),
     "due-moved": ("the due date was changed from {old} to {value}: a new due date is the board's decision; record "
                   "it with `auditrack progress {action} --due {value} --decision '…'` and leave the cell as it was",
                   "datumet ändrades från {old} till {value}: ett nytt datum är styrelsens eller nämndens beslut; "
@@ -42,6 +48,8 @@ MESSAGES = {
                   "vara som den var"),
     "status": ("'{value}' is not a status: use planned, in-progress, done or cancelled",
                "'{value}' är ingen status: ange planned, in-progress, done eller cancelled"),
+    "status-empty": ("the cell is empty: use planned, in-progress, done or cancelled",
+                     "cellen är tom: ange planned, in-progress, done eller cancelled"),
     "no-action-status": ("this row has no action, so it has no status; add the action to the response file first",
                          "raden har ingen åtgärd och därför ingen status; lägg först till åtgärden i svarsfilen"),
     "evidence-removed": ("'{value}' was removed from the evidence: the sheet can only add evidence; remove it in "
@@ -99,6 +107,18 @@ MESSAGES = {
                   "the export; export the plan again",
                   "rekommendationen '{old}' har ingen åtgärd '{value}': den kan ha tagits bort eller bytt id sedan "
                   "exporten; exportera åtgärdsplanen igen"),
+    "no-report-empty": ("the cell is empty, so the row matches no report in the data: rows are matched by their "
+                        "ids as the export wrote them; export the plan again",
+                        "cellen är tom, så raden motsvarar ingen rapport i uppgifterna: rader matchas med de id:n "
+                        "som exporten skrev; exportera åtgärdsplanen igen"),
+    "no-recommendation-empty": ("the cell is empty, so the row matches no recommendation of the report '{old}': "
+                                "rows are matched by their ids as the export wrote them; export the plan again",
+                                "cellen är tom, så raden motsvarar ingen rekommendation i rapporten '{old}': rader "
+                                "matchas med de id:n som exporten skrev; exportera åtgärdsplanen igen"),
+    "no-action-empty": ("the cell is empty, but the recommendation '{old}' has actions: rows are matched by their "
+                        "ids as the export wrote them; export the plan again",
+                        "cellen är tom, men rekommendationen '{old}' har åtgärder: rader matchas med de id:n som "
+                        "exporten skrev; exportera åtgärdsplanen igen"),
     "ambiguous": ("the action id '{value}' appears in several response files of the organisation: {old}",
                   "åtgärds-id:t '{value}' finns i flera svarsfiler i organisationen: {old}"),
     "bad-cells": ("{value} bad cell(s) in {old}; nothing written", "{value} felaktiga celler i {old}; inget skrevs"),

@@ -56,11 +56,22 @@ def collect(sheet: list[dict[str, Cell]], known: dict) -> tuple[dict[tuple, RowC
 
 
 def compare(cells: dict[str, Cell], known: dict) -> tuple[tuple, RowChange | None, list[Bad]]:
-    """The row's (organisation, action id), its RowChange or None when it changes nothing, and its bad cells."""
+    """The row's (organisation, action id), its RowChange or None when it changes nothing, and its bad cells.
+
+    A row whose action was updated after the sheet was exported cannot tell an edit from an older value, so
+    when it differs from the data in anything but the date it is one bad cell, at its last update."""
     ids = tuple(cells[key].value for key in ID_COLUMNS)
     if ids not in known:
         _unmatched(cells, known)
     org, row = known[ids]
+    updated = _updated_since(cells["last_update"], row)
+    if updated is None:
+        return (org, ids[2]), *_compare_row(cells, row)
+    found, bad = _compare_row({**cells, "last_update": Cell(cells["last_update"].name, updated)}, row)
+    return (org, ids[2]), None, ([Bad(cells["last_update"], "stale", value=updated)] if found or bad else [])
+
+
+def _compare_row(cells: dict[str, Cell], row: Row) -> tuple[RowChange | None, list[Bad]]:
     change = Change()
     bad = [*_status(cells["status"], row, change), *_due(cells["due"], row), *_owner(cells["owner"], row, change),
            *_evidence(cells["evidence"], row, change), *_note(cells.get("note"), row, change)]
@@ -68,16 +79,26 @@ def compare(cells: dict[str, Cell], known: dict) -> tuple[tuple, RowChange | Non
     day, date_bad = _last_update(cells["last_update"], row, changed)
     bad += date_bad + [Bad(cells[key], f"fixed-{key}") for key in READ_ONLY
                        if _text(cells[key].value) != _text(row.values.get(key))]
-    return (org, ids[2]), (RowChange(change, day, cells) if changed else None), bad
+    return (RowChange(change, day, cells) if changed else None), bad
+
+
+def _updated_since(cell: Cell, row: Row):
+    """The data's last update when it is later than the sheet's (or the sheet has none), else None."""
+    data, sheet = row.values.get("last_update"), _date_value(cell)
+    if data is None:
+        return None
+    if sheet is None or (isinstance(sheet, date) and isinstance(data, date) and sheet < data):
+        return data
+    return None
 
 
 def _unmatched(cells: dict[str, Cell], known: dict) -> None:
     report, rec, action = (cells[key].value for key in ID_COLUMNS)
     if not any(k[0] == report for k in known):
-        raise Bad(cells["report"], "no-report", value=report or "")
+        raise _typed(cells["report"], "no-report", value=report)
     if not any(k[:2] == (report, rec) for k in known):
-        raise Bad(cells["recommendation_id"], "no-recommendation", old=report, value=rec or "")
-    raise Bad(cells["action_id"], "no-action", old=rec, value=action or "")
+        raise _typed(cells["recommendation_id"], "no-recommendation", old=report, value=rec)
+    raise _typed(cells["action_id"], "no-action", old=rec, value=action)
 
 
 def _status(cell: Cell, row: Row, change: Change) -> list[Bad]:
@@ -86,7 +107,7 @@ def _status(cell: Cell, row: Row, change: Change) -> list[Bad]:
     change.status = cell.value
     if row.values.get("action_id") is None:
         return [Bad(cell, "no-action-status")]
-    return [] if cell.value in STATUSES else [Bad(cell, "status", value=cell.value or "")]
+    return [] if cell.value in STATUSES else [_typed(cell, "status", value=cell.value)]
 
 
 def _due(cell: Cell, row: Row) -> list[Bad]:
@@ -95,7 +116,7 @@ def _due(cell: Cell, row: Row) -> list[Bad]:
         return []
     if isinstance(new, date):
         return [Bad(cell, "due-moved", old=old or "-", value=new, action=row.values.get("action_id"))]
-    return [Bad(cell, "not-date", value=new or "")]
+    return [_typed(cell, "not-date", value=new)]
 
 
 def _owner(cell: Cell, row: Row, change: Change) -> list[Bad]:
@@ -130,10 +151,15 @@ def _last_update(cell: Cell, row: Row, changed: bool) -> tuple[date | None, list
     if new == old:
         return None, []
     if not isinstance(new, date):
-        return None, [Bad(cell, "not-date", value=new or "")]
+        return None, [_typed(cell, "not-date", value=new)]
     if not changed:
         return None, [Bad(cell, "update-date-alone", old=old or "-", value=new)]
     return new, []
+
+
+def _typed(cell: Cell, key: str, **values) -> Bad:
+    """A bad value the user typed; an empty cell gets the message that says so (`KEY-empty`), not ''."""
+    return Bad(cell, f"{key}-empty" if cell.value in (None, "") else key, **values)
 
 
 def _twin(earlier: RowChange, later: RowChange, action: str) -> Bad:
