@@ -80,6 +80,11 @@ Audit firm not stated, date not stated. The recommendations are addressed to Kom
 
 Revisionsbyrån AB, 2021-04-12. The recommendations are addressed to Socialnämnden. Overall assessment: fulfilled (in the report's words: “i huvudsak”).
 
+The revision questions and the auditors' answers to them:
+
+- Har nämnden mätbara mål för arbetet med ekonomiskt bistånd? – partly fulfilled (in the report's words: “kan förbättras”)
+- Följer nämnden upp utbetalningarna? – fulfilled (in the report's words: “i huvudsak”)
+
 | Id | Recommendation | Assessment | Comment |
 | --- | --- | --- | --- |
 | `bistand-r1` | Ta fram mätbara mål för arbetet med ekonomiskt bistånd. | 🟢 Implemented |  |
@@ -114,6 +119,11 @@ Revisionsbyrå: uppgift saknas, datum: uppgift saknas. Rekommendationerna riktas
 #### Granskning av ekonomiskt bistånd
 
 Revisionsbyrån AB, 2021-04-12. Rekommendationerna riktas till Socialnämnden. Sammanfattande bedömning: ja (med rapportens ord: ”i huvudsak”).
+
+Revisionsfrågorna och revisorernas svar på dem:
+
+- Har nämnden mätbara mål för arbetet med ekonomiskt bistånd? – till viss del (med rapportens ord: ”kan förbättras”)
+- Följer nämnden upp utbetalningarna? – ja (med rapportens ord: ”i huvudsak”)
 
 | Id | Rekommendation | Bedömning | Kommentar |
 | --- | --- | --- | --- |
@@ -246,6 +256,21 @@ def test_the_words_without_a_verdict_are_still_shown(rounds):
     run = follow_up(rounds, "--lang", "sv")
     assert ("Revisionsbyrån AB, 2021-04-12. Rekommendationerna riktas till Socialnämnden. Sammanfattande bedömning "
             "med rapportens ord: ”i huvudsak”.") in run.stdout.splitlines()
+
+
+def test_the_follow_up_report_lists_the_questions_with_the_auditors_words(rounds):
+    lines = follow_up(ROUNDS, "--lang", "sv").stdout.splitlines()
+    start = lines.index("Revisionsfrågorna och revisorernas svar på dem:")
+    assert lines[start + 2:start + 4] == [
+        "- Har nämnden mätbara mål för arbetet med ekonomiskt bistånd? – till viss del (med rapportens ord: ”kan "
+        "förbättras”)",
+        "- Följer nämnden upp utbetalningarna? – ja (med rapportens ord: ”i huvudsak”)",
+    ]
+    (rounds / "auditrack.yaml").unlink()  # without the map, the words alone
+    lines = follow_up(rounds, "--lang", "en").stdout.splitlines()
+    start = lines.index("The revision questions and the auditors' answers to them:")
+    assert lines[start + 2] == ("- Har nämnden mätbara mål för arbetet med ekonomiskt bistånd? – in the report's "
+                                "words: “kan förbättras”")
 
 
 def test_a_verdict_word_must_map_to_the_scale(rounds):

@@ -172,6 +172,9 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.round": "Uppföljningsomgång {id}: {date}, bedömd av {assessor}",
         "follow-up.verdict-words": "Sammanfattande bedömning: {verdict} (med rapportens ord: ”{words}”).",
         "follow-up.verdict-own-words": "Sammanfattande bedömning med rapportens ord: ”{words}”.",
+        "follow-up.questions": "Revisionsfrågorna och revisorernas svar på dem:",
+        "follow-up.question-words": "{verdict} (med rapportens ord: ”{words}”)",
+        "follow-up.question-own-words": "med rapportens ord: ”{words}”",
         # governance
         "governance.title": "Översikt över styrningen",
         "governance.programmes": "Program och arbetsmodeller",
@@ -484,6 +487,9 @@ LABELS: dict[str, dict[str, Label]] = {
         "follow-up.round": "Follow-up round {id}: {date}, assessed by {assessor}",
         "follow-up.verdict-words": "Overall assessment: {verdict} (in the report's words: “{words}”).",
         "follow-up.verdict-own-words": "Overall assessment in the report's words: “{words}”.",
+        "follow-up.questions": "The revision questions and the auditors' answers to them:",
+        "follow-up.question-words": "{verdict} (in the report's words: “{words}”)",
+        "follow-up.question-own-words": "in the report's words: “{words}”",
         # governance
         "governance.title": "Governance overview",
         "governance.programmes": "Programmes and working models",

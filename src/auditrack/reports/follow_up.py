@@ -80,11 +80,22 @@ def _round(index, org: str, follow_up, result, lang: str) -> dict:
 def _heading(index, org: str, report, result, lang: str) -> dict:
     """What the report shows above an audit's table: title, date, firm, addressees and overall verdict."""
     overall = report.overall_verdict
+    words = result.config.verdict_words
     return {
         **common.report_view(index, org, report, lang),
-        "verdict": on_scale(overall.grade, overall.verdict_text, result.config.verdict_words) if overall else None,
+        "verdict": on_scale(overall.grade, overall.verdict_text, words) if overall else None,
         "verdict_text": overall.verdict_text if overall else None,
+        "questions": [{"text": q.text, "verdict": on_scale(q.verdict, q.verdict_text, words),
+                       "verdict_text": q.verdict_text, "depth": depth}
+                      for q, depth in _questions(report.questions) if q.verdict or q.verdict_text],
     }
+
+
+def _questions(questions, depth: int = 0):
+    """Every revision question with its depth, each sub-question after its question."""
+    for question in questions:
+        yield question, depth
+        yield from _questions(question.sub_questions, depth + 1)
 
 
 def _audit(index, org: str, report, tracked: common.Tracking, result, lang: str) -> dict:
