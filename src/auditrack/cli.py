@@ -329,6 +329,7 @@ def new(
     0 written; 2 a missing option, an unknown id (the existing ones are listed), an existing file, or a file
     that would not check.
     """
+    from auditrack.authoring.messages import kind_named
     from auditrack.commands.new import Request, run
 
     given = {"name": name, "title": title, "text": text, "type": type_, "date": date_, "adopted": adopted,
@@ -341,6 +342,10 @@ def new(
     request = Request(kind, org, round_ or id_, {k: v for k, v in given.items() if v is not None},
                       list(reports or []), list(bodies or []), {k: v for k, v in answers.items() if v},
                       list(recommendations or []))
+    if kind_named(kind) == "action":  # an action goes into an existing response's file, not a file of its own
+        from auditrack.commands.new_action import run as add_action
+
+        raise typer.Exit(add_action(request, path, lang))
     raise typer.Exit(run(request, path, lang, force))
 
 

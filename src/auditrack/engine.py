@@ -12,10 +12,9 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from auditrack import __version__
 from auditrack.codes import CODES
 from auditrack.config import CONFIG_NAMES, Config
-from auditrack.findings import Category, Finding, Location, Severity
+from auditrack.findings import Category, Finding, Location, Severity, internal_finding  # noqa: F401
 from auditrack.i18n import number
 from auditrack.index import Index, InvalidFile, Organisations
 from auditrack.loader.discover import discover
@@ -408,19 +407,6 @@ def _judged(result: CheckResult, gaps: list[Finding]) -> list[Finding]:
             )},
         ))
     return kept
-
-
-def internal_finding(where: str, exc: BaseException, subject: str | None = None, location: Location | None = None) -> Finding:
-    """A short, reportable message for our own failure; never a bare traceback."""
-    detail = " ".join(str(exc).split())
-    if len(detail) > 300:
-        detail = detail[:297] + "..."
-    return Finding(
-        "I001", Severity.ERROR,
-        f"internal error in {where}: {type(exc).__name__}: {detail} (auditrack {__version__}); "
-        "this is a bug in auditrack, please report it with this message",
-        location or Location("."), subject, category=Category.INTERNAL,
-    )
 
 
 _CATEGORY_RANK = {Category.GAP: 0, Category.DATA: 1, Category.INTERNAL: 2}

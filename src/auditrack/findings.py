@@ -118,3 +118,19 @@ def localize(findings: list[Finding], lang: str) -> list[Finding]:
             f.message = translated[0]
             f.hint = translated[1] if translated[1] is not None else f.hint
     return findings
+
+
+def internal_finding(where: str, exc: BaseException, subject: str | None = None,
+                     location: Location | None = None) -> Finding:
+    """A short, reportable message for our own failure; never a bare traceback."""
+    from auditrack import __version__
+
+    detail = " ".join(str(exc).split())
+    if len(detail) > 300:
+        detail = detail[:297] + "..."
+    return Finding(
+        "I001", Severity.ERROR,
+        f"internal error in {where}: {type(exc).__name__}: {detail} (auditrack {__version__}); "
+        "this is a bug in auditrack, please report it with this message",
+        location or Location("."), subject, category=Category.INTERNAL,
+    )

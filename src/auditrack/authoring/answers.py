@@ -29,7 +29,7 @@ def say(lang: str, key: str, **values) -> str:
 
 def pairs(option: str, given: list[str], lang: str) -> dict[str, str]:
     """`REC=VALUE` texts as REC → VALUE, in the order given."""
-    from auditrack.commands.new import Refused
+    from auditrack.authoring.refusals import Refused
 
     result: dict[str, str] = {}
     for text in given:
@@ -47,7 +47,7 @@ def items(main: tuple[str, str, tuple[str, ...]], extra: tuple[str, str, str], g
           allowed: list[str], what: str, lang: str) -> list[dict]:
     """The list items (recommendation, MAIN, and EXTRA when given) for the pairs of the options `main` (option,
     key, allowed values) and `extra` (option, key, the main values that require it, comma-separated or '')."""
-    from auditrack.commands.new import Refused
+    from auditrack.authoring.refusals import Refused
 
     option, key, values = main
     extra_option, extra_key, needing = extra

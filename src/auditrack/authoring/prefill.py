@@ -14,7 +14,7 @@ _ASKED = {"--report": ("audit-report", "the id of the audit report", "granskning
 
 
 def _first(values: list[str], option: str, kind: str, known, org: str, lang: str) -> str:
-    from auditrack.commands.new import missing
+    from auditrack.authoring.refusals import missing
 
     if not values:
         refers, about_en, about_sv = _ASKED[option]
@@ -23,7 +23,7 @@ def _first(values: list[str], option: str, kind: str, known, org: str, lang: str
 
 
 def _report(request, known, org, lang, kind):
-    from auditrack.commands.new import require
+    from auditrack.authoring.refusals import require
 
     report_id = _first(request.reports, "--report", kind, known, org, lang)
     require(known, ("audit-report",), report_id, org, "--report", lang)
@@ -42,7 +42,7 @@ def _values(kind: str, path: str, lang: str) -> str:
 
 
 def response(request, known, org, lang, blocks) -> dict:
-    from auditrack.commands.new import require
+    from auditrack.authoring.refusals import require
 
     report = _report(request, known, org, lang, "response")
     body = _first(request.bodies, "--body", "response", known, org, lang)
@@ -71,7 +71,7 @@ def response(request, known, org, lang, blocks) -> dict:
 
 
 def follow_up(request, known, org, lang, blocks) -> dict:
-    from auditrack.commands.new import require
+    from auditrack.authoring.refusals import require
 
     reports = []
     for report_id in request.reports or [_first([], "--report", "follow-up", known, org, lang)]:
@@ -129,7 +129,7 @@ def audit_report(request, known, org, lang, blocks) -> dict:
 
 def _day(option: str, value: str, lang: str):
     """A date option's value, or the refusal that says how to write it."""
-    from auditrack.commands.new import Refused
+    from auditrack.authoring.refusals import Refused
     from auditrack.commands.options import BadOption, iso_date
 
     try:

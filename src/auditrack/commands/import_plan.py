@@ -23,7 +23,7 @@ from auditrack.commands.find_action import actions
 from auditrack.commands.options import BadOption, iso_date
 from auditrack.config import as_of_date
 from auditrack.editing import EditError, Refused, data_errors, open_document, save
-from auditrack.editing.progress import Change, record
+from auditrack.editing.progress import record
 from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from auditrack.commands.plan_rows import collect
 from auditrack.exporting.plan import rows

@@ -18,28 +18,15 @@ from pathlib import Path
 from auditrack.authoring.catalogue import kind_fields
 from auditrack.authoring.known import Known
 from auditrack.authoring.new_file import Draft, render
+from auditrack.authoring.refusals import Refused, language, missing, new_id, organisation_of, require
 from auditrack.engine import EXIT_OK, EXIT_USAGE
 from auditrack.models import FILE_KINDS
-from auditrack.models.base import ID_PATTERN
 
 # Which option gives each required field (the rest are named after their field: --name, --title …).
 OPTION_OF = {"id": "--id", "organisation": "--org", "report": "--report", "decided_by": "--body",
              "addressees": "--body", "valid_from": "--valid-from"}
 
 MESSAGES = {
-    "missing": ("`auditrack new {kind}` needs {option} ({about})", "`auditrack new {kind}` behöver {option} ({about})"),
-    "unknown-ref": ("unknown {what} '{value}'{where}; the existing ones are: {ids}",
-                    "'{value}' finns inte som {what}{where}; de som finns är: {ids}"),
-    "none-ref": ("unknown {what} '{value}'{where}: none is recorded yet",
-                 "'{value}' finns inte som {what}{where}: ännu finns ingen post av den typen"),
-    "in-org": (" in organisation '{org}'", " i organisationen '{org}'"),
-    "which-org": ("give --org: the organisations are {ids}", "ange --org: organisationerna är {ids}"),
-    "no-org": ("no organisation is recorded yet; create one with `auditrack new organisation --id ID --name NAME`",
-               "ännu finns ingen organisation; skapa en med `auditrack new organisation --id ID --name NAMN`"),
-    "bad-id": ("'{value}' is not a valid id for {option}: ids use a–z without å, ä and ö, digits, '.', '_' and '-', "
-               "and start with a letter or digit",
-               "'{value}' är inte ett giltigt id för {option}: id skrivs med a–z utan å, ä och ö, siffror, '.', '_' "
-               "och '-', och börjar med en bokstav eller siffra"),
     "exists": ("{path} already exists; nothing was written (use --force to replace it)",
                "{path} finns redan; inget skrevs (använd --force för att ersätta den)"),
     "invalid": ("the new file would not check; nothing was written:", "den nya filen skulle inte klara kontrollen; "
@@ -47,10 +34,6 @@ MESSAGES = {
     "wrote": ("wrote {path}", "skrev {path}"),
     "cannot": ("cannot write {path}: {reason}", "kan inte skriva {path}: {reason}"),
 }
-
-
-class Refused(Exception):
-    """The file cannot be written; the message says why (exit code 2)."""
 
 
 @dataclass
@@ -70,14 +53,6 @@ class Request:
     """report: the recommendations' texts; action: the ids of the recommendations it answers."""
 
 
-def language(given: str | None, config) -> str:
-    """--lang, else the repository's `lang:` when auditrack.yaml sets it, else Swedish: the files are filled in by
-    municipal officers."""
-    if given is not None:
-        return given
-    return config.lang if "lang" in config.model_fields_set else "sv"
-
-
 def say(lang: str, key: str, **values) -> str:
     from auditrack.authoring.messages import say as said
 
@@ -89,10 +64,6 @@ def run(request: Request, path: Path, lang: str | None, force: bool) -> int:
     from auditrack.authoring.messages import kind_named
 
     kind = kind_named(request.kind)
-    if kind == "action":
-        from auditrack.commands.new_action import run as add_action
-
-        return add_action(request, path, lang)
     if kind not in FILE_KINDS:
         sys.stderr.write(f"auditrack: {say(lang or 'sv', 'unknown-kind', kind=request.kind, kinds=', '.join(FILE_KINDS))}\n")
         return EXIT_USAGE
@@ -139,17 +110,17 @@ def plan(kind: str, request: Request, known: Known, lang: str, root: Path) -> tu
 
     given: dict[str, object] = {"kind": kind}
     if kind == "organisation":
-        org = _id(request.id, "--id", kind, lang)
+        org = new_id(request.id, "--id", kind, lang)
         given["id"] = org
     else:
-        org = _organisation(request.org, known, lang)
+        org = organisation_of(request.org, known, lang)
         given["organisation"] = org
     blocks: dict[str, list[str]] = {}
     special = PREFILL.get(kind)
     if special is not None:
         given.update(special(request, known, org, lang, blocks))
     if "id" not in given:
-        given["id"] = _id(request.id, "--id", kind, lang)
+        given["id"] = new_id(request.id, "--id", kind, lang)
     for f in kind_fields(kind):
         if f.key in given:
             continue
@@ -178,58 +149,6 @@ def _about(f, lang: str) -> str:
         about = f.type_sv if lang == "sv" else f.type_en
     described = f.description(lang)
     return about + (f"; {described.rstrip('.')}" if described else "")
-
-
-def missing(kind: str, option: str, about: str, refers_to: tuple[str, ...], known: Known, org: str,
-            lang: str) -> Refused:
-    """A required option not given; for a reference, with the ids to choose from."""
-    from auditrack.authoring.new_file import choices
-
-    text = say(lang, "missing", kind=kind, option=option, about=about)
-    return Refused(text + (f". {choices(known, refers_to, org, lang)}" if refers_to else ""))
-
-
-def _id(value: str | None, option: str, kind: str, lang: str) -> str:
-    import re
-
-    if value is None:
-        raise Refused(say(lang, "missing", kind=kind, option=option,
-                          about="the new record's id" if lang == "en" else "den nya postens id"))
-    if not re.match(ID_PATTERN, value) or len(value) > 80:
-        raise Refused(say(lang, "bad-id", value=value, option=option))
-    return value
-
-
-def _organisation(org: str | None, known: Known, lang: str) -> str:
-    existing = known.organisations()
-    if org is None:
-        if len(existing) == 1:
-            return next(iter(existing))
-        if not existing:
-            raise Refused(say(lang, "no-org"))
-        raise Refused(say(lang, "which-org", ids=", ".join(existing)))
-    require(known, ("organisation",), org, None, "--org", lang)
-    return org
-
-
-def require(known: Known, kinds: tuple[str, ...], value: str, org: str | None, option: str, lang: str):
-    """The record `value` names, refused with the existing ids (closest first) when there is none."""
-    from auditrack.i18n import listing, word
-    from auditrack.suggest import closest
-
-    found = [(id_, name) for kind in kinds for _, id_, name in known.named(kind, org)]
-    for id_, _ in found:
-        if id_ == value:
-            return
-    what = listing(lang, [word(lang, "kind", k) for k in kinds], "or")
-    where = say(lang, "in-org", org=org) if org else ""
-    if not found:
-        raise Refused(say(lang, "none-ref", what=what, value=value, where=where))
-    names = dict(found)
-    near = closest(value, names)
-    ordered = near + sorted(i for i in names if i not in near)
-    listed = ", ".join(f"{i} ({names[i]})" if names[i] else i for i in ordered)
-    raise Refused(say(lang, "unknown-ref", what=what, value=value, where=where, ids=listed))
 
 
 def place(kind: str, given: dict, known: Known, org: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from auditrack.authoring.answers import say as said
 from auditrack.authoring.catalogue import find
-from auditrack.commands.new import Refused, _organisation, require
+from auditrack.authoring.refusals import Refused, language, new_id, organisation_of, require
 from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
 
 MESSAGES = {
@@ -36,7 +36,6 @@ def _say(lang: str, key: str, **values) -> str:
 
 def run(request, path: Path, lang: str | None) -> int:
     from auditrack.authoring.known import open_repository
-    from auditrack.commands.new import language
 
     known = open_repository(path, lang or "sv")
     if known is None:
@@ -62,7 +61,7 @@ def _plan(request, known, lang: str) -> tuple[str, dict]:
     """The response file and the action to append to it."""
     from auditrack.commands.options import BadOption, iso_date
 
-    org = _organisation(request.org, known, lang)
+    org = organisation_of(request.org, known, lang)
     response_id = _given(request, "--response", lang)
     require(known, ("response",), response_id, org, "--response", lang)
     response = known.index.get(org, response_id, "response")
@@ -84,9 +83,7 @@ def _plan(request, known, lang: str) -> tuple[str, dict]:
     used = {a.id for a in response.actions}
     file = known.path_of(response)
     if request.id is not None:
-        from auditrack.commands.new import _id
-
-        action_id = _id(request.id, "--id", "action", lang)
+        action_id = new_id(request.id, "--id", "action", lang)
         if action_id in used:
             raise Refused(_say(lang, "taken", action=action_id, file=file))
     else:

@@ -10,12 +10,11 @@ CR and LF; properties (file, title) also escape `:` and `,`.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import TextIO
 
 from auditrack.escape import visible
 from auditrack.findings import Finding, Severity
+from auditrack.formatters.paths import report_path
 from auditrack.formatters.text import summary_line
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -27,21 +26,6 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def report_path(root: Path, file: str) -> str:
-    """A finding's file as the CI system sees it: relative to the workspace when the checked root lies inside it.
-
-    Findings are relative to the checked root. GitHub resolves annotation paths (and code scanning
-    resolves SARIF paths) against the repository checkout, so a check of a sub-folder gets that
-    folder as prefix. A root outside the workspace keeps the paths as they are.
-    """
-    base = Path(os.environ.get("GITHUB_WORKSPACE") or os.getcwd()).resolve()
-    try:
-        prefix = root.resolve().relative_to(base).as_posix()
-    except (ValueError, OSError):
-        return file
-    return file if prefix in ("", ".") else f"{prefix}/{file}"
 
 
 def annotation(f: Finding, file: str | None, title: str) -> str:

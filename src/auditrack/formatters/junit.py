@@ -32,7 +32,7 @@ def _line(f: Finding, shown: str) -> str:
 
 
 def document(result) -> ET.Element:
-    from auditrack.formatters.github import report_path
+    from auditrack.formatters.paths import report_path
 
     by_file: dict[str, list[Finding]] = {path: [] for path in result.valid_files}
     for f in result.findings:

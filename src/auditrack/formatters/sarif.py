@@ -75,7 +75,7 @@ def code_name(code: str) -> str:
 
 
 def document(result) -> dict:
-    from auditrack.formatters.github import report_path
+    from auditrack.formatters.paths import report_path
 
     descriptors = dict(_catalogue())
     for f in result.findings:  # a code no catalogue knows still gets a (minimal) rule entry

@@ -7,14 +7,17 @@ Rule modules register themselves on import; the registry is
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from auditrack.codes import CODES
-from auditrack.config import Config
 from auditrack.findings import Category, Finding, Severity
 from auditrack.i18n import number
 from auditrack.index import Index
 from auditrack.models.base import Record
 from auditrack.rules.base import REGISTRY, Context, Hit, Rule, rule, selected  # noqa: F401
+
+if TYPE_CHECKING:  # the configuration module checks rule codes against the rules: no import back
+    from auditrack.config import Config
 
 _RULE_MODULES = ("goals", "mandates", "reporting", "evaluation", "lifecycle", "positions", "repeats", "dates",
                  "observations", "due_soon", "verdicts")
@@ -29,7 +32,7 @@ def load_rules() -> dict[str, Rule]:
 
 
 def run_rules(index: Index, config: Config, as_of: date) -> list[Finding]:
-    from auditrack.engine import internal_finding
+    from auditrack.findings import internal_finding
 
     rules = load_rules()
     ctx = Context(index=index, as_of=as_of, config=config)

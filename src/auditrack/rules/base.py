@@ -13,14 +13,16 @@ import inspect
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from pydantic import BaseModel
 
-from auditrack.config import Config
 from auditrack.findings import Severity
 from auditrack.index import Index
 from auditrack.rules.timeline import Relations
+
+if TYPE_CHECKING:  # the configuration module checks rule codes against the rules: no import back
+    from auditrack.config import Config
 
 
 @dataclass(frozen=True)
