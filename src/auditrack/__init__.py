@@ -10,6 +10,13 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"auditrack {__version__}")
         return
+    import gc
+
     from auditrack.cli import main as run
 
-    run()
+    try:
+        run()
+    finally:
+        # What the command built lives until the process ends: moved out of the collector's reach, the
+        # interpreter's shutdown does not walk it once more.
+        gc.freeze()

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from auditrack.commands.check import gap_check, load_settings
 from auditrack.config import as_of_date
-from auditrack.engine import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from auditrack.engine import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, _gc_paused
 from auditrack.findings import Category, localize
 
 STDOUT = Path("-")
 """`--output -` writes the report to standard output, as no --output does."""
 
 
+@_gc_paused  # a report keeps what it loads until it is written: collections would only re-scan the heap
 def run(
     kind: str,
     path: Path,
