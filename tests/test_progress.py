@@ -109,6 +109,7 @@ def test_a_new_due_date_with_its_decision(repository):
         "+        note: Upphandlingen drog ut på tiden.",
         "+        by: Anna Andersson",
         "+        due: 2024-06-30",
+        "+        moved_from: 2024-03-31",
         "+        decision: KS 2024-02-13 § 22",
     ]
     # R104 reads the current due date: on 2024-04-01 the action is not late.
@@ -132,6 +133,42 @@ def test_a_due_date_moved_by_hand_without_a_decision_is_r111(repository):
         r111 = [line for line in run.stdout.splitlines() if "R111" in line]
         severity = "fel" if lang == "sv" else "error"
         assert r111 == [f"{RESPONSE}:21:28  R111  {severity}  {message}"]
+
+
+def test_a_second_move_records_the_date_the_first_set(repository):
+    progress(repository, "ks-a1", "--due", "2024-06-30", "--decision", "KS 2024-02-13 § 22", "--date", "2024-02-14")
+    diff_lines(repository)
+    progress(repository, "ks-a1", "--due", "2024-12-31", "--decision", "KS 2024-06-11 § 80", "--date", "2024-06-12")
+    assert diff_lines(repository) == [
+        "-    due: 2024-06-30",
+        "+    due: 2024-12-31",
+        "+      - date: 2024-06-12",
+        "+        by: Anna Andersson",
+        "+        due: 2024-12-31",
+        "+        moved_from: 2024-06-30",
+        "+        decision: KS 2024-06-11 § 80",
+    ]
+    assert data_errors(repository) == []
+
+
+def test_an_unchanged_due_date_records_no_move(repository):
+    progress(repository, "ks-a1", "--due", "2024-03-31", "--decision", "KS 2024-02-13 § 22", "--date", "2024-02-14")
+    assert "+        moved_from" not in "\n".join(diff_lines(repository))
+
+
+def test_r111_reads_the_move_from_moved_from(repository):
+    """An entry that names the date it replaced moves the date only when `due` differs from it, whatever the
+    entry before it says."""
+    path = repository / RESPONSE
+    path.write_text(path.read_text(encoding="utf-8").replace("    due: 2024-03-31\n", (
+        "    due: 2024-06-30\n"
+        "    updates:\n"
+        "      - {date: 2024-02-14, due: 2024-03-31, moved_from: 2024-03-31}\n"
+        "      - {date: 2024-03-25, due: 2024-06-30, moved_from: 2024-05-31}\n")), encoding="utf-8")
+    run = run_process("check", str(repository), "--as-of", "2024-04-01")
+    assert [line for line in run.stdout.splitlines() if "R111" in line] == [
+        f"{RESPONSE}:20:28  R111  error  the due date of the action 'ks-a1' was moved to 2024-06-30 on 2024-03-25 "
+        "without a recorded decision"]
 
 
 def test_the_first_moved_due_date_needs_a_decision_too(repository):
