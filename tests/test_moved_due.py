@@ -48,6 +48,16 @@ def test_status_shows_the_moved_due_date_its_decision_and_the_latest_note(reposi
 
 
 @pytest.mark.parametrize("lang, row", [
+    ("en", "| Ta fram en arkivplan. | Kommunarkivarie | 2026-04-30, moved from 2025-12-31 (KS 2025-11-25 § 150) | 215 "
+           "| Granskning av arkivhanteringen |"),
+    ("sv", "| Ta fram en arkivplan. | Kommunarkivarie | 2026-04-30, flyttat från 2025-12-31 (KS 2025-11-25 § 150) | 215 "
+           "| Granskning av arkivhanteringen |"),
+])
+def test_the_list_of_overdue_actions_shows_the_move_too(repository, lang, row):
+    assert row in report(repository, "status", lang)
+
+
+@pytest.mark.parametrize("lang, row", [
     ("en", "| `arkiv-r1` | Ta fram en arkivplan. | • Ta fram en arkivplan. (owner: Kommunarkivarie; due: 2026-04-30, "
            "moved from 2025-12-31 (KS 2025-11-25 § 150); in progress, **overdue**)<br>Latest: 2026-11-20 Arbetet har "
            "börjat. | Not followed up |  |"),
