@@ -46,7 +46,7 @@ def test_icalendar_reads_one_all_day_event_per_deadline(root):
     assert [e.decoded("dtstart") for e in events] == DATES
     assert {(e.decoded("dtend") - e.decoded("dtstart")).days for e in events} == {1}
     assert {e.decoded("dtstamp") for e in events} == {datetime(2024, 3, 1, tzinfo=timezone.utc)}
-    assert str(events[1]["summary"]) == "Action: action 'a1': Ta fram en processplan."
+    assert str(events[1]["summary"]) == "Action 'a1': Ta fram en processplan."
     assert str(events[1]["description"]) == ("Who must act: Socialchef (socialchef)\n"
                                              "Record: a1 (exempel), recommendations/exempel/svar-ks.yaml:12")
 
@@ -56,8 +56,8 @@ def test_vobject_reads_the_same_events(root):
     events = calendar.vevent_list
     assert [e.uid.value for e in events] == UIDS
     assert [e.dtstart.value for e in events] == DATES
-    assert events[0].summary.value == "Svar: svar på 'Granskning av försörjningsstöd' från Socialnämnden"
-    assert events[6].description.value == ("Vem som ska agera: Kommunstyrelsen (ks)\n"
+    assert events[0].summary.value == "Svar på 'Granskning av försörjningsstöd' från Socialnämnden"
+    assert events[6].description.value == ("Ansvarig: Kommunstyrelsen (ks)\n"
                                            "Post: uppdrag-2023 (exempel), governance/exempel/mandate.yaml:8")
 
 

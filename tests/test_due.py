@@ -17,33 +17,33 @@ TEXT = """\
 Deadlines as of 2024-03-01
 
 Overdue
-  2023-06-30  245 days late  Response: response to 'Granskning av försörjningsstöd' from Socialnämnden
+  2023-06-30  245 days late  Response to 'Granskning av försörjningsstöd' from Socialnämnden
       Who must act: Socialnämnden (sn)
       granskning-2023  recommendations/exempel/granskning-2023.yaml:14
-  2023-12-31  61 days late  Action: action 'a1': Ta fram en processplan.
+  2023-12-31  61 days late  Action 'a1': Ta fram en processplan.
       Who must act: Socialchef (socialchef)
       a1  recommendations/exempel/svar-ks.yaml:12
-  2024-01-31  30 days late  Waiver: waiver of G401 on 'utvardering' expires
+  2024-01-31  30 days late  Waiver of G401 on 'utvardering' expires
       Who must act: Kommunstyrelsen (ks)
       utvardering  governance/exempel/evaluation.yaml:8
-  2024-02-15  15 days late  Report to the board: report to Kommunstyrelsen: 'Rapportering om arbetet'
+  2024-02-15  15 days late  Report to Kommunstyrelsen: 'Rapportering om arbetet'
       Who must act: Socialchef (socialchef)
       rapportering  governance/exempel/reporting.yaml:8
 
 Due within 90 days
-  2024-03-31  in 30 days  Evaluation: evaluation 'Utvärdering av modellen' planned
+  2024-03-31  in 30 days  Evaluation 'Utvärdering av modellen' planned
       Who must act: Extern utvärderare
       utvardering  governance/exempel/evaluation.yaml:5
-  2024-04-15  in 45 days  Action: action 'a2': Inför mätbara mål.
+  2024-04-15  in 45 days  Action 'a2': Inför mätbara mål.
       Who must act: Socialchef (socialchef)
       a2  recommendations/exempel/svar-ks.yaml:18
-  2024-04-30  in 60 days  Mandate: mandate 'Uppdragsbeskrivning 2023' lapses with no successor
+  2024-04-30  in 60 days  Mandate 'Uppdragsbeskrivning 2023' lapses with no successor
       Who must act: Kommunstyrelsen (ks)
       uppdrag-2023  governance/exempel/mandate.yaml:8
-  2024-05-01  in 61 days  Follow-up: follow-up of 'Granskning av styrningen' (1 of 1 recommendation not assessed)
+  2024-05-01  in 61 days  Follow-up of 'Granskning av styrningen' (1 of 1 recommendation not assessed)
       Who must act: the auditors
       granskning-2022  recommendations/exempel/granskning-2022.yaml:10
-  2024-05-15  in 75 days  Report to the board: report to Kommunstyrelsen: 'Rapportering om arbetet'
+  2024-05-15  in 75 days  Report to Kommunstyrelsen: 'Rapportering om arbetet'
       Who must act: Socialchef (socialchef)
       rapportering  governance/exempel/reporting.yaml:8
 """
@@ -148,14 +148,14 @@ def test_swedish(root):
     lines = run.stdout.splitlines()
     assert lines[:6] == [
         "Tidsfrister per 2024-03-01", "", "Försenat",
-        "  2023-06-30  245 dagar försenat  Svar: svar på 'Granskning av försörjningsstöd' från Socialnämnden",
-        "      Vem som ska agera: Socialnämnden (sn)",
+        "  2023-06-30  245 dagar för sent  Svar på 'Granskning av försörjningsstöd' från Socialnämnden",
+        "      Ansvarig: Socialnämnden (sn)",
         "      granskning-2023  recommendations/exempel/granskning-2023.yaml:14",
     ]
     assert lines[-4:] == [
         "Förfaller inom 30 dagar",
-        "  2024-03-31  om 30 dagar  Utvärdering: utvärderingen 'Utvärdering av modellen' planerad",
-        "      Vem som ska agera: Extern utvärderare",
+        "  2024-03-31  om 30 dagar  Utvärderingen 'Utvärdering av modellen' planerad",
+        "      Ansvarig: Extern utvärderare",
         "      utvardering  governance/exempel/evaluation.yaml:5",
     ]
 
@@ -164,7 +164,7 @@ def test_an_action_within_its_grace_period_is_not_overdue_as_r104_judges(root):
     (root / "auditrack.yaml").write_text("horizons:\n  action_due_days: 90\n", encoding="utf-8")
     run = run_cli("due", str(root), "--as-of", AS_OF, "--owner", "socialchef")
     assert run.code == 0
-    assert "  2023-12-31  61 days ago, within the grace period  Action: action 'a1': Ta fram en processplan.\n" \
+    assert "  2023-12-31  61 days ago, within the grace period  Action 'a1': Ta fram en processplan.\n" \
         in run.stdout.split("Due within 90 days")[1]
     check = run_cli("check", str(root), "--as-of", AS_OF, "--format", "json")
     assert "R104" not in check.codes
@@ -191,7 +191,7 @@ def test_markdown_is_the_digest_per_body(root):
 
 | Date | When | What | Who must act | Record |
 | --- | --- | --- | --- | --- |
-| 2023-06-30 | 245 days late | Response: response to 'Granskning av försörjningsstöd' from Socialnämnden | Socialnämnden (sn) | `granskning-2023` (recommendations/exempel/granskning-2023.yaml:14) |
+| 2023-06-30 | 245 days late | Response to 'Granskning av försörjningsstöd' from Socialnämnden | Socialnämnden (sn) | `granskning-2023` (recommendations/exempel/granskning-2023.yaml:14) |
 
 ## Kommunstyrelsen (ks)
 
@@ -199,15 +199,15 @@ def test_markdown_is_the_digest_per_body(root):
 
 | Date | When | What | Who must act | Record |
 | --- | --- | --- | --- | --- |
-| 2023-12-31 | 61 days late | Action: action 'a1': Ta fram en processplan. | Socialchef (socialchef) | `a1` (recommendations/exempel/svar-ks.yaml:12) |
-| 2024-01-31 | 30 days late | Waiver: waiver of G401 on 'utvardering' expires | Kommunstyrelsen (ks) | `utvardering` (governance/exempel/evaluation.yaml:8) |
-| 2024-02-15 | 15 days late | Report to the board: report to Kommunstyrelsen: 'Rapportering om arbetet' | Socialchef (socialchef) | `rapportering` (governance/exempel/reporting.yaml:8) |
+| 2023-12-31 | 61 days late | Action 'a1': Ta fram en processplan. | Socialchef (socialchef) | `a1` (recommendations/exempel/svar-ks.yaml:12) |
+| 2024-01-31 | 30 days late | Waiver of G401 on 'utvardering' expires | Kommunstyrelsen (ks) | `utvardering` (governance/exempel/evaluation.yaml:8) |
+| 2024-02-15 | 15 days late | Report to Kommunstyrelsen: 'Rapportering om arbetet' | Socialchef (socialchef) | `rapportering` (governance/exempel/reporting.yaml:8) |
 
 ### Due within 45 days
 
 | Date | When | What | Who must act | Record |
 | --- | --- | --- | --- | --- |
-| 2024-04-15 | in 45 days | Action: action 'a2': Inför mätbara mål. | Socialchef (socialchef) | `a2` (recommendations/exempel/svar-ks.yaml:18) |
+| 2024-04-15 | in 45 days | Action 'a2': Inför mätbara mål. | Socialchef (socialchef) | `a2` (recommendations/exempel/svar-ks.yaml:18) |
 
 ## Other deadlines
 
@@ -215,7 +215,7 @@ def test_markdown_is_the_digest_per_body(root):
 
 | Date | When | What | Who must act | Record |
 | --- | --- | --- | --- | --- |
-| 2024-03-31 | in 30 days | Evaluation: evaluation 'Utvärdering av modellen' planned | Extern utvärderare | `utvardering` (governance/exempel/evaluation.yaml:5) |
+| 2024-03-31 | in 30 days | Evaluation 'Utvärdering av modellen' planned | Extern utvärderare | `utvardering` (governance/exempel/evaluation.yaml:5) |
 """
 
 
@@ -298,9 +298,9 @@ def test_the_digest_step_writes_overdue_and_due_soon_per_body_to_the_job_summary
     assert headings == ["# Earlier step", "# Deadlines as of 2024-03-01", "## Socialnämnden (sn)", "### Overdue",
                         "## Kommunstyrelsen (ks)", "### Overdue", "### Due within 90 days", "## Other deadlines",
                         "### Due within 90 days"]
-    assert ("| 2023-06-30 | 245 days late | Response: response to 'Granskning av försörjningsstöd' from Socialnämnden "
+    assert ("| 2023-06-30 | 245 days late | Response to 'Granskning av försörjningsstöd' from Socialnämnden "
             "| Socialnämnden (sn) | `granskning-2023` (recommendations/exempel/granskning-2023.yaml:14) |") in text
-    assert ("| 2024-05-01 | in 61 days | Follow-up: follow-up of 'Granskning av styrningen' (1 of 1 recommendation "
+    assert ("| 2024-05-01 | in 61 days | Follow-up of 'Granskning av styrningen' (1 of 1 recommendation "
             "not assessed) | the auditors | `granskning-2022` (recommendations/exempel/granskning-2022.yaml:10) |") in text
 
 

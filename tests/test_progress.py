@@ -124,6 +124,7 @@ def test_a_new_due_date_with_its_decision(repository):
         "+        note: Upphandlingen drog ut på tiden.",
         "+        by: Anna Andersson",
         "+        due: 2024-06-30",
+        "+        moved_from: 2024-03-31",
         "+        decision: KS 2024-02-13 § 22",
     ]
     # R104 reads the current due date: on 2024-04-01 the action is not late.
@@ -131,14 +132,17 @@ def test_a_new_due_date_with_its_decision(repository):
     assert "R104" not in run.stdout and "R111" not in run.stdout
 
 
+def moved_by_hand(root: Path, *updates: str) -> None:
+    """The action ks-a1 due 2024-06-30, with these lines under its `updates:`, written by hand."""
+    path = root / RESPONSE
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    due: 2024-03-31\n", "    due: 2024-06-30\n    updates:\n" + "".join(f"{u}\n" for u in updates)),
+        encoding="utf-8")
+
+
 def test_a_due_date_moved_by_hand_without_a_decision_is_r111(repository):
-    path = repository / RESPONSE
-    path.write_text(path.read_text(encoding="utf-8").replace("    due: 2024-03-31\n", (
-        "    due: 2024-06-30\n"
-        "    updates:\n"
-        "      - {date: 2024-02-14, due: 2024-05-31, decision: KS 2024-02-13 § 22}\n"
-        "      - {date: 2024-03-20, note: Ny försening.}\n"
-        "      - {date: 2024-03-25, due: 2024-06-30}\n")), encoding="utf-8")
+    moved_by_hand(repository, "      - {date: 2024-02-14, due: 2024-05-31, decision: KS 2024-02-13 § 22}",
+                  "      - {date: 2024-03-20, note: Ny försening.}", "      - {date: 2024-03-25, due: 2024-06-30}")
     for lang, message in (("en", "the due date of the action 'ks-a1' was moved to 2024-06-30 on 2024-03-25 without "
                                  "a recorded decision"),
                           ("sv", "datumet för när åtgärden 'ks-a1' ska vara klar flyttades till 2024-06-30 den "
@@ -149,13 +153,40 @@ def test_a_due_date_moved_by_hand_without_a_decision_is_r111(repository):
         assert r111 == [f"{RESPONSE}:21:28  R111  {severity}  {message}"]
 
 
+def test_a_second_move_records_the_date_the_first_set(repository):
+    progress(repository, "ks-a1", "--due", "2024-06-30", "--decision", "KS 2024-02-13 § 22", "--date", "2024-02-14")
+    diff_lines(repository)
+    progress(repository, "ks-a1", "--due", "2024-12-31", "--decision", "KS 2024-06-11 § 80", "--date", "2024-06-12")
+    assert diff_lines(repository) == [
+        "-    due: 2024-06-30",
+        "+    due: 2024-12-31",
+        "+      - date: 2024-06-12",
+        "+        by: Anna Andersson",
+        "+        due: 2024-12-31",
+        "+        moved_from: 2024-06-30",
+        "+        decision: KS 2024-06-11 § 80",
+    ]
+    assert data_errors(repository) == []
+
+
+def test_an_unchanged_due_date_records_no_move(repository):
+    progress(repository, "ks-a1", "--due", "2024-03-31", "--decision", "KS 2024-02-13 § 22", "--date", "2024-02-14")
+    assert "+        moved_from" not in "\n".join(diff_lines(repository))
+
+
+def test_r111_reads_the_move_from_moved_from(repository):
+    """An entry that names the date it replaced moves the date only when `due` differs from it, whatever the
+    entry before it says."""
+    moved_by_hand(repository, "      - {date: 2024-02-14, due: 2024-03-31, moved_from: 2024-03-31}",
+                  "      - {date: 2024-03-25, due: 2024-06-30, moved_from: 2024-05-31}")
+    run = run_process("check", str(repository), "--as-of", "2024-04-01")
+    assert [line for line in run.stdout.splitlines() if "R111" in line] == [
+        f"{RESPONSE}:20:28  R111  error  the due date of the action 'ks-a1' was moved to 2024-06-30 on 2024-03-25 "
+        "without a recorded decision"]
+
+
 def test_the_first_moved_due_date_needs_a_decision_too(repository):
-    path = repository / RESPONSE
-    path.write_text(path.read_text(encoding="utf-8").replace("    due: 2024-03-31\n", (
-        "    due: 2024-06-30\n"
-        "    updates:\n"
-        "      - date: 2024-02-14\n"
-        "        due: 2024-06-30\n")), encoding="utf-8")
+    moved_by_hand(repository, "      - date: 2024-02-14", "        due: 2024-06-30")
     run = run_process("check", str(repository), "--as-of", "2024-04-01")
     assert [line.split("  ")[:2] for line in run.stdout.splitlines() if "R111" in line] == [[f"{RESPONSE}:20:9", "R111"]]
 

@@ -250,6 +250,7 @@ FINDINGS_AND_PROGRESS_SV = {
     "Update.note": "Vad som gjordes eller beslutades, i en mening.",
     "Update.by": "Vem som förde in uppgiften.",
     "Update.due": "Ett nytt datum för när åtgärden ska vara klar; kräver beslutet som flyttade det (`decision`, R111).",
+    "Update.moved_from": "Datumet som `due` ersatte (`auditrack progress --due` anger det): det datum som gällde innan.",
     "Update.decision": "Beslutet som flyttade datumet, t.ex. 'KS 2024-02-13 § 22'.",
     "Role.line_post": ("Sant för en tjänst i linjeorganisationen (t.ex. enhetschef), som regleras av reglemente och "
                        "delegationsordning snarare än av ett eget uppdrag."),

@@ -29,7 +29,9 @@ class Change:
 
 def record(document: Document, path: tuple, change: Change, day: date, root: Path) -> None:
     """The edits: the current fields first (status, done, owner, evidence, due), then the dated entry in
-    `updates:`, whose `by` is git's user.name when the change names no one."""
+    `updates:`, whose `by` is git's user.name when the change names no one. A new due date records, as
+    `moved_from`, the date it replaces, which the edit of `due:` takes out of the file."""
+    moved_from = _moved_from(document, path, change.due)
     if change.status:
         document.set_value(path, "status", change.status, before="updates")
     if change.status == "done":
@@ -41,8 +43,19 @@ def record(document: Document, path: tuple, change: Change, day: date, root: Pat
     if change.due is not None:
         document.set_value(path, "due", change.due, before="updates")
     entry = {"date": day, "status": change.status, "note": change.note, "by": change.by or git_user(root),
-             "due": change.due, "decision": change.decision if change.due is not None else None}
+             "due": change.due, "moved_from": moved_from, "decision": change.decision if change.due is not None else None}
     document.append_item(path, "updates", {k: v for k, v in entry.items() if v is not None})
+
+
+def _moved_from(document: Document, path: tuple, due: date | None) -> str | None:
+    """The action's due date as the file gives it, when `due` replaces it with another date."""
+    if due is None:
+        return None
+    action = document.data
+    for step in path:
+        action = action[step]
+    current = action.get("due")
+    return current if isinstance(current, str) and current != due.isoformat() else None
 
 
 def git_user(root: Path) -> str | None:

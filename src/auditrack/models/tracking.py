@@ -30,6 +30,8 @@ class Update(Model):
     """Who recorded the entry."""
     due: Period | None = None
     """A new due date set on this date; it needs the `decision` that moved it (R111)."""
+    moved_from: Period | None = None
+    """The due date that `due` replaced (`auditrack progress --due` records it): the date the board had set before."""
     decision: str | None = None
     """The decision that moved the due date, e.g. 'KS 2024-02-13 § 22'."""
 

@@ -10,7 +10,7 @@ from auditrack.reports import common
 
 def by_body(index, org: str, report, responses: list, config, as_of: date) -> list[dict]:
     """Per body asked to respond (in the request's order, each once): whether it answered, its response's date
-    (decision, else memo) and decision, or, with none, when it was due and how many days late it is (None while
+    (decision, else memo) and decision (`memo_only` when only the officials' memo is known), or, with none, when it was due and how many days late it is (None while
     not yet due, or when no due date is known)."""
     request = report.response_request
     if request is None:
@@ -26,9 +26,10 @@ def by_body(index, org: str, report, responses: list, config, as_of: date) -> li
         seen.add(body)
         response = first.get(body)
         view = {"body": common.name_of(index, org, body), "answered": response is not None, "date": None,
-                "decision": None, "due": due.end.isoformat() if due is not None else None, "late_days": None}
+                "decision": None, "memo_only": False, "due": due.end.isoformat() if due is not None else None, "late_days": None}
         if response is not None:
-            view.update(date=common.text_of(response.known_date), decision=response.decision)
+            view.update(date=common.text_of(response.known_date), decision=response.decision,
+                        memo_only=response.date is None and not response.decision and response.memo is not None)
         elif due is not None and due.end < as_of:
             view["late_days"] = (as_of - due.end).days
         views.append(view)

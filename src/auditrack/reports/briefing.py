@@ -13,6 +13,7 @@ from statistics import median
 
 from auditrack.models.base import add_months
 from auditrack.reports import common
+from auditrack.reports.updates import moved
 
 DUE_SOON_DAYS = 90
 """How far ahead the briefing's 'due soon' looks: the next three months, as `auditrack due` lists by default. The
@@ -56,14 +57,15 @@ def age_bucket(report_date, as_of: date) -> str:
 
 def action_deadlines(entries: list[dict], as_of: date, horizon: int) -> tuple[list[dict], list[dict]]:
     """Open actions past their due date (most days late first) and those due within `horizon` days (soonest
-    first). Each entry is {'action', 'org', 'audit', 'owner', ...}; the result adds `due` and `days`."""
+    first). Each entry is {'action', 'org', 'audit', 'owner', ...}; the result adds `due`, `moved` (the move that set
+    the due date, or none) and `days`."""
     overdue, soon = [], []
     for entry in entries:
         action = entry["action"]
         if action.status not in common.OPEN_ACTION or action.due is None:
             continue
         end = action.due.end
-        view = {**entry, "due": action.due.text, "text": action.text}
+        view = {**entry, "due": action.due.text, "moved": moved(action, as_of), "text": action.text}
         if common.is_overdue(action, as_of):
             overdue.append({**view, "days": (as_of - end).days})
         elif (end - as_of).days <= horizon:

@@ -137,6 +137,7 @@ def report_view(index: Index, org: str, report, lang: str) -> dict:
 
 def action_view(index: Index, org: str, action, as_of: date, width: int | None = 100) -> dict:
     from auditrack.reports.markdown import evidence, shorten
+    from auditrack.reports.updates import latest_note, moved
 
     promise = promise_of(index, action, as_of)
     kept = promise is not None and promise.kept
@@ -146,6 +147,8 @@ def action_view(index: Index, org: str, action, as_of: date, width: int | None =
         "text": shorten(action.text, width) if width else action.text,
         "owner": name_of(index, org, action.owner),
         "due": text_of(action.due),
+        "moved": moved(action, as_of),
+        "latest_note": latest_note(action, as_of),
         "status": "done" if kept else action.status,
         "overdue": overdue,
         "late_days": (as_of - action.due.end).days if overdue else None,

@@ -341,8 +341,10 @@ def due_moved_without_decision(ctx: Context):
     The due date is what the board committed to in its response. Moving it is
     the board's decision, and the auditors following up will ask for it; a date
     that slides without one hides an action that is late. An entry in
-    `updates:` with a `due` different from the one before it (the first such
-    entry always moves the date) records a move.
+    `updates:` with a `due` different from its `moved_from` (the date it
+    replaced, which `auditrack progress` records) or, without one, from the
+    `due` of the entry before it (the first such entry always moves the date)
+    records a move.
 
     Fix:
     Add `decision:` to the entry, e.g. "KS 2024-02-13 § 22" (with
@@ -353,7 +355,8 @@ def due_moved_without_decision(ctx: Context):
         for i, update in enumerate(action.updates):
             if update.due is None:
                 continue
-            if update.due != previous and not update.decision:
+            replaced = update.moved_from if update.moved_from is not None else previous
+            if update.due != replaced and not update.decision:
                 yield ctx.hit(action, f"the due date of the action '{action.id}' was moved to {update.due} on "
                                       f"{update.date} without a recorded decision", ("updates", i, "due"),
                               hint="Add `decision:` to the entry, with the reference of the decision that moved "
