@@ -454,3 +454,27 @@ def test_check_s_text_leads_with_the_auditors_observations():
     assert run.stdout.splitlines()[0] == (
         f"{REPORT}:17:5  G501  error  the observation 'inga-matbara-mal' of '{TITLE}' (2024-03-15, section 3.1) is "
         "still open after 90 days: measurable targets, about 'Hemtjänst': “Det saknas mätbara mål för hemtjänsten.”")
+
+
+def test_the_job_summary_s_limit_bounds_the_observation_tables_too(homecare):
+    """Closed observations are rows as well: the limit counts them, so a summary's size stays bounded."""
+    from datetime import date
+
+    from auditrack.commands.check import gap_check
+    from auditrack.config import Config
+    from auditrack.reports import render
+
+    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", """\
+kind: follow-up
+organisation: solby
+id: uppfoljning-2024
+date: 2024-06-01
+assessor: Revisorerna
+assessments:
+  - {recommendation: granskning-hemtjanst-2024-r2, status: implemented}
+""")
+    result = gap_check(homecare, Config(), date(2024, 6, 13))
+    text = render("gaps", result, lang="en", limit=2, summary=True)
+    rows = [line for line in text.splitlines() if line.startswith("| `") and "(section 3" in line]
+    assert [row.split("`")[1] for row in rows] == ["inga-matbara-mal", "ingen-overenskommelse-privata-utforare"]
+    assert "… and 2 more. Run `auditrack check` to see them all." in text.splitlines()

@@ -44,6 +44,7 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
         grouped.setdefault(owner, []).append(finding)
     order = sorted((k for k in grouped if k is not None)) + ([None] if None in grouped else [])
     shown = 0
+    tabled_rows = 0
     groups = []
     totals: Counter = Counter()
     for key in order:
@@ -68,8 +69,9 @@ def build(result, org: str | None, lang: str, *, link_from: Path | None = None, 
             for audit in result.observations.get(key, []):
                 rows = []
                 for item in audit["observations"]:
-                    if limit is not None and shown >= limit:
+                    if limit is not None and max(shown, tabled_rows) >= limit:
                         break
+                    tabled_rows += 1  # closed ones too: the job summary's size is bounded by its rows
                     shown += item["id"] in opened
                     rows.append(_observation(item, item["id"] in opened, lang, root, base_dir, link_base))
                 audits.append({"title": audit["title"], "date": audit["date"], "rows": rows,
