@@ -309,12 +309,7 @@ actions:
 """
 
 
-def test_the_gaps_report_says_what_has_been_done_since_and_what_closed_each_observation(homecare):
-    write(homecare, GOAL, MEASURABLE_GOAL.format(adopted="2024-05-21"))
-    write(homecare, "governance/solby/indicators/personalkontinuitet.yaml", INDICATOR)
-    write(homecare, ROUTINE, ROUTINE_TEXT)
-    write(homecare, "recommendations/solby/2024-hemtjanst/response.yaml", RESPONSE)
-    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", """\
+R2_IMPLEMENTED = """\
 kind: follow-up
 organisation: solby
 id: uppfoljning-2024
@@ -322,7 +317,16 @@ date: 2024-06-01
 assessor: Revisorerna
 assessments:
   - {recommendation: granskning-hemtjanst-2024-r2, status: implemented}
-""")
+"""
+"""A follow-up round grading the second recommendation implemented (naming no report)."""
+
+
+def test_the_gaps_report_says_what_has_been_done_since_and_what_closed_each_observation(homecare):
+    write(homecare, GOAL, MEASURABLE_GOAL.format(adopted="2024-05-21"))
+    write(homecare, "governance/solby/indicators/personalkontinuitet.yaml", INDICATOR)
+    write(homecare, ROUTINE, ROUTINE_TEXT)
+    write(homecare, "recommendations/solby/2024-hemtjanst/response.yaml", RESPONSE)
+    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", R2_IMPLEMENTED)
     run = run_process("report", "gaps", str(homecare), "--as-of", AS_OF)
     assert run.code == 0
     rows = observation_rows(run.stdout, "### Observations of the audits", "The gaps the data shows beyond the "
@@ -464,15 +468,7 @@ def test_the_job_summary_s_limit_bounds_the_observation_tables_too(homecare):
     from auditrack.config import Config
     from auditrack.reports import render
 
-    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", """\
-kind: follow-up
-organisation: solby
-id: uppfoljning-2024
-date: 2024-06-01
-assessor: Revisorerna
-assessments:
-  - {recommendation: granskning-hemtjanst-2024-r2, status: implemented}
-""")
+    write(homecare, "recommendations/solby/2024-hemtjanst/follow-up-2024.yaml", R2_IMPLEMENTED)
     result = gap_check(homecare, Config(), date(2024, 6, 13))
     text = render("gaps", result, lang="en", limit=2, summary=True)
     rows = [line for line in text.splitlines() if line.startswith("| `") and "(section 3" in line]

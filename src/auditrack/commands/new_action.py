@@ -15,7 +15,7 @@ from pathlib import Path
 from auditrack.authoring.answers import say as said
 from auditrack.authoring.catalogue import find
 from auditrack.authoring.refusals import Refused, language, new_id, organisation_of, require
-from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from auditrack.engine import EXIT_OK, EXIT_USAGE
 
 MESSAGES = {
     "needs": ("`auditrack new action` needs {option} ({about})", "`auditrack new action` behöver {option} ({about})"),
@@ -104,28 +104,11 @@ def _plan(request, known, lang: str) -> tuple[str, dict]:
 
 
 def _write(known, file: str, item: dict, lang: str) -> int:
-    from auditrack.commands.options import REFUSED
-    from auditrack.config import as_of_date
-    from auditrack.editing import EditError, Refused as DataErrors, open_document, save
-    from auditrack.findings import localize
-    from auditrack.formatters.text import write_plain
-    from auditrack.io import NotARegularFile
+    from auditrack.commands.options import edit_file
 
-    as_of, stage = as_of_date(known.config, None), "before"
-    try:
-        document = open_document(known.root, known.config, as_of, file)
-        stage = "after"
-        document.append_item((), "actions", item)
-        save(known.root, known.config, as_of, document)
-    except DataErrors as exc:
-        write_plain(localize(exc.findings, lang), lang, sys.stderr)
-        sys.stderr.write(REFUSED[stage][lang].format(file=file))
-        return EXIT_DATA
-    except EditError as exc:
-        sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
-        return EXIT_DATA
-    except NotARegularFile as exc:
-        sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
-        return EXIT_USAGE
+    written = edit_file(known.root, known.config, file, lambda document: document.append_item((), "actions", item),
+                        lang)
+    if isinstance(written, int):
+        return written
     sys.stdout.write(_say(lang, "added", action=item["id"], file=file) + "\n")
     return EXIT_OK

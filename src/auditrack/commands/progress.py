@@ -17,15 +17,10 @@ from pathlib import Path
 
 from auditrack.commands.check import open_repository
 from auditrack.commands.find_action import Actions, FoundAction, actions
-from auditrack.commands.options import REFUSED, BadOption, iso_date
-from auditrack.config import as_of_date
-from auditrack.editing import EditError, Refused, open_document, save
+from auditrack.commands.options import BadOption, edit_file, iso_date
 from auditrack.editing.progress import Change, record
-from auditrack.engine import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from auditrack.findings import localize
-from auditrack.formatters.text import write_plain
+from auditrack.engine import EXIT_OK, EXIT_USAGE
 from auditrack.i18n import at_most, listing
-from auditrack.io import NotARegularFile
 from auditrack.suggest import closest
 
 
@@ -58,25 +53,11 @@ def run(progress: Progress, path: Path, org: str | None, lang: str | None, confi
     except BadOption as exc:
         sys.stderr.write(f"auditrack: {exc.messages[lang]}\n")
         return EXIT_USAGE
-    as_of = as_of_date(config, None)
-    stage = "before"
-    try:
-        document = open_document(root, config, as_of, found.file)
-        stage = "after"
-        status = "done" if progress.done else progress.status
-        record(document, found.path, Change(status, progress.note, progress.evidence, None, due, progress.decision,
-                                            progress.by), day, root)
-        save(root, config, as_of, document)
-    except Refused as exc:
-        write_plain(localize(exc.findings, lang), lang, sys.stderr)
-        sys.stderr.write(REFUSED[stage][lang].format(file=found.file))
-        return EXIT_DATA
-    except EditError as exc:
-        sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
-        return EXIT_DATA
-    except NotARegularFile as exc:
-        sys.stderr.write(f"auditrack: {exc.message(lang)}\n")
-        return EXIT_USAGE
+    status = "done" if progress.done else progress.status
+    change = Change(status, progress.note, progress.evidence, None, due, progress.decision, progress.by)
+    document = edit_file(root, config, found.file, lambda opened: record(opened, found.path, change, day, root), lang)
+    if isinstance(document, int):
+        return document
     sys.stdout.write(_RECORDED[lang].format(action=progress.action, file=found.file))
     if status == "done" and not progress.evidence and not _evidence_before(document, found):
         sys.stderr.write(_NO_EVIDENCE[lang].format(action=progress.action))
