@@ -169,10 +169,13 @@ def diff(
     fail_on_new_records: Annotated[bool, typer.Option("--fail-on-new-records", help="Also exit 1 for gaps on records the change adds (newly recorded), not only on records that existed.")] = False,
     as_of: AsOf = None,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the output and messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Judge every organisation, not only those the change touches: unchanged findings and organisations not compared are then the whole repository's.")] = False,
 ) -> None:
     """Compare the gaps at two git revisions: introduced, newly recorded, resolved and unchanged, and status changes.
 
     Both sides are read with git (no checkout) and checked with HEAD's auditrack.yaml and the same date.
+    Only the organisations whose files the change touches are judged, all of them when a configuration or
+    organisation file changed or with --full; unchanged findings are then those organisations' only.
     Gaps are matched by organisation, record and rule, not by file, so moving a file changes nothing.
     A gap on a record the change adds is newly recorded and does not fail the diff (see --fail-on-new-records).
     Exit codes: 0 nothing introduced at or above --fail-on; 1 the change introduces such a gap;
@@ -182,7 +185,7 @@ def diff(
     from auditrack.commands.diff import run
 
     raise typer.Exit(run(base, head, path, output_format, fail_on, _parse_date(as_of),
-                         lang, fail_on_new_records))
+                         lang, fail_on_new_records, full))
 
 
 @app.command()

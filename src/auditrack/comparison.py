@@ -58,9 +58,37 @@ class Uncompared:
 
 
 @dataclass
+class Scope:
+    """Which organisations were judged. A diff judges only the organisations whose files the change touches (at
+    either revision), and the files that name no organisation: every other organisation's files are the same at
+    both, and so are its findings. It judges all of them when asked (--full), or when the configuration or an
+    organisation file changed (every organisation's part reads those), or when an organisation file has errors
+    (they can hold back another organisation's gaps). Only the findings that are the same at both revisions
+    (`unchanged`) and the organisations not compared (`uncompared`) depend on it: they are those of the
+    organisations judged."""
+
+    organisations: list[str] | None = None
+    """The organisations judged, in order, when only those the change touches were; None when all were."""
+    total: int | None = None
+    """How many organisations have files at either revision, when only some were judged."""
+    because: str | None = None
+    """Why all were judged: 'requested', 'configuration', 'organisation-files' (changed or with errors)."""
+
+    @property
+    def incremental(self) -> bool:
+        return self.organisations is not None
+
+    @property
+    def left_out(self) -> int:
+        """How many organisations were not judged."""
+        return (self.total or 0) - len(self.organisations or ())
+
+
+@dataclass
 class Diff:
     base: Side
     head: Side
+    scope: Scope = field(default_factory=lambda: Scope(because="requested"))
     introduced: list[Finding] = field(default_factory=list)
     """New gaps on records that existed at the base: what the change causes."""
     newly_recorded: list[Finding] = field(default_factory=list)
@@ -98,8 +126,8 @@ def match_key(f: Finding) -> tuple:
     return f.fingerprint()
 
 
-def compare(base: Side, head: Side) -> Diff:
-    diff = Diff(base, head)
+def compare(base: Side, head: Side, scope: Scope | None = None) -> Diff:
+    diff = Diff(base, head) if scope is None else Diff(base, head, scope)
     skipped = base.result.unjudged | head.result.unjudged
     diff.uncompared = [Uncompared(organisation, base.result.data_errors.get(organisation, []),
                                   head.result.data_errors.get(organisation, [])) for organisation in sorted(skipped)]

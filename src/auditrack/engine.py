@@ -232,10 +232,11 @@ the findings (`diff` takes the status of every recommendation and action)."""
 
 
 def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path("."),
-                  each_index: EachIndex | None = None) -> CheckResult:
-    """Run a whole check on data that is already in memory (e.g. read from a git revision)."""
+                  each_index: EachIndex | None = None, named: set[str] | None = None) -> CheckResult:
+    """Run a whole check on data that is already in memory (e.g. read from a git revision). With `named` (paths
+    of `sources`), only the organisations of those files are checked and reported, as in `run_check`."""
     result = CheckResult(root=root, as_of=as_of, config=config)
-    return _check(sources, result, each_index)
+    return _check(sources, result, each_index, named)
 
 
 def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | None = None,

@@ -3,11 +3,14 @@
 `git ls-tree -r -z` lists the files under the data folders at the revision;
 one `git cat-file --batch` process streams their contents. The result is the
 same (relative path, bytes) pairs that `engine.read_sources` gives for the
-working tree, so `engine.check_sources` checks both the same way.
+working tree, so `engine.check_sources` checks both the same way. The listing
+alone (`list_tree`) gives each file's object id: a file whose id is the same at
+two revisions has the same bytes at both, which is how `diff` tells what changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import shlex
@@ -46,6 +49,9 @@ class Tree:
     sources: list = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing_folders: list[str] = field(default_factory=list)
+    blobs: list[tuple[str, str]] = field(default_factory=list)
+    """(path relative to the data folder, object id of its contents) of every data file, in path order; a link's
+    is the id of the file it points to."""
 
 
 def git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
@@ -91,8 +97,9 @@ def resolve(checkout: Checkout, revision: str) -> str:
 _REF_NAME = re.compile(r"[^\x00-\x20\x7f~^:?*\[\\]+")
 
 
-def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
-    """The nearest configuration file at a commit, looking from the data folder upwards: (path in the repo, bytes)."""
+def config_candidates(checkout: Checkout) -> list[str]:
+    """Where a configuration file may be, nearest first: every name in CONFIG_NAMES in the data folder and in each
+    folder above it up to the repository's top (paths from the top)."""
     folder = checkout.prefix.rstrip("/")
     candidates = []
     while True:
@@ -100,16 +107,36 @@ def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
         if not folder:
             break
         folder = posixpath.dirname(folder)
-    found = dict(_ls_tree(checkout, commit, candidates))
-    for candidate in candidates:
+    return candidates
+
+
+def config_entries(checkout: Checkout, commit: str) -> dict[str, tuple[str, str, str]]:
+    """(mode, type, object id) of each configuration candidate that exists at `commit`, by its path."""
+    return dict(_ls_tree(checkout, commit, config_candidates(checkout)))
+
+
+def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
+    """The nearest configuration file at a commit, looking from the data folder upwards: (path in the repo, bytes)."""
+    found = config_entries(checkout, commit)
+    for candidate in config_candidates(checkout):
         entry = found.get(candidate)
         if entry and entry[1] == "blob" and entry[0] != "120000":
-            return candidate, _cat(checkout, [entry[2]])[entry[2]]
+            return candidate, read_blobs(checkout, [entry[2]])[entry[2]]
     return None
 
 
 def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str], max_bytes: int) -> Tree:
     """The data files under `folders` (relative to the data folder) at `commit`, like engine.read_sources."""
+    tree = list_tree(checkout, revision, commit, folders)
+    contents = read_blobs(checkout, [blob for _, blob in tree.blobs])
+    # Like engine._read: one byte past the cap is enough to recognise an oversized file.
+    tree.sources = [(relative, contents[blob][: max_bytes + 1]) for relative, blob in tree.blobs]
+    return tree
+
+
+def list_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]) -> Tree:
+    """The data files under `folders` at `commit` as `read_tree` finds them, without their contents: each file's
+    object id (`Tree.blobs`), the findings about links and the missing folders."""
     tree = Tree(revision, commit)
     # Each folder's path from the repository top, as git lists paths: "data/." is "data", and "." the top.
     tree_paths = {folder: posixpath.normpath(checkout.prefix + folder.strip("/")) for folder in folders}
@@ -131,10 +158,15 @@ def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
                 continue
             blob = target
         wanted.append((relative, blob))
-    contents = _cat(checkout, [blob for _, blob in wanted])
-    # Like engine._read: one byte past the cap is enough to recognise an oversized file.
-    tree.sources = [(relative, contents[blob][: max_bytes + 1]) for relative, blob in wanted]
+    tree.blobs = wanted
     return tree
+
+
+def blob_id(raw: bytes, like: str) -> str:
+    """The object id git gives a file with the bytes `raw`, in the repository's hash (SHA-1, or SHA-256 in a
+    repository made with --object-format=sha256): `like` is any object id of that repository."""
+    digest = hashlib.sha256 if len(like) == 64 else hashlib.sha1
+    return digest(b"blob %d\0" % len(raw) + raw).hexdigest()
 
 
 def _ls_tree(checkout: Checkout, commit: str, paths: list[str], recursive: bool = True):
@@ -156,7 +188,7 @@ def _link_target(checkout: Checkout, commit: str, path: str, blob: str, listing:
     """The blob a symbolic link points to when it is a file inside the data repository (as the working tree's
     discovery follows it), else None and how to make the finding for its path; the messages are the working
     tree's, so `auditrack diff` finds the same finding on both sides."""
-    target = _cat(checkout, [blob])[blob].decode("utf-8", "replace")
+    target = read_blobs(checkout, [blob])[blob].decode("utf-8", "replace")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
     if target.startswith("/") or resolved == ".." or resolved.startswith("../") or not resolved.startswith(checkout.prefix):
         return None, partial(_refused, Leads.OUTSIDE)
@@ -177,7 +209,7 @@ def _refused(leads: Leads, relative: str) -> Finding:
     return link_finding(leads, relative, *REMOVE_THE_LINK)
 
 
-def _cat(checkout: Checkout, blobs: list[str]) -> dict[str, bytes]:
+def read_blobs(checkout: Checkout, blobs: list[str]) -> dict[str, bytes]:
     """The contents of `blobs`, read by one `git cat-file --batch`."""
     unique = list(dict.fromkeys(blobs))
     if not unique:

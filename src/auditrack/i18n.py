@@ -328,6 +328,13 @@ LABELS: dict[str, dict[str, Label]] = {
         "diff.col.errors": "Fel i data",
         "diff.col.first-error": "Första felet",
         "diff.no-organisation": "filer utan organisation",
+        "diff.scope": (
+            "Bara den organisation som ändringen berör har bedömts, av {total}; oförändrade iakttagelser och fel i "
+            "data hos de övriga {left} räknas inte (--full bedömer alla).",
+            "Bara de {n} organisationer som ändringen berör har bedömts, av {total}; oförändrade iakttagelser och "
+            "fel i data hos de övriga {left} räknas inte (--full bedömer alla).",
+        ),
+        "diff.scope-none": "Ändringen berör ingen organisations filer, så ingen av de {total} har bedömts (--full bedömer alla).",
         "diff.stderr.not-compared": (
             "auditrack: allt kunde inte jämföras eftersom uppgifterna innehåller fel ({orgs}); "
             "felen står i utskriften (slutkod 3)"
@@ -646,6 +653,13 @@ LABELS: dict[str, dict[str, Label]] = {
         "diff.col.errors": "Data errors",
         "diff.col.first-error": "First error",
         "diff.no-organisation": "files without an organisation",
+        "diff.scope": (
+            "Only the organisation the change touches was judged, of {total}: unchanged findings and data errors "
+            "of the other {left} are not counted (--full judges all).",
+            "Only the {n} organisations the change touches were judged, of {total}: unchanged findings and data "
+            "errors of the other {left} are not counted (--full judges all).",
+        ),
+        "diff.scope-none": "The change touches no organisation's files, so none of the {total} was judged (--full judges all).",
         "diff.stderr.not-compared": (
             "auditrack: not everything could be compared because the data has errors ({orgs}); "
             "the output lists them (exit code 3)"

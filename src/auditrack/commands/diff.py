@@ -1,8 +1,9 @@
 """`auditrack diff BASE [HEAD]`: what a change does to the gaps, and to the status of recommendations and actions.
 
-Both sides are checked in full with the same configuration (HEAD's) and the
-same date, then compared (auditrack.comparison) and printed
-(auditrack.commands.diff_output).
+Both sides are checked with the same configuration (HEAD's) and the same date,
+each only as far as the organisations the change touches unless everything is
+asked for or must be judged (auditrack.commands.diff_scope), then compared
+(auditrack.comparison) and printed (auditrack.commands.diff_output).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from auditrack.commands.diff_output import FORMATS, RENDERERS, text, uncompared_names
+from auditrack.commands.diff_scope import Revision, read_revisions
 from auditrack.comparison import Diff, Records, Side, Statuses, compare, records, statuses
 from auditrack.config import Config, ConfigError, as_of_date, parse_config
-from auditrack.engine import EXIT_USAGE, check_sources, read_sources
+from auditrack.engine import EXIT_USAGE, check_sources
 from auditrack.findings import Finding, localize
-from auditrack.gitsource import Checkout, GitError, locate, read_config, read_tree, resolve
+from auditrack.gitsource import Checkout, GitError, locate, read_config, resolve
 from auditrack.index import Index
 
 WORKING_TREE = "working tree"
@@ -48,8 +50,7 @@ def _config(path: Path, checkout: Checkout, head_commit: str | None, lang: str |
         raise UsageError("\n".join(lines + ["auditrack: the configuration is invalid (exit code 2)"])) from None
 
 
-def _side(label: str, commit: str | None, sources, extra: list[Finding], config: Config, as_of: date,
-          root: Path) -> Side:
+def _side(label: str, commit: str | None, revision: Revision, config: Config, as_of: date, root: Path) -> Side:
     found_statuses: Statuses = {}
     found_records: Records = set()
 
@@ -57,18 +58,20 @@ def _side(label: str, commit: str | None, sources, extra: list[Finding], config:
         found_statuses.update(statuses(index))
         found_records.update(records(index))
 
-    result = check_sources(sources, config, as_of, root, each_index=keep)
+    result = check_sources(revision.sources, config, as_of, root, each_index=keep, named=revision.named)
     result.lang = config.lang
     localize(result.findings, config.lang)
-    if extra:
-        result.findings.extend(extra)
+    if revision.findings:
+        result.findings.extend(revision.findings)
         result.findings.sort(key=Finding.sort_key)
     return Side(label, commit, result, found_statuses, found_records)
 
 
-def build(base: str, head: str | None, path: Path, as_of: date | None, lang: str | None = None) -> Diff:
-    """Check both sides and compare them, the messages in `lang` (default: the configuration's).
-    GitError or UsageError when they cannot be read."""
+def build(base: str, head: str | None, path: Path, as_of: date | None, lang: str | None = None,
+          full: bool = False) -> Diff:
+    """Check both sides and compare them, the messages in `lang` (default: the configuration's); with `full`,
+    every organisation, else those the change touches (diff_scope). GitError or UsageError when they cannot
+    be read."""
     checkout = locate(path)
     base_commit = resolve(checkout, base)
     head_commit = resolve(checkout, head) if head is not None else None
@@ -76,29 +79,23 @@ def build(base: str, head: str | None, path: Path, as_of: date | None, lang: str
     if lang is not None:
         config = config.model_copy(update={"lang": lang})
     day = as_of_date(config, as_of)
-    limit = config.limits.max_file_bytes
-    old = read_tree(checkout, base, base_commit, config.paths, limit)
-    if head_commit is None:
-        sources, found, missing = read_sources(path, config)
-        head_side = _side(WORKING_TREE, None, sources, found, config, day, path)
-    else:
-        new = read_tree(checkout, head, head_commit, config.paths, limit)
-        sources, found, missing = new.sources, new.findings, new.missing_folders
-        head_side = _side(head, head_commit, sources, found, config, day, path)
-    if len(missing) == len(config.paths) and len(old.missing_folders) == len(config.paths):
-        folders = ", ".join(p + "/" for p in config.paths)
-        raise UsageError(f"auditrack: no data folders ({folders}) in {path} at {base} or {head or 'the working tree'}")
-    base_side = _side(base, base_commit, old.sources, old.findings, config, day, path)
-    return compare(base_side, head_side)
+    reading = read_revisions(checkout, path, config, base_commit, head_commit, full)
+    folders = len(config.paths)
+    if len(reading.head.missing_folders) == folders and len(reading.base.missing_folders) == folders:
+        names = ", ".join(p + "/" for p in config.paths)
+        raise UsageError(f"auditrack: no data folders ({names}) in {path} at {base} or {head or 'the working tree'}")
+    head_side = _side(WORKING_TREE if head is None else head, head_commit, reading.head, config, day, path)
+    base_side = _side(base, base_commit, reading.base, config, day, path)
+    return compare(base_side, head_side, reading.scope)
 
 
 def run(base: str, head: str | None, path: Path, output_format: str, fail_on: str | None, as_of: date | None,
-        lang: str | None = None, fail_on_new_records: bool = False) -> int:
+        lang: str | None = None, fail_on_new_records: bool = False, full: bool = False) -> int:
     if output_format not in RENDERERS:
         sys.stderr.write(f"auditrack: unknown format '{output_format}'; use one of: {', '.join(FORMATS)}\n")
         return EXIT_USAGE
     try:
-        diff = build(base, head, path, as_of, lang)
+        diff = build(base, head, path, as_of, lang, full)
     except GitError as exc:
         sys.stderr.write(f"auditrack: {exc}\n")
         return EXIT_USAGE

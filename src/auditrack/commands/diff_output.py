@@ -52,6 +52,18 @@ def headline(lang: str, diff: Diff) -> str:
     return line
 
 
+def scope_line(lang: str, diff: Diff) -> str | None:
+    """What was left out when only the organisations the change touches were judged; None when nothing was, so
+    the output is then exactly that of a full diff."""
+    scope = diff.scope
+    if not scope.incremental or not scope.left_out:
+        return None
+    n = len(scope.organisations)
+    if not n:
+        return text(lang, "scope-none", total=scope.total)
+    return text(lang, "scope", n, total=scope.total, left=scope.left_out)
+
+
 def _name(lang: str, u: Uncompared) -> str:
     return u.organisation if u.organisation is not None else text(lang, "no-organisation")
 
@@ -83,6 +95,9 @@ def render_text(diff: Diff, stream: TextIO, lang: str) -> None:
     stream.write(text(lang, "header", base=_side_text(lang, diff.base), head=_side_text(lang, diff.head),
                       date=diff.head.result.as_of.isoformat()) + "\n")
     stream.write(headline(lang, diff) + "\n")
+    scope = scope_line(lang, diff)
+    if scope:
+        stream.write(scope + "\n")
     for title, findings in _sections(diff):
         if findings:
             stream.write(f"\n{text(lang, title)}:\n")
@@ -142,6 +157,8 @@ def document(diff: Diff, lang: str) -> dict:
         "not_compared": diff.not_compared,
         "not_compared_details": [{"organisation": u.organisation, "base": _errors(u.base), "head": _errors(u.head)}
                                  for u in diff.uncompared],
+        "scope": {"incremental": diff.scope.incremental, "organisations": diff.scope.organisations,
+                  "total": diff.scope.total, "full_because": diff.scope.because},
     }
 
 
@@ -170,6 +187,9 @@ def render_markdown(diff: Diff, stream: TextIO, lang: str) -> None:
         text(lang, "compared", base=md(_side_text(lang, diff.base), False), head=md(_side_text(lang, diff.head), False),
              date=diff.head.result.as_of.isoformat(), headline=md(headline(lang, diff), False)),
     ]
+    scope = scope_line(lang, diff)
+    if scope:
+        out += ["", md(scope)]
     for title, findings in _sections(diff):
         if findings:
             out += ["", f"#### {text(lang, title)} ({len(findings)})", "", *_md_findings(lang, findings)]
