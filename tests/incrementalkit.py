@@ -217,7 +217,7 @@ def apply(files: dict[str, str], operation: tuple) -> None:
             if args[1] == "rename":
                 files[path] = organisation(org, f"{org.capitalize()} stad")
             elif args[1] == "break":
-                files[path] += "municipality_code: 12\n"
+                files[path] += "municipality_code: nope\n"
             else:
                 files[f"governance/{org}/organisation-copy.yaml"] = files[path]
 

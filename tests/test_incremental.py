@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from incrementalkit import AS_OF, apply, changes, commit, files_of, git, shapes, write
+from incrementalkit import AS_OF, OPERATIONS, apply, changes, commit, files_of, git, shapes, write
 
 from auditrack.loader.owner import owner_of, read_header
 from conftest import run_cli
@@ -28,7 +28,7 @@ SETTINGS = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=30,
+    max_examples=25,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -70,11 +70,13 @@ def assert_same_diff(root: Path, *revisions: str) -> None:
 
 
 @SETTINGS
-@given(shape=shapes(), change=changes(), uncommitted=changes(2))
-def test_an_incremental_diff_finds_what_a_full_one_finds(shape, change, uncommitted):
+@given(shape=shapes(), before=st.lists(OPERATIONS, max_size=2), change=changes(), uncommitted=changes(2))
+def test_an_incremental_diff_finds_what_a_full_one_finds(shape, before, change, uncommitted):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         files = files_of(shape)
+        for operation in before:  # the base may already have errors, in data or organisation files
+            apply(files, operation)
         write(root, files)
         git(root, "init", "-q", "-b", "main")
         commit(root, "base")
