@@ -4,7 +4,8 @@ Gap findings are matched by what they are about (organisation, record, rule and 
 line, so moving or renaming a file is no change. A gap on a record the change adds is "newly recorded": the
 change writes down what already happened (a late response whose actions are already overdue) rather than
 causing it. An organisation whose data has errors on either side is not compared at all: its gaps were not
-judged there, and comparing them would call every one resolved or introduced.
+judged there, and comparing them would call every one resolved or introduced. The two checks may be of the
+organisations the change touches only (`Scope`): the others' findings are the same at both revisions.
 """
 
 from __future__ import annotations
