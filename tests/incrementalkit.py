@@ -209,7 +209,7 @@ def apply(files: dict[str, str], operation: tuple) -> None:
             if found:
                 files[path] = head + rest.partition("\n")[2]
     elif name == "config":
-        files[CONFIG] = files.get(CONFIG, "") + args[0]
+        files[CONFIG] = f"as_of: {AS_OF}\n" + args[0]  # one key more, never the same key twice
     elif name == "organisation":
         org = orgs[args[0] % len(orgs)]
         path = f"governance/{org}/organisation.yaml"

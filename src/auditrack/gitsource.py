@@ -15,6 +15,7 @@ import posixpath
 import re
 import shlex
 import subprocess
+import threading
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -211,18 +212,45 @@ def _refused(leads: Leads, relative: str) -> Finding:
 
 def read_blobs(checkout: Checkout, blobs: list[str]) -> dict[str, bytes]:
     """The contents of `blobs`, read by one `git cat-file --batch`."""
+    return dict(stream_blobs(checkout, blobs))
+
+
+def stream_blobs(checkout: Checkout, blobs: list[str]):
+    """(object id, contents) of each of `blobs`, once each, as `git cat-file --batch` gives them: what the caller
+    does with one object runs while git reads the next (on another core, when there is one)."""
     unique = list(dict.fromkeys(blobs))
     if not unique:
-        return {}
-    out = git(["cat-file", "--batch"], checkout.top, stdin="".join(f"{b}\n" for b in unique).encode())
-    contents: dict[str, bytes] = {}
-    pos = 0
-    for blob in unique:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].decode().split()
-        if len(header) != 3:
-            raise GitError(f"git cat-file: unexpected answer for {blob}: {' '.join(header)}")
-        size = int(header[2])
-        contents[blob] = out[end + 1:end + 1 + size]
-        pos = end + 1 + size + 1
-    return contents
+        return
+    try:
+        process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=checkout.top, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH; `auditrack diff` needs it") from None
+    # The list of ids is written by a thread: written whole first, it could fill the pipe while git waits for
+    # its answers to be read.
+    asked = "".join(f"{b}\n" for b in unique).encode()
+    writer = threading.Thread(target=_write_and_close, args=(process.stdin, asked), daemon=True)
+    writer.start()
+    try:
+        for blob in unique:
+            header = process.stdout.readline().decode(errors="replace").split()
+            if len(header) != 3:
+                raise GitError(f"git cat-file: unexpected answer for {blob}: {' '.join(header)}")
+            size = int(header[2])
+            yield blob, process.stdout.read(size)
+            process.stdout.read(1)  # the newline after the contents
+    finally:
+        process.stdout.close()  # first: a git still writing (the caller stopped early) then stops, and the writer
+        writer.join()
+        problem = process.stderr.read().decode("utf-8", "replace").strip()
+        process.stderr.close()
+        if process.wait() != 0 and problem:
+            raise GitError(problem.splitlines()[-1])
+
+
+def _write_and_close(stream, data: bytes) -> None:
+    try:
+        stream.write(data)
+        stream.close()
+    except BrokenPipeError:  # git stopped early; its exit status says why
+        pass

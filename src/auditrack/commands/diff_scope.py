@@ -30,7 +30,7 @@ from auditrack.comparison import Scope
 from auditrack.config import Config
 from auditrack.engine import Source, file_limits, read_sources
 from auditrack.findings import Finding
-from auditrack.gitsource import Checkout, blob_id, config_candidates, config_entries, list_tree, read_blobs
+from auditrack.gitsource import Checkout, blob_id, config_candidates, config_entries, list_tree, stream_blobs
 from auditrack.loader.owner import owner_of, read_header
 from auditrack.loader.yamlfile import Limits, load_bytes
 from auditrack.validate import validate_file
@@ -103,8 +103,8 @@ def read_revisions(checkout: Checkout, path: Path, config: Config, base_commit: 
                if base.ids.get(relative) is None or base.ids.get(relative) != head.ids.get(relative)]
     # Every file's organisation is needed, to know which files the organisations judged have; an unchanged
     # file's object is the same at both revisions, so it is read once (from the working tree when it is one).
-    _read(checkout, contents, [*base.ids.values(), *head.ids.values()], cap)
     header = _Headers(contents, file_limits(config))
+    _read(checkout, contents, [*base.ids.values(), *head.ids.values()], cap, header)
     touched = {header.of(side.ids[relative]) for relative in changed for side in (base, head)
                if relative in side.ids}
     if any(organisation_file for organisation_file, _ in touched):
@@ -117,10 +117,14 @@ def read_revisions(checkout: Checkout, path: Path, config: Config, base_commit: 
     return Reading(_revision(base, contents, header, judged), _revision(head, contents, header, judged), scope)
 
 
-def _read(checkout: Checkout, contents: dict[str, bytes], ids, cap: int) -> None:
-    """Add the objects `ids` not yet in `contents`, cut one byte past the cap as read_tree cuts them."""
+def _read(checkout: Checkout, contents: dict[str, bytes], ids, cap: int, header: _Headers | None = None) -> None:
+    """Add the objects `ids` not yet in `contents`, cut one byte past the cap as read_tree cuts them; with
+    `header`, read each one's header as it comes, while git reads the next."""
     wanted = [i for i in dict.fromkeys(ids) if i is not None and i not in contents]
-    contents.update((i, raw[: cap + 1]) for i, raw in read_blobs(checkout, wanted).items())
+    for i, raw in stream_blobs(checkout, wanted):
+        contents[i] = raw[: cap + 1]
+        if header is not None:
+            header.of(i)
 
 
 class _Headers:
