@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from pydantic import BaseModel
 
@@ -206,6 +206,40 @@ def _load_organisation(sources: list[Source], organisation: str, result: CheckRe
         if owner is not None:
             result.organisations.setdefault(owner, owner)
     return result
+
+
+def load_by_organisation(root: Path, config: Config, organisation: str | None = None,
+                         ) -> tuple[CheckResult, Iterator[tuple[str | None, Index]]]:
+    """`load_repository` one organisation at a time, for the reports (reports/stream.py): a national
+    repository's records together do not fit in bounded memory, one organisation's do.
+
+    Returns at once the result, with the organisation files loaded (and their findings) and every
+    organisation named in `organisations` (as `load_repository` with an organisation names them), and an
+    iterator that loads and indexes one organisation's files at a time (only `organisation`'s, when given),
+    in id order, the files that name none last (owner None). Each step gives the organisation and its index,
+    and adds its files' findings and counts to the result; the index is the caller's to let go before the
+    next step. The same parts as `_check`, so the same records and findings as one index of everything
+    (tests/test_by_organisation.py). No rules are run."""
+    result = CheckResult(root=root, as_of=date.today(), config=config)
+    sources, findings, missing = read_sources(root, config)
+    result.findings.extend(findings)
+    result.missing_folders = missing
+    organisations, own_files, parts = _split(sources, result)
+    del sources  # each part's bytes are let go once it is indexed
+    result.organisations.update((id_, entry.record.name) for id_, entry in organisations.valid.items())
+    for owner in parts:
+        if owner is not None:
+            result.organisations.setdefault(owner, owner)
+    owners = [organisation] if organisation is not None else sorted(parts, key=lambda o: (o is None, o or ""))
+
+    def indexes() -> Iterator[tuple[str | None, Index]]:
+        for owner in owners:
+            index = _index_part(parts.pop(owner, []), own_files.get(owner, []), organisations, result)[0]
+            if index is not None:
+                yield owner, index
+            del index  # before the next one is built
+
+    return result, indexes()
 
 
 def _read(path: Path, cap: int) -> bytes:

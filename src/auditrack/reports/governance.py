@@ -11,15 +11,17 @@ from auditrack.reports.markdown import shorten
 
 
 def build(result, org: str | None, lang: str) -> dict:
+    """The report's context from one index of everything (`result.index`)."""
     index = result.index
     within = common.scope(index, org)
     organisations = []
     for org_id in within.ids:
-        organisations.append(_organisation(index, org_id, within.names[org_id], result, lang))
+        organisations.append(organisation(index, org_id, within.names[org_id], result, lang))
     return {"organisations": organisations}
 
 
-def _organisation(index, org: str, name: str, result, lang: str) -> dict:
+def organisation(index, org: str, name: str, result, lang: str) -> dict:
+    """One organisation's part of the report: everything the report shows of it (nothing spans organisations)."""
     as_of = result.as_of
     mandates = sorted(index.records("mandate", org), key=lambda m: (m.start.start, m.id))
     programmes = sorted(index.records("programme", org), key=lambda p: (common.period_key(p.started), p.id))
