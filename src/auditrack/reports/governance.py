@@ -177,6 +177,9 @@ def _goals(index, org, goal_files, lang: str) -> dict:
 
     for goal in sorted(goal_files, key=lambda g: (g.level != "overall", g.id)):
         visit(goal, 0, None)
+    # A function that calls itself is a reference cycle (it is in its own closure), which would keep the index
+    # alive until a collection: reports build with the collector paused, one organisation's index at a time.
+    del visit
     chart = mermaid.flowchart(nodes, {"unmeasured": "stroke-dasharray: 5 5"})
     return {"tree": tree, "rows": rows, "chart": chart, "unmeasured": sum(1 for n in nodes if n.style)}
 
@@ -279,6 +282,7 @@ def _org_chart(index, org, bodies):
 
     for body in bodies:
         place(body, frozenset({body.id}))
+    del place  # it is in its own closure: a reference cycle (see _goals)
     roles: dict[str, int] = {}
     edges: list[tuple[int, int, bool]] = []
     for body in bodies:
