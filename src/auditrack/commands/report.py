@@ -6,6 +6,11 @@ kind, unknown --org, bad --lang or --link-base, no data folders, invalid
 configuration, an --output that exists and is not a regular file: a device, a named
 pipe, a socket, a folder or a symbolic link, which is left untouched); 4 a template or internal error (a short message naming the
 template and line, never a traceback).
+
+status, governance and follow-up are built one organisation at a time and written as they are rendered
+(reports/stream.py): to standard output organisation by organisation, so a template error part-way leaves
+the part before it there (the exit code and stderr say the report failed); an --output file is written only
+once the whole report is rendered. gaps is rendered from the check's findings, at once.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ STDOUT = Path("-")
 """`--output -` writes the report to standard output, as no --output does."""
 
 
-@_gc_paused  # a report keeps what it loads until it is written: collections would only re-scan the heap
+@_gc_paused  # reference counting frees each organisation's records (no cycles: tests/test_reports_streaming.py);
+# collections would only re-scan the heap
 def run(
     kind: str,
     path: Path,
@@ -111,8 +117,9 @@ def _data_errors(result) -> None:
 
 
 def load(kind: str, path: Path, config, as_of: date, org: str | None):
-    """What report KIND renders from: the checked repository for gaps, else the loaded one (with the gap
-    findings for follow-up)."""
+    """What report KIND renders from as a whole (`reports.render`): the checked repository for gaps, else one
+    index of everything (with the gap findings for follow-up). The command builds the other reports one
+    organisation at a time instead; tests compare the two."""
     from auditrack.engine import load_repository, run_check
 
     if kind == "gaps":

@@ -9,6 +9,9 @@ governance) turns the checked repository into a plain dictionary, and a template
 (``<kind>.md.j2``) lays it out. The data repository can override any template
 with its own ``templates/`` folder. See templates/README.md for the variables
 each template receives.
+
+`render` renders a report from one index of everything. `auditrack report` builds status, follow-up and
+governance one organisation at a time instead, to the same text, in bounded memory (reports/stream.py).
 """
 
 from __future__ import annotations
