@@ -91,3 +91,21 @@ def test_several_workers_print_byte_for_byte_what_one_prints(tmp_path, output_fo
     assert two.stdout == one.stdout
     assert two.stderr == one.stderr
     assert b"X003" in one.stdout and b"G1" in one.stdout  # data findings and gaps both
+
+
+@forking
+def test_the_job_summary_is_the_same_from_several_workers(tmp_path):
+    # The gaps report in the job summary collects each audit's observations where the index is, in the workers.
+    corpus = _national(tmp_path)
+
+    def check(jobs: str) -> tuple[bytes, bytes]:
+        summary = tmp_path / f"summary-{jobs}.md"
+        run = subprocess.run([sys.executable, "-m", "auditrack", "check", str(corpus), "--jobs", jobs],
+                             capture_output=True, cwd=tmp_path,
+                             env={**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+        assert run.returncode == 3
+        return run.stdout, summary.read_bytes()
+
+    one, two = check("1"), check("2")
+    assert two == one
+    assert one[1].count(b"### Observations of the audits") == 2  # the seed organisations' audits, from workers

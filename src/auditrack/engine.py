@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
@@ -236,6 +236,19 @@ EachIndex = Callable[[Index], None]
 the findings (`diff` takes the status of every recommendation and action)."""
 
 
+@runtime_checkable
+class Handover(Protocol):
+    """An `each_index` that can be called in a worker process: after each organisation, `hand_over` gives what
+    it collected from that organisation (plain data, pickled back to this process) and forgets it, and
+    `take_over` adds it here, in the order a one-process check would have collected it."""
+
+    def __call__(self, index: Index) -> None: ...
+
+    def hand_over(self) -> object: ...
+
+    def take_over(self, collected: object) -> None: ...
+
+
 def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path("."),
                   each_index: EachIndex | None = None) -> CheckResult:
     """Run a whole check on data that is already in memory (e.g. read from a git revision)."""
@@ -282,8 +295,8 @@ def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | N
     are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py.
     With `named`, only the parts of the named files' organisations are loaded and judged. With `jobs` above
     one (or 0, and enough files: auditrack.workers.jobs_for), the organisations are judged by that many forked
-    processes, with the same result (tests/test_workers.py); not when `each_index` is given, since it runs
-    where the index is."""
+    processes, with the same result (tests/test_workers.py); when `each_index` is given, only if it can hand
+    over what it collected in a worker (`Handover`)."""
     from auditrack.workers import Outcome, jobs_for, judge_all
 
     owners: dict[str, str | None] | None = {} if named is not None else None
@@ -298,14 +311,19 @@ def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | N
         # worker alike; its files and index are let go before the next is loaded.
         part = CheckResult(root=result.root, as_of=as_of, config=config)
         gaps = _check_organisation(parts.pop(owner), own_files.get(owner, []), organisations, part, each_index)
-        return Outcome(part.files, part.findings, gaps, part.valid_files, part.organisations, part.file_organisation)
+        collected = each_index.hand_over() if isinstance(each_index, Handover) else None
+        return Outcome(part.files, part.findings, gaps, part.valid_files, part.organisations, part.file_organisation,
+                       collected)
 
     order = sorted(parts, key=lambda o: (o is None, o or ""))
     weights = {owner: sum(len(raw) for _, raw in parts[owner] if isinstance(raw, bytes)) for owner in order}
     gaps: list[Finding] = []
-    jobs = jobs_for(jobs, sum(len(parts[owner]) for owner in order)) if each_index is None else 1
+    spreadable = each_index is None or isinstance(each_index, Handover)
+    jobs = jobs_for(jobs, sum(len(parts[owner]) for owner in order)) if spreadable else 1
     for _, outcome in judge_all(order, weights, judge, jobs):
         _merge(result, outcome)
+        if isinstance(each_index, Handover):
+            each_index.take_over(outcome.collected)
         gaps += outcome.gaps
     if owners is not None:
         _only_organisations(result, owners, wanted)

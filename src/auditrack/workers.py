@@ -43,6 +43,8 @@ class Outcome:
     valid_files: list[str] = field(default_factory=list)
     organisations: dict[str, str] = field(default_factory=dict)
     file_organisation: dict[str, str] = field(default_factory=dict)
+    collected: object = None
+    """What the check's `each_index` collected from the organisation, when it hands it over (engine.Handover)."""
 
 
 Judge = Callable[[object], Outcome]
