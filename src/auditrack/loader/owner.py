@@ -75,11 +75,23 @@ _SKIPPED = re.compile(rb" *(?:#[^\r\t]*)?")
 """A blank line or a comment, which libyaml passes over between one key and the next."""
 
 
+_WORD = rb"([A-Za-z0-9][A-Za-z0-9._-]*)"
+_USUAL = re.compile(rb"(?:#[^\n\r\t]*\n)*kind: " + _WORD + rb"\nid: " + _WORD + rb"\norganisation: " + _WORD
+                    + rb"\n(?=[A-Za-z_][A-Za-z0-9_-]*:[ \n])")
+"""The opening `new` writes and most files have: comments, then `kind:`, `id:` and `organisation:` in that order,
+and the next line a key; one match instead of a line at a time."""
+
+
 def _plain_header(raw: bytes) -> dict[str, str] | None:
     """The header when the file opens with nothing but comments, blank lines and `key: word` lines up to the
     last of `kind:`, `id:` and `organisation:`, and the next line that holds anything starts a key in column 0
     (or there is none); else None, and libyaml reads the file. That next line matters: libyaml knows a value
     has ended only once it meets the next token, and a line indented under the value would continue it."""
+    usual = _USUAL.match(raw)
+    if usual is not None:
+        values = [value.decode() for value in usual.group(1, 2, 3)]
+        if not PLAIN_NULLS.intersection(values):
+            return dict(zip(("kind", "id", "organisation"), values))
     found: dict[str, str] = {}
     lines = iter(raw[:4096].split(b"\n"))  # the lines wanted are the first few; a longer head goes to libyaml
     for line in lines:
