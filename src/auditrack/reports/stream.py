@@ -52,7 +52,6 @@ KEPT = {
 }
 """The keys of each organisation's part that stay in memory: what a template shows outside the organisation's
 own section (its name in the status report's summary tables) or the summary needs. The rest is spooled."""
-KINDS = tuple(KEPT)
 
 
 class Spool:
