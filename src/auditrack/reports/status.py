@@ -82,8 +82,8 @@ def summary(organisations: list[dict], briefs: list[dict], result) -> dict:
         overall_states.update(brief["states"])
         overall_actions.update(brief["actions"])
     state_list = _state_list(overall_states)
-    for organisation_, brief in zip(organisations, briefs):
-        organisation_["states_by_name"] = _by_name(brief["states"], state_list)
+    for part, brief in zip(organisations, briefs):
+        part["states_by_name"] = _by_name(brief["states"], state_list)
     ages = {bucket: sum(brief["ages"][bucket] for brief in briefs) for bucket in briefing.AGE_BUCKETS + (briefing.UNDATED,)}
     return {
         "organisations": organisations,
