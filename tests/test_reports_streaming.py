@@ -140,17 +140,21 @@ def test_the_same_ids_in_two_organisations_are_two_organisations(cli, country):
 
 @pytest.mark.parametrize("kind", STREAMED)
 def test_each_index_is_let_go_before_the_next_is_built(country, kind):
-    """With the collector paused, as the command builds: an index kept by a reference cycle (a recursive closure
-    in a builder, say) would still be alive when the next organisation's is built."""
+    """With the collector paused, as the command builds. Each index must be gone before any file of the next
+    organisation is loaded: when it dies, the count of files loaded is still the count when it was built. An
+    index kept a step too long (a frame still naming it) dies later, one kept by a reference cycle (a recursive
+    closure in a builder, say) not at all."""
     result, indexes = load_by_organisation(country, Config())
     result.as_of = AS_OF
-    seen: list[weakref.ref] = []
-    alive_when_built: list[int] = []
+    files_when_built: list[int] = []
+    files_when_gone: dict[int, int] = {}
+    refs: list[weakref.ref] = []
 
     def watched():
         for owner, index in indexes:
-            alive_when_built.append(sum(ref() is not None for ref in seen))
-            seen.append(weakref.ref(index))
+            step = len(files_when_built)
+            files_when_built.append(result.files)
+            refs.append(weakref.ref(index, lambda _, step=step: files_when_gone.setdefault(step, result.files)))
             yield owner, index
             del index
 
@@ -162,8 +166,8 @@ def test_each_index_is_let_go_before_the_next_is_built(country, kind):
         if was_enabled:
             gc.enable()
     built.spool.close()
-    assert len(seen) == 7 and alive_when_built == [0] * 7  # six organisations and the file that names none
-    assert all(ref() is None for ref in seen)
+    assert len(files_when_built) == 7  # six organisations, and the file that names none
+    assert files_when_gone == dict(enumerate(files_when_built))
 
 
 def test_a_template_may_walk_the_organisations_in_any_order(cli, country):
