@@ -1,36 +1,51 @@
 #!/usr/bin/env python3
-"""Benchmark `auditrack check` against the floor, the peer and the interpreter's own start-up.
+"""Benchmark auditrack against the targets of issue 19: the floor, the peer, start-up, pre-commit, diff, reports.
 
-    python benchmarks/run.py                      # corpora of 1,000, 3,000 and 10,000 files
+    python benchmarks/run.py                      # corpora of 1,000, 3,000, 10,000 and 30,000 files (~20 min)
     python benchmarks/run.py --files 3000         # one size
+    python benchmarks/run.py --files 300 600 1000 --repeat 1 --report-repeat 1 --peer-repeat 1 \\
+        --linearity-rounds 1 --startup-repeat 1 --precommit-files 600 --diff-files 1000   # a try-out, ~1 min
     python benchmarks/run.py --no-peer            # skip check-jsonschema
 
 For each size, on the same generated corpus (benchmarks/corpus-N, made by
-generate.py when missing or stale), in one run:
+generate.py when missing or stale; one organisation in ten carries planted
+data errors, about 1.3 % of the files), in one run:
 
 * floor: one Python process that walks the data folders and parses every file
-  with libyaml's CSafeLoader, nothing more;
+  with libyaml's CSafeLoader, nothing more (a file it cannot parse is skipped);
 * check: `auditrack check CORPUS --format json` as a new process, and its peak
-  resident memory (ru_maxrss of that child, from wait4);
+  resident memory (ru_maxrss of that child, from wait4); its output must hold
+  exactly the data findings corpus.json lists for the planted errors, and it
+  must exit 3 for them; with `--jobs` offered, also `check --jobs 1`;
+* report status / report governance: `auditrack report KIND CORPUS -o FILE`,
+  time and peak resident memory;
 * peer: check-jsonschema validating the same files against the exported
-  schemas, one process per kind (it takes one schema per run), summed;
-* version / one file / python: `auditrack --version`, `auditrack check` on a
-  repository holding one file, and `python -c pass`.
+  schemas, one process per kind (it takes one schema per run), summed; only
+  up to --peer-max-files (default 10,000), and without the files that carry a
+  planted YAML or schema error (it would rightly reject them).
 
-Corpus-level figures are the best of --repeat runs (default 5; the peer, which
-takes ten times as long, --peer-repeat, default 3), alternating floor, check and
-peer so that load from other processes falls on all alike; start-up figures are
-the median of --startup-repeat runs (default 7, taking turns) after a warm-up.
-The check's output is verified: only gap findings (no Y/S/X/C/I codes).
+Once: start-up (`auditrack --version`, `auditrack check` on a repository
+holding one file, check-jsonschema on that file, `python -c pass`); pre-commit
+at 3,000 files (`auditrack check --fail-on never FILE` from the repository's
+root, one data file named, as .pre-commit-hooks.yaml runs it) against the full
+check; diff at 10,000 files (`auditrack diff HEAD~1 HEAD --format json` in a
+git repository where the last commit changes 10 files in 10 organisations)
+against the full check of that repository.
+
+Corpus-level figures are the best of --repeat runs (default 5; reports
+--report-repeat, default 2; the peer --peer-repeat, default 2), alternating so
+that load from other processes falls on all alike; start-up figures are the
+median of --startup-repeat runs (default 7, taking turns) after a warm-up.
 
 With three or more sizes, linearity compares the cost of one more file
 between the middle size and the largest with that between the smallest and the
 middle: (check_large - check_middle) / (files_large - files_middle) over the
-same for the lower pair, the median of --linearity-rounds rounds (default 9),
+same for the lower pair, the median of --linearity-rounds rounds (default 7),
 each timing the three checks seconds apart. The same figure for the floor,
 whose work is linear, shows how far the machine moves it.
 
-The last line printed is one JSON object with the figures for the largest size.
+The last line printed is one JSON object with the figures for the largest size,
+plus the figures set at other sizes (ratio_to_floor_10k, precommit_*, diff_*).
 """
 
 from __future__ import annotations
