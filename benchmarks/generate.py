@@ -1170,21 +1170,25 @@ def plant_errors(index: int, files: list[OrgFile], texts: dict[str, str]) -> lis
         texts[f.path] = text
         planted.append({"path": f.path, "kind": f.kind, "sort": sort, "findings": findings or PLANTED[sort][0]})
 
-    for f in by_kind.get("follow-up", [])[:1]:
-        text = _colon_in_plain(texts[f.path], "assessor")
-        if text:
-            record("yaml-syntax", f, text)
-    # The last report: its record is then missing, and each reference to one of its recommendations elsewhere
-    # (an action of its response, a follow-up's assessment) is an unknown reference with suggestions.
+    # The last report: its record is then missing, and each reference to one of its recommendations (its
+    # response's actions, its follow-up's assessments, all in its folder) is an unknown reference with
+    # suggestions. The other errors go to files outside its folder, so that those references are all read.
+    report_folder = None
     for f in by_kind.get("audit-report", [])[-1:]:
         text = _colon_in_plain(texts[f.path], "title")
         if text:
+            report_folder = f.path.rsplit("/", 1)[0]
             ids = {rec["id"] for rec in f.data["recommendations"]}
             refs = sum(len(ids.intersection(action["recommendations"])) for other in by_kind.get("response", [])
                        for action in other.data["actions"])
             refs += sum(a["recommendation"] in ids for other in by_kind.get("follow-up", [])
                         for a in other.data["assessments"])
             record("yaml-syntax-report", f, text, {"Y001": 1, **({"X001": refs} if refs else {})})
+    elsewhere = {kind: [f for f in group if f.path.rsplit("/", 1)[0] != report_folder] for kind, group in by_kind.items()}
+    for f in elsewhere.get("follow-up", [])[:1]:
+        text = _colon_in_plain(texts[f.path], "assessor")
+        if text:
+            record("yaml-syntax", f, text)
     for f in by_kind.get("intervention", [])[:1]:
         text = texts[f.path]
         line = f"capacity: cirka {f.data.get('capacity', 20)} platser\n"
@@ -1193,13 +1197,15 @@ def plant_errors(index: int, files: list[OrgFile], texts: dict[str, str]) -> lis
         record("wrong-type", f, text)
     for f in [b for b in by_kind.get("body", []) if "programme" in b.data][:1]:
         record("unknown-key", f, texts[f.path].replace("\nduties:", "\nordforande: Anna Svensson\nduties:", 1))
-    for f in by_kind.get("response", []):
+    misspelt = None
+    for f in elsewhere.get("response", []):
         owner = re.search(r"^    owner: (\S+)$", texts[f.path], re.M)
         if owner:
             text = texts[f.path]
             record("unresolved-reference", f, text[: owner.start(1)] + owner.group(1) + "en" + text[owner.end(1):])
+            misspelt = f
             break
-    for f in by_kind.get("response", [])[1:2]:
+    for f in [r for r in elsewhere.get("response", []) if r is not misspelt][:1]:
         text = texts[f.path]
         record("impossible-date", f, re.sub(r"^date: (\d{4})-\d\d-\d\d$", r"date: \1-02-30", text, count=1, flags=re.M))
     plans = {f.data["id"] for f in by_kind.get("document", []) if f.data.get("type") == "process-plan"}
