@@ -336,11 +336,10 @@ def measure(files: int, args, tools: dict, startup: dict) -> tuple[dict, Path]:
     return figures, corpus
 
 
-def data_org(corpus: Path, info: dict, skip: set[str] = frozenset()) -> list[str]:
-    """The organisations of `corpus` without planted errors, in order, less `skip`."""
+def clean_orgs(corpus: Path, info: dict) -> list[str]:
+    """The organisations of `corpus` without planted errors, in order."""
     broken = {entry["path"].split("/")[1] for entry in info.get("planted", [])}
-    return [p.name for p in sorted((corpus / "governance").iterdir())
-            if p.is_dir() and p.name not in broken and p.name not in skip]
+    return [p.name for p in sorted((corpus / "governance").iterdir()) if p.is_dir() and p.name not in broken]
 
 
 def measure_precommit(args, tools: dict) -> dict:
@@ -348,7 +347,8 @@ def measure_precommit(args, tools: dict) -> dict:
     changed file named, from the repository's root, against the full check of the same repository, taking
     turns; the best of --repeat runs of each."""
     corpus, info = ensure_corpus(args.precommit_files, args.seed, args.corpus_base, args.regenerate)
-    org = data_org(corpus, info)[len(data_org(corpus, info)) // 2]
+    orgs = clean_orgs(corpus, info)
+    org = orgs[len(orgs) // 2]
     named = sorted((corpus / "recommendations" / org).glob("*/report.yaml"))[0].relative_to(corpus)
     hook = [tools["auditrack"], "check", "--fail-on", "never", str(named)]
     full = [tools["auditrack"], "check", str(corpus), "--format", "json"]
@@ -379,7 +379,7 @@ def _git(repo: Path, *argv: str) -> None:
 def change_ten(repo: Path, info: dict) -> list[str]:
     """Change one response in each of 10 organisations spread over the corpus, as a week's work does: an action
     in progress marked done on a date (with its evidence), or else a response's date corrected."""
-    orgs = data_org(repo, info)
+    orgs = clean_orgs(repo, info)
     chosen = [orgs[i * len(orgs) // 10] for i in range(10)] if len(orgs) >= 10 else orgs
     changed = []
     for org in chosen:
