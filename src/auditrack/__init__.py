@@ -16,7 +16,12 @@ def main() -> None:
             sys.exit(1)
         return
     import gc
+    import os
 
+    # pydantic looks for plugins (importlib.metadata reads every installed package's entry points) when it
+    # builds its first validator; auditrack's models want none, and typer turns them off for its own already.
+    # PYDANTIC_DISABLE_PLUGINS is pydantic's documented switch; one set by the user is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from auditrack.cli import main as run
 
     try:

@@ -15,8 +15,7 @@ from auditrack.findings import Finding
 from auditrack.loader.links import REMOVE_THE_LINK, Leads, follow, link_finding
 from auditrack.i18n import number
 from auditrack.loader.yamlfile import Limits, load_bytes
-from auditrack.models.audit import Grade
-from auditrack.models.base import Model, Period
+from auditrack.models.base import Grade, Model, Period
 from auditrack.models.topics import ReportContent
 
 CONFIG_NAMES = ("auditrack.yaml", "auditrack.yml", ".auditrack.yaml")
