@@ -216,3 +216,27 @@ def test_the_defaults_without_a_file_are_what_validating_nothing_gives():
     assert built.model_fields_set == Config.model_validate({}).model_fields_set == set()
     # A section left out of a file gets the same defaults as a section written empty.
     assert Config.model_validate({"lang": "sv"}).horizons == Config.model_validate({"horizons": {}}).horizons
+
+
+CHILD = """
+import multiprocessing, sys, time
+sys.argv = ["auditrack", *sys.argv[1:]]
+
+def child():
+    time.sleep(1.0)
+    print("child done", flush=True)
+
+if __name__ == "__main__":
+    multiprocessing.Process(target=child).start()
+    from auditrack import main
+    main()
+"""
+
+
+def test_a_child_process_still_running_is_waited_for(tmp_path):
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), "check", ".", "--format", "text"],
+                          cwd=_one_file(tmp_path / "repo"), capture_output=True, text=True, env=_env(), timeout=60)
+    assert done.returncode == 0
+    assert "child done" in done.stdout.splitlines()

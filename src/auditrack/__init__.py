@@ -46,15 +46,18 @@ def _end(code) -> None:
     import sys
     import threading
 
+    processes = sys.modules.get("multiprocessing")  # a pool's or executor's own threads count among the threads
     orderly = (not isinstance(code, (int, type(None))) or threading.active_count() != 1
-               or "multiprocessing" in sys.modules or "concurrent.futures" in sys.modules)
-    run_exit_functions = getattr(__import__("atexit"), "_run_exitfuncs", None)  # CPython's own, as multiprocessing's children use
+               or (processes is not None and processes.active_children()))
+    # CPython's own, which multiprocessing's children call before os._exit too.
+    run_exit_functions = getattr(__import__("atexit"), "_run_exitfuncs", None)
     if orderly or run_exit_functions is None:
         raise SystemExit(code)
     run_exit_functions()  # they run once: the ordinary exit below finds none left
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None when started without them (pythonw)
+                stream.flush()
     except (OSError, ValueError):  # the ordinary exit reports it as it always has
         raise SystemExit(code) from None
     os._exit(code or 0)
