@@ -240,3 +240,25 @@ def test_a_child_process_still_running_is_waited_for(tmp_path):
                           cwd=_one_file(tmp_path / "repo"), capture_output=True, text=True, env=_env(), timeout=60)
     assert done.returncode == 0
     assert "child done" in done.stdout.splitlines()
+
+
+COLLECTIONS = """
+import atexit, gc, sys
+from auditrack import main
+sys.argv = ["auditrack", *sys.argv[1:]]
+made = []
+gc.callbacks.append(lambda phase, info: made.append(info["generation"]) if phase == "stop" else None)
+atexit.register(lambda: print("collections:", len(made), file=sys.stderr))
+main()
+"""
+
+
+@pytest.mark.parametrize(("args", "collected"), [(["check", "."], False), (["rules"], True)])
+def test_check_runs_without_collections_from_its_start_and_other_commands_collect(tmp_path, args, collected):
+    """check pauses the cyclic collector for its whole run, start-up included: what the imports build lives until
+    the process ends, so a collection would only scan it. Other commands collect as they always did."""
+    done = subprocess.run([sys.executable, "-c", COLLECTIONS, *args], cwd=_one_file(tmp_path), capture_output=True,
+                          text=True, env=_env(), timeout=60)
+    assert done.returncode == 0
+    count = int(done.stderr.splitlines()[-1].removeprefix("collections: "))
+    assert (count > 0) is collected
