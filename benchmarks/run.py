@@ -144,12 +144,33 @@ def ensure_corpus(files: int, seed: int, base: Path, regenerate: bool) -> tuple[
     info_file = corpus / "corpus.json"
     info = json.loads(info_file.read_text()) if info_file.is_file() else {}
     wanted = {"generator": generate.GENERATOR_VERSION, "seed": seed, "files": files}
+    # In a process of its own, as everything big here: see `helper`.
     if regenerate or any(info.get(k) != v for k, v in wanted.items()):
         print(f"generating {corpus} ...", flush=True)
-        info = generate.write_corpus(corpus, files, seed)
-    else:
-        generate.write_schemas(corpus / "schemas")  # the schemas may have changed since
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--files", str(files), "--out", str(corpus),
+                        "--seed", str(seed)], check=True, stderr=subprocess.DEVNULL)
+        info = json.loads(info_file.read_text())
+    else:  # the schemas may have changed since
+        helper("import generate; generate.write_schemas(Path(sys.argv[1]))", str(corpus / "schemas"))
     return corpus, info
+
+
+def helper(code: str, *argv: str) -> str:
+    """Run `code` in a new Python process (with generate.py importable) and return what it printed.
+
+    The peak RSS that wait4 reports for a child is at least this process's own peak: the child starts as
+    this process (vfork or fork) and exec keeps the larger of the two. So this process must stay small: the
+    work that needs memory (generating a corpus, reading a check's JSON output) is done by helpers."""
+    prologue = f"import json, sys; from pathlib import Path; sys.path.insert(0, {str(HERE)!r})\n"
+    return subprocess.run([sys.executable, "-c", prologue + code, *argv], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def own_peak_mb() -> float:
+    """This process's peak RSS: a floor under every child's figure (see `helper`)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def data_files(corpus: Path) -> dict[str, list[str]]:
@@ -194,10 +215,12 @@ def expected_exit(info: dict) -> int | None:
 def verify_check(output: Path, files: int, info: dict, code: int) -> Counter:
     """The check read every file, gave exactly the data findings the generator planted (corpus.json), and
     exited as those findings require (3 with data errors, else 0 or 1 for the gaps)."""
-    document = json.loads(output.read_text(encoding="utf-8"))
+    document = json.loads(helper(
+        "from collections import Counter; d = json.load(open(sys.argv[1], encoding='utf-8'));"
+        "print(json.dumps({'files': d['files'], 'codes': Counter(f['code'] for f in d['findings'])}))", str(output)))
     if document["files"] != files:
         raise SystemExit(f"auditrack check read {document['files']} files, the corpus has {files}")
-    codes = Counter(f["code"] for f in document["findings"])
+    codes = Counter(document["codes"])
     data = {c: n for c, n in sorted(codes.items()) if c[0] in "YSXCI"}
     wanted = info.get("data_findings", {})
     if data != wanted:
@@ -426,16 +449,16 @@ def measure_diff(args, tools: dict) -> dict:
             if diff_code not in (0, 1, 3):
                 raise SystemExit(f"auditrack diff exited with {diff_code}")
             try:
-                document = json.loads(out.read_text(encoding="utf-8"))
-            except ValueError as error:
-                raise SystemExit(f"auditrack diff --format json gave no JSON: {error}") from None
+                keys = helper("d = json.load(open(sys.argv[1], encoding='utf-8'));"
+                              "print(', '.join(sorted(d)) if isinstance(d, dict) else type(d).__name__)", str(out)).strip()
+            except subprocess.CalledProcessError:
+                raise SystemExit("auditrack diff --format json gave no JSON") from None
             diff.add(wall, cpu, rss)
             wall, cpu, rss, code = timed(full)
             if code not in (0, 1, 3):
                 raise SystemExit(f"auditrack check exited with {code}")
             whole.add(wall, cpu, rss)
     ratio = diff.wall / whole.wall
-    keys = ", ".join(sorted(document)) if isinstance(document, dict) else type(document).__name__
     print(f"\n== diff at {info['files']:,} files: `auditrack diff HEAD~1 HEAD --format json`, {len(changed)} files changed "
           f"in {len({c.split('/')[1] for c in changed})} organisations (exit {diff_code}; JSON with {keys})")
     print(f"diff                                 {diff.wall:8.3f} s  cpu {diff.cpu:6.3f} s   peak RSS {diff.rss / 1024:6.1f} MB")
@@ -645,9 +668,11 @@ def main(argv: list[str] | None = None) -> int:
     final["peer_ratio_files"] = with_peer[-1]["files"] if with_peer else None
     final.update(extra)
     final["run_s"] = round(time.perf_counter() - started, 1)
+    final["runner_rss_mb"] = round(own_peak_mb(), 1)
     print(f"\n== targets (issue 19); figures at {final['files']:,} files unless said")
     print("\n".join(verdicts(final, linearity)))
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; the run took {final['run_s'] / 60:.1f} minutes")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; the run took {final['run_s'] / 60:.1f} minutes; "
+          f"run.py's own peak RSS, a floor under every peak RSS above, {final['runner_rss_mb']:.1f} MB")
     print(json.dumps(final))
     return 0
 
