@@ -9,10 +9,19 @@ organisations (municipalities and regions) with ten years of audit reports
 governance the audits judge: programmes, goals, indicators, bodies, roles,
 mandates, reporting requirements with their logs, evaluations, interventions
 and governing documents. Every file starts with the
-`# yaml-language-server: $schema=` line, ids are unique per organisation,
-every reference resolves, and every file is valid against the schemas. A
-realistic share of the records has gaps (the G/R/W rules fire; the data
-errors Y/S/X never do).
+`# yaml-language-server: $schema=` line. Each kind's files are, on average,
+as large as the repository's own seed files of that kind (benchmarks/README.md
+has the table), with the seed's kind of content: reports with questions,
+assessments, observations and recommendations, programmes with their history.
+A realistic share of the records has gaps (the G/R/W rules fire).
+
+One organisation in ten (index 3, 13, 23, ...) carries planted data errors,
+about 1.3 % of the files: a YAML syntax error in a follow-up and in a report,
+a wrong type, an impossible date, an unknown key, a misspelt reference and a
+duplicate id (PLANTED). corpus.json lists each (path, sort) and the data
+findings `auditrack check` must give for them, by code (`data_findings`),
+which run.py verifies. Everywhere else ids are unique per organisation, every
+reference resolves and every file is valid against the schemas.
 
 The corpus also gets `auditrack.yaml` (with a fixed `as_of`, so the findings
 do not change with the calendar) and `schemas/<kind>.json` (copied from the
@@ -35,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 AS_OF = "2026-06-30"
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 DATA_FOLDERS = ("recommendations", "governance")
@@ -377,6 +386,54 @@ MEMBER_FUNCTIONS = [
 ]
 
 
+OBSERVATIONS = [
+    ("measurable-targets", "De övergripande målen för {area} är inte nedbrutna i mätbara mål med målvärden, och det "
+     "framgår inte hur måluppfyllelsen ska bedömas."),
+    ("analysis", "Statistik över {area} sammanställs, men vi har inte tagit del av någon analys av resultaten eller "
+     "av hur de förhåller sig till de beslutade målen."),
+    ("follow-up", "Uppföljningen av {area} sker muntligt vid ledningsgruppens möten och dokumenteras inte; det går "
+     "därför inte att se vilka slutsatser som har dragits."),
+    ("routines", "Det saknas en skriftlig rutin för {area}. Enligt uppgift pågår ett arbete med att ta fram en, men "
+     "den var inte beslutad vid granskningens genomförande."),
+    ("reporting", "Återrapporteringen till {board} har inte skett i den omfattning som har beslutats, och rapporterna "
+     "saknar i flera fall uppgifter om resultat och effekter."),
+    ("evaluation", "Det finns ingen utvärdering av insatsernas effekter för individen eller av deras "
+     "kostnadseffektivitet, trots att en sådan har efterfrågats."),
+    ("responsibility-split", "Ansvarsfördelningen mellan förvaltningarna är inte dokumenterad, och de intervjuade ger "
+     "olika bilder av vem som ansvarar för vad inom {area}."),
+    ("minutes", "Det förs inga protokoll eller minnesanteckningar från styrgruppens möten, så det går inte att se "
+     "vilka beslut som har fattats."),
+    ("internal-control", "Den interna kontrollen omfattar inte {area}; inga kontroller av området har genomförts under "
+     "de senaste två åren."),
+    ("staffing", "Flera tjänster inom {area} har varit vakanta under längre perioder, vilket enligt de intervjuade har "
+     "påverkat förmågan att genomföra det beslutade arbetet."),
+]
+PROGRAMME_HOLDS = {"minutes", "responsibility-split", "analysis"}
+PURPOSE_TAILS = [
+    "Granskningen ingår i revisorernas grundläggande granskning och har valts utifrån revisorernas risk- och "
+    "väsentlighetsanalys.",
+    "Granskningen har avgränsats till de verksamheter som omfattas av {board}s ansvar; de kommunala bolagen ingår "
+    "inte.",
+    "Revisorerna har i tidigare granskningar noterat brister inom området och vill följa upp hur arbetet har "
+    "utvecklats sedan dess.",
+]
+OVERALL_TAILS = [
+    "Vi ser positivt på att ett utvecklingsarbete har påbörjats, men bedömer att det återstår arbete innan styrningen "
+    "och uppföljningen är tillräcklig.",
+    "Bedömningen grundar sig på de iakttagelser som redovisas i avsnitt 3 och på de revisionsfrågor som har besvarats "
+    "i sammanfattningen.",
+    "Vi bedömer att det finns utrymme för vidareutveckling vad gäller uppföljning, analys och dokumentation av "
+    "fattade beslut.",
+]
+
+REPORT_SUMMARIES = [
+    "Rapporten redovisar status i {name}, antal deltagare per insats och hur samverkan med externa aktörer har "
+    "fungerat under perioden.",
+    "Samordnaren redogör för arbetet under halvåret; rapporten innehåller inga uppgifter om insatsernas effekter.",
+    "Rapporten beskriver organisationsförändringar och personalläget; styrelsen lägger rapporten till handlingarna.",
+    "Återrapporteringen sker muntligt vid styrelsens sammanträde; en skriftlig sammanfattning finns i protokollet.",
+]
+
 SOURCE_NOTES = [
     "Uppgifterna om {what} är hämtade från protokollet och har stämts av med förvaltningen.",
     "Enligt intervjuer med tjänstepersoner gäller beskrivningen av {what} fortfarande.",
@@ -425,7 +482,7 @@ class Org:
     def add(self, folder: str, kind: str, data: dict) -> None:
         record_id = data["id"]
         if kind != "organisation" and "source" not in data:
-            self.source(data, data.get("name") or data.get("title") or data.get("text") or record_id)
+            self.source(data, "målet" if kind == "goal" else data.get("name") or data.get("title") or record_id)
         assert record_id not in self.used_ids, (self.id, record_id)
         self.used_ids.add(record_id)
         path = f"governance/{self.id}/organisation.yaml" if kind == "organisation" else f"governance/{self.id}/{folder}/{record_id}.yaml"
@@ -522,6 +579,7 @@ def _governance(org: Org) -> None:
     rng = org.rng
     org.add("", "organisation", {
         "kind": "organisation", "id": org.id, "name": org.name, "type": "region" if org.region else "municipality",
+        "source": {"document": f"Årsredovisning {rng.randint(2020, 2025)}", "section": Q("1")},
     })
     council_name = "Regionfullmäktige" if org.region else "Kommunfullmäktige"
     board_name = "Regionstyrelsen" if org.region else "Kommunstyrelsen"
@@ -568,7 +626,8 @@ def _governance(org: Org) -> None:
             data["review_by"] = D(f"{int(adopted[:4]) + rng.randint(2, 4)}-12-31")
         data["regulates"] = rng.sample(["responsibilities", "follow-up-content", "budget", "financial-assistance", "reporting"], 2)
         data["summary"] = (f"{title} anger hur verksamheten ska bedrivas och följas upp. Dokumentet beslutades av "
-                           f"{board_name.lower()} och gäller för samtliga förvaltningar.")
+                           f"{board_name.lower()} och gäller för samtliga förvaltningar. Det anger vem som ansvarar "
+                           "för att dokumentet hålls aktuellt, hur avvikelser ska hanteras och när det ska revideras.")
         if dtype == "budget":
             data["figures"] = [{"label": "Budget för ekonomiskt bistånd", "value": rng.randint(20, 400), "unit": "mnkr",
                                 "period": D(adopted[:4])}]
@@ -583,11 +642,16 @@ def _programme(org: Org, p_index: int) -> None:
     started = D(f"{start_year}-{rng.randint(1, 12):02d}")
     board = org.board
     org.programmes.append({"id": pid, "name": p_name})
-    programme = org.rec(kind="programme", id=pid, name=p_name, description=p_desc, started=started,
+    programme = org.rec(kind="programme", id=pid, name=p_name, aka=[f"{org.name.split(' ')[0]}modellen"],
+                        description=(f"{p_desc} Arbetet bedrivs i samverkan mellan förvaltningarna och följs upp av "
+                                     "en styrgrupp; målet är att insatserna ska utgå från den enskildes behov och "
+                                     "leda till varaktiga resultat."), started=started,
                         form=rng.choice(["project", "ordinary", "ordinary", "permanent"]), commissioned_by=board)
-    if rng.random() < 0.5:
+    if rng.random() < 0.85:
         programme["origin"] = ("Kommunen hade under flera år sett ett ökat behov och gav förvaltningen i uppdrag att "
-                               "ta fram en modell för att genom samverkan möta det.")
+                               "ta fram en modell för att genom samverkan möta det. Enligt styrelsens protokoll ökade "
+                               "kostnaderna varje år, och fler invånare än tidigare behövde stöd under längre tid. "
+                               "Förvaltningen fick därför i uppdrag att arbeta fram ett gemensamt arbetssätt.")
     if rng.random() < 0.4:
         programme["inspired_by"] = rng.sample(["Angeredsmodellen", "Växjölöftet", "Södertäljemodellen", "Finsam-modellen"], 2)
     r = rng.random()
@@ -600,9 +664,12 @@ def _programme(org: Org, p_index: int) -> None:
         programme["evidence_base"] = {"research_used": False, "note": (
             "Modellen utformades efter studiebesök i andra kommuner. Tillgänglig forskning användes inte "
             "när metoderna togs fram.")}
-    programme["target_group"] = p_target
+    programme["target_group"] = (f"{p_target} Målgruppen avgränsas i processplanen; personer med behov av "
+                                 "insatser från flera verksamheter prioriteras.")
     programme["process_steps"] = [
-        {"number": i + 1, "name": step, "description": f"{step} genomförs tillsammans med den enskilde och dokumenteras i planen."}
+        {"number": i + 1, "name": step, "description": (f"{step} genomförs tillsammans med den enskilde och dokumenteras i "
+                                                        "planen. Handläggaren ansvarar för att nästa steg bokas och "
+                                                        "att berörda verksamheter får del av planeringen.")}
         for i, step in enumerate(["Första träff", "Kartläggning", "Planering av insats", "Genomförande", "Uppföljning"][: rng.randint(3, 5)])
     ]
     history = [{"date": started, "text": f"{'Regionstyrelsen' if org.region else 'Kommunstyrelsen'} beslutar att starta {p_name}.",
@@ -614,7 +681,15 @@ def _programme(org: Org, p_index: int) -> None:
             "Verksamheten lämnar projektformen och blir en del av den ordinarie verksamheten.",
             "Samverkansavtalet med Arbetsförmedlingen förnyas.",
             "En ny styrmodell introduceras efter att ansvarsfördelningen behövt förtydligas.",
+        ]) + " " + rng.choice([
+            "Förändringen har kommunicerats till berörda verksamheter och till styrgruppen.",
+            "Av protokollet framgår inte hur förändringen ska följas upp.",
+            "Enligt de intervjuade har förändringen påverkat arbetet under flera månader.",
         ])})
+    for event in history[1:]:
+        event["source"] = {"document": org.decision(org.day(int(event["date"][:4]))), "section": Q(f"{rng.randint(2, 4)}")}
+    programme["offers"] = rng.sample(["SFI-utbildning", "Yrkesutbildning", "Praktik", "Arbetsträning",
+                                      "Hjälp att starta eget", "Studie- och yrkesvägledning", "Språkstöd"], 3)
     programme["history"] = history
     org.add("programmes", "programme", programme)
 
@@ -630,7 +705,10 @@ def _programme(org: Org, p_index: int) -> None:
     mandates = [org.rec(kind="mandate", id=m1, title=f"Styrmodell för {p_name}", type="steering-model", programme=pid,
                         decided_by=board, decision=org.decision(m1_adopted), adopted=m1_adopted, commissioner=board,
                         regulates=["purpose", "roles", "responsibilities", "bodies", "reporting"],
-                        roles=[coordinator, lead], bodies=[steering, workgroup])]
+                        roles=[coordinator, lead], bodies=[steering, workgroup],
+                        summary=(f"Styrmodellen beskriver hur {p_name} ska ledas och samordnas: styrgruppens och "
+                                 "arbetsgruppens uppdrag, samordnarens och processledarens ansvar och hur ofta "
+                                 "styrelsen ska få rapport om arbetet."))]
     second = rng.random() < 0.7
     if second:
         m2_year = min(m1_year + rng.randint(2, 4), LAST_YEAR)
@@ -654,7 +732,8 @@ def _programme(org: Org, p_index: int) -> None:
             {"text": "Rapportera till styrelsen två gånger per år.", "responsible": lead, "how": "Skriftlig rapport", "due": D(f"{m2_year + 1}-12-31")},
         ]
         data["summary"] = (f"Uppdragsbeskrivningen anger syfte, roller, ansvar och grupper för {p_name}. "
-                           "Den ersätter den tidigare styrmodellen.")
+                           "Den ersätter den tidigare styrmodellen och förtydligar hur arbetet ska följas upp och "
+                           "rapporteras till styrelsen.")
         mandates.append(data)
     for m in mandates:
         org.add("mandates", "mandate", m)
@@ -667,11 +746,13 @@ def _programme(org: Org, p_index: int) -> None:
         data = org.rec(kind="body", id=body_id, name=body_name, type=body_type, programme=pid, parent=parent)
         data["members"] = [{"function": f, **({"role": coordinator} if f == "Verksamhetsutvecklare" else {})}
                            for f in rng.sample(MEMBER_FUNCTIONS, rng.randint(3, 6))]
-        data["duties"] = rng.sample(DUTIES, rng.randint(2, 4))
+        data["duties"] = rng.sample(DUTIES, rng.randint(3, 5))
         data["meetings"] = {"cadence": rng.choice(["monthly", "quarterly", "fortnightly"]),
                             "text": rng.choice(["Träffas en gång i månaden.", "Träffas fyra gånger per år.", "Möts varannan vecka."])}
         kept = rng.random() >= 0.15  # G205 for the rest
-        data["minutes"] = {"kept": kept, **({"type": "minnesanteckningar", "since": started} if kept else {})}
+        data["minutes"] = {"kept": kept, **({"type": "minnesanteckningar", "since": started,
+                                             "note": "Anteckningarna förs av samordnaren och sparas i ärendesystemet."}
+                                            if kept else {})}
         if not kept and rng.random() < 0.3:
             data["waivers"] = [{"rule": "G205", "reason": "Gruppen är rådgivande och fattar inga beslut; styrgruppen dokumenterar besluten.",
                                 "approved_by": board, "expires": D(f"{rng.choice([2025, 2027])}-12-31")}]
@@ -682,10 +763,11 @@ def _programme(org: Org, p_index: int) -> None:
 
     for role_id, role_name in ((coordinator, f"Samordnare för {p_name}"), (lead, f"Processledare för {p_name}")):
         data = org.rec(kind="role", id=role_id, name=role_name, programme=pid,
-                       responsibilities=rng.sample(RESPONSIBILITIES, rng.randint(2, 3)))
+                       responsibilities=rng.sample(RESPONSIBILITIES, rng.randint(1, 2)))
         first_from = D(f"{start_year}-{rng.randint(1, 12):02d}")
-        holders = [{"name": org.person(), "from": first_from, "until": D(f"{start_year + 2}-12-31"), "appointed_by": board}]
-        if rng.random() < 0.9:
+        holders = [{"name": org.person(), "from": first_from, "appointed_by": board}]
+        if rng.random() < 0.3:
+            holders[0]["until"] = D(f"{start_year + 2}-12-31")
             holders.append({"name": org.person(), "from": D(f"{start_year + 3}-01-01"), "appointed_by": board})
         data["holders"] = holders
         data["regulated_by"] = [current]
@@ -701,7 +783,9 @@ def _programme(org: Org, p_index: int) -> None:
     org.add("documents", "document", org.rec(
         kind="document", id=plan, title=f"Processplan för {p_name}", type="process-plan", programme=pid,
         decided_by=board, decision=org.decision(adopted), adopted=adopted, regulates=regulates,
-        summary="Processplanen anger mål, målvärden och hur och när arbetet följs upp och rapporteras.",
+        summary=("Processplanen anger mål, målvärden och hur och när arbetet följs upp och rapporteras. Den beskriver "
+                 f"också arbetsgången i {p_name}, från första träff till avslutad insats, och vilka uppgifter som ska "
+                 "dokumenteras vid varje steg."),
     ))
 
     # Indicators, goals (with sub-goals) and the links between them.
@@ -712,12 +796,12 @@ def _programme(org: Org, p_index: int) -> None:
     broken_down = rng.random() >= 0.15  # G101 for the rest
     subs = []
     if broken_down:
-        for n, ind in enumerate(indicator_ids[: rng.randint(1, 3)]):
+        for n, ind in enumerate(indicator_ids[: 1 if rng.random() < 0.7 else 2]):
             sid = f"{goal_id}-d{n + 1}"
             sub_ids.append(sid)
             spec = ind_specs[indicator_ids.index(ind)]
             targets = []
-            for year in rng.sample(range(start_year + 1, 2028), 2):
+            for year in rng.sample(range(start_year + 1, 2028), rng.randint(1, 2)):
                 target = {"value": rng.randint(20, 300), "unit": spec[1], "period": D(str(year))}
                 if rng.random() < 0.08:
                     del target["unit"]  # G102
@@ -731,7 +815,7 @@ def _programme(org: Org, p_index: int) -> None:
                 del sub["indicator"]  # G102
             follow_ups = []
             for t in targets:
-                if int(t["period"]) < 2026 and rng.random() < 0.6:
+                if int(t["period"]) < 2026 and rng.random() < 0.3:
                     value = rng.randint(10, 300)
                     follow_ups.append({"date": D(f"{int(t['period']) + 1}-02-{rng.randint(10, 28)}"), "period": t["period"],
                                        "value": value, "reached": value >= t["value"],
@@ -745,10 +829,12 @@ def _programme(org: Org, p_index: int) -> None:
     if subs:
         goal["sub_goals"] = subs
     org.add("goals", "goal", goal)
-    if rng.random() < 0.35:  # G104: an economic goal with only a direction
-        org.add("goals", "goal", org.rec(kind="goal", id=f"{pid}-ekonomiskt-mal",
-                                         text="Kostnaderna för ekonomiskt bistånd ska minska.", level="sub-goal",
-                                         programme=pid, type="economic", direction="decrease", documented_in=[plan]))
+    if rng.random() < 0.8:  # G104 when an economic goal has only a direction
+        economic = org.rec(kind="goal", id=f"{pid}-ekonomiskt-mal", text="Kostnaderna för ekonomiskt bistånd ska minska.",
+                           level="sub-goal", programme=pid, type="economic", direction="decrease", documented_in=[plan])
+        if rng.random() < 0.5:
+            economic["targets"] = [{"value": rng.randint(5, 60), "unit": "mnkr", "period": D(str(rng.randint(2024, 2027)))}]
+        org.add("goals", "goal", economic)
     for ind_id, spec in zip(indicator_ids, ind_specs):
         data = org.rec(kind="indicator", id=ind_id, name=spec[0], unit=spec[1], level="overall", programme=pid,
                        description=f"Mäts årligen för {p_name} och redovisas i årsredovisningen.")
@@ -762,7 +848,7 @@ def _programme(org: Org, p_index: int) -> None:
         elif not linked and rng.random() < 0.5:
             data["goals"] = [goal_id]  # else G105
         measurements = []
-        for year in range(start_year, LAST_YEAR + 1):
+        for year in range(max(start_year, LAST_YEAR - rng.randint(0, 2)), LAST_YEAR + 1):
             m = {"period": D(str(year)), "value": rng.randint(5, 400)}
             if rng.random() < 0.2:
                 m["breakdown"] = {"till arbete": rng.randint(1, 50), "till studier": rng.randint(1, 30)}
@@ -787,11 +873,19 @@ def _programme(org: Org, p_index: int) -> None:
         for half in range(given):
             day = org.day(year, 3 + 6 * half, 5 + 6 * half)
             covered = ["cooperation", "status"] + (["effects"] if rng.random() < 0.8 else [])
-            reports.append({"date": day, "decision": org.decision(day), "by": coordinator, "covered": covered})
+            reports.append({"date": day, "decision": org.decision(day), "by": coordinator, "covered": covered,
+                            "source": {"document": f"Protokoll {day}", "section": Q(f"{rng.randint(4, 30)}")}})
+            if rng.random() < 0.6:
+                reports[-1]["summary"] = rng.choice(REPORT_SUMMARIES).format(name=p_name)
     org.add("reporting", "reporting-requirement", org.rec(
         kind="reporting-requirement", id=f"{pid}-aterrapportering", title=f"Återrapportering av {p_name}",
         programme=pid, reporter=coordinator, to=board, decided_in=m1, times_per_year=2, required_content=["status"],
-        valid_from=req_from, reports=reports, frequency_text="Återrapportering till styrelsen två gånger per år.",
+        valid_from=req_from, reports=reports, frequency_text=(
+            "Samordnaren får i uppdrag att återrapportera till styrelsen vid två tillfällen per år, om arbetets status, "
+            "samverkan och, när det går att bedöma, insatsernas effekter."),
+        source={"document": org.decision(m1_adopted), "section": Q("3"), "note": (
+            "Av styrelsens protokoll framgår hur ofta återrapportering har skett. Rapporterna redovisar främst hur "
+            "samverkan har fungerat; endast några av dem innehåller uppgifter om resultat och effekter.")},
     ))
 
     # Interventions, and the evaluation of them (G401, G402).
@@ -805,7 +899,8 @@ def _programme(org: Org, p_index: int) -> None:
             data["capacity"] = rng.randint(5, 60)
         if rng.random() < 0.75:
             data["participants"] = [{"period": D(str(y)), "count": rng.randint(3, 80)} for y in range(max(start_year, 2020), LAST_YEAR + 1)]
-        data["follow_up"] = "Insatsen följs upp var sjätte månad i samband med uppföljningen av den enskildes plan."
+        data["follow_up"] = ("Insatsen följs upp var sjätte månad i samband med uppföljningen av den enskildes plan; "
+                             "utfallet redovisas för styrgruppen en gång per år.")
         org.add("interventions", "intervention", data)
     evaluation = org.rec(kind="evaluation", id=f"{pid}-utvardering", title=f"Utvärdering av {p_name}", programme=pid,
                          subject=["effects", "cost-effectiveness"], interventions=interventions[:2], required=True,
@@ -819,6 +914,10 @@ def _programme(org: Org, p_index: int) -> None:
         evaluation["planned"] = D(f"{rng.randint(2026, 2027)}-H{rng.randint(1, 2)}")
     elif r < 0.9:
         evaluation["planned"] = D(f"{rng.randint(2021, 2025)}-Q{rng.randint(1, 4)}")
+    evaluation["note"] = (f"Utvärderingen av {p_name} ska omfatta insatsernas verkan för individen och deras "
+                          "kostnadseffektivitet. Det finns i dag begränsad data över antal deltagare per insats, "
+                          "vilket försvårar en bedömning av effekterna; förvaltningen har fått i uppdrag att ta fram "
+                          "sådan data inför utvärderingen.")
     org.add("evaluations", "evaluation", evaluation)
 
 
@@ -858,22 +957,29 @@ def _audit(org: Org, year: int, n: int) -> list[OrgFile]:
     report["source"] = {"report": report_id, "section": Q("1")}
     report["purpose"] = (f"Syftet med granskningen har varit att bedöma om {board_word} säkerställer en ändamålsenlig "
                          f"styrning, uppföljning och kontroll av {area}. Granskningen omfattar perioden "
-                         f"{year - 2}–{year}.")
+                         f"{year - 2}–{year}. " + rng.choice(PURPOSE_TAILS).format(**fmt))
     report["criteria"] = rng.sample(CRITERIA, rng.randint(2, 4))
     report["method"] = rng.sample(METHODS, rng.randint(2, 3))
     questions = []
     verdicts = []
-    for qn, text in enumerate(rng.sample(QUESTIONS, rng.randint(3, 5))):
+    def assessment(sentences: int, tails: int) -> str:
+        """Several findings and the auditors' comment on them, as a report's assessment reads."""
+        bodies = rng.sample(ASSESSMENT_BODIES, sentences)
+        return " ".join(f"{opener} {body.format(**fmt)}." for opener, body in
+                        zip(rng.sample(ASSESSMENT_OPENERS, sentences), bodies)) + " " + " ".join(
+            rng.sample(ASSESSMENT_TAILS, tails))
+
+    for qn, text in enumerate(rng.sample(QUESTIONS, rng.randint(4, 6))):
         verdict = rng.choice(["yes", "partly", "partly", "no"])
         verdicts.append(verdict)
         question = {"id": f"q{qn + 1}", "text": text.format(**fmt), "section": Q(f"3.{qn + 1}"),
-                    "assessment": f"{rng.choice(ASSESSMENT_OPENERS)} {rng.choice(ASSESSMENT_BODIES).format(**fmt)}. "
-                                  + " ".join(rng.sample(ASSESSMENT_TAILS, rng.randint(1, 3))),
+                    "assessment": assessment(rng.randint(2, 3), rng.randint(1, 3)),
                     "verdict": verdict}
-        if rng.random() < 0.3:
+        if rng.random() < 0.6:
             question["sub_questions"] = [
                 {"id": f"q{qn + 1}-{sn + 1}", "text": sq, "section": Q(f"3.{qn + 1}.{sn + 1}"),
-                 "assessment": f"{rng.choice(ASSESSMENT_OPENERS)} {rng.choice(ASSESSMENT_BODIES).format(**fmt)}."}
+                 "assessment": assessment(rng.randint(1, 2), rng.randint(0, 1)),
+                 "source": {"report": report_id, "section": Q(f"3.{qn + 1}.{sn + 1}")}}
                 for sn, sq in enumerate(rng.sample(SUB_QUESTIONS, rng.randint(1, 2)))
             ]
         question["source"] = {"report": report_id, "section": Q(f"3.{qn + 1}"), "page": rng.randint(5, 30)}
@@ -882,23 +988,46 @@ def _audit(org: Org, year: int, n: int) -> list[OrgFile]:
     overall = "no" if verdicts.count("no") > 1 else ("yes" if set(verdicts) == {"yes"} else "partly")
     report["overall_verdict"] = {"grade": overall, "text": (
         f"Vår sammanfattande bedömning är att {board_word} {'i allt väsentligt' if overall == 'yes' else 'delvis' if overall == 'partly' else 'inte'} "
-        f"säkerställer en ändamålsenlig styrning, uppföljning och kontroll av {area}.")}
+        f"säkerställer en ändamålsenlig styrning, uppföljning och kontroll av {area}. "
+        + " ".join(rng.sample(OVERALL_TAILS, rng.randint(1, 2))))}
     recs = []
-    for rn, text in enumerate(rng.sample(RECOMMENDATIONS, rng.randint(2, 5))):
-        rec = {"id": f"{report_id}-r{rn + 1}", "text": text.format(**fmt), "section": Q(f"4.{rn + 1}")}
+    for rn, text in enumerate(rng.sample(RECOMMENDATIONS, rng.randint(3, 6))):
+        rec = {"id": f"{report_id}-r{rn + 1}", "text": text.format(**fmt), "section": Q(f"4.{rn + 1}"),
+               "source": {"report": report_id, "section": Q("4")}}
         org.used_ids.add(rec["id"])
         recs.append(rec)
     report["recommendations"] = recs
+    # The auditors' observations, each about a record the audit concerns and addressed by a recommendation (G501
+    # while open; a follow-up grading that recommendation implemented closes it).
+    subjects = [report["programme"]] if "programme" in report else [addressee, org.chief]
+    observations = []
+    # A programme's own records keep minutes, split responsibility and analyse figures, so observing that they
+    # are missing would be contradicted by the data (G503): the auditors observe those of the board instead.
+    bank = [o for o in OBSERVATIONS if "programme" not in report or o[0] not in PROGRAMME_HOLDS]
+    for on, (category, text) in enumerate(rng.sample(bank, rng.randint(3, 6))):
+        oid = f"{report_id}-o{on + 1}"
+        org.used_ids.add(oid)
+        section = Q(f"3.{rng.randint(1, len(questions))}")
+        observations.append({"id": oid, "about": rng.choice(subjects), "category": category,
+                             "text": text.format(**fmt), "section": section,
+                             "recommendations": [rng.choice(recs)["id"]],
+                             "source": {"report": report_id, "section": section}})
+    report["observations"] = observations
     letter_date = D(f"{report_date[:8]}28")
     report["cover_letter"] = {
         "date": letter_date, "signed_by": [{"name": org.person(), "title": "Ordförande för revisorerna"}],
         "addressed_to": [org.presidium if rng.random() < 0.5 else addressee],
-        "text": (f"Revisorerna har granskat {area}. Granskningen har genomförts av {firm}. Revisorerna önskar "
-                 f"{board_word}s svar på rekommendationerna senast den angivna dagen."),
+        "text": (f"Revisionsrapport ”{title}”. Revisorerna har granskat {area}. Granskningen har genomförts av "
+                 f"{firm} på uppdrag av revisorerna och ingår i revisionsplanen för {report['audit_plan_year']}. "
+                 f"Rapporten överlämnas till {board_word} för yttrande. Revisorerna önskar {board_word}s svar på "
+                 f"rekommendationerna senast den angivna dagen, med en redogörelse för vilka åtgärder som avses "
+                 f"vidtas och när de ska vara genomförda."),
     }
     due = D(f"{year}-{min(int(report_date[5:7]) + 3, 12):02d}-30")
     report["response_request"] = {"requested_on": letter_date, "requested_from": [addressee], "due": due,
-                                  "text": f"Revisorerna begär {board_word}s svar på rekommendationerna."}
+                                  "text": f"Revisorerna begär {board_word}s svar på rekommendationerna.",
+                                  "source": {"report": report_id, "section": Q("missiv"),
+                                             "note": "Missivet anger den dag då svaret senast ska lämnas."}}
     files = [OrgFile(f"{folder}/report.yaml", "audit-report", report)]
 
     responded = rng.random() < (0.92 if year < LAST_YEAR else 0.6)
@@ -991,6 +1120,115 @@ def plan(seed: int, files: int) -> list[list[OrgFile]]:
     return out
 
 
+# --------------------------------------------------------------------------- planted data errors
+
+ERROR_EVERY, ERROR_AT = 10, 3
+"""Every tenth organisation (index 3, 13, 23, ...) carries data errors, as a repository being brought in does:
+about 1.3 % of the files, so the careful path (the loader's second reading, error findings with suggestions,
+gaps held back) is measured too."""
+
+PLANTED = {
+    "yaml-syntax": ({"Y001": 1}, "a follow-up's text has ': ' in an unquoted value"),
+    "yaml-syntax-report": ({"Y001": 1}, "an audit report's title has ': ' in an unquoted value; each reference "
+                           "to its recommendations (the response's actions, follow-ups) is then an X001 with "
+                           "did-you-mean suggestions"),
+    "impossible-date": ({"S004": 1}, "a response is dated 30 February"),
+    "wrong-type": ({"S004": 1}, "an intervention's capacity is words, not a number"),
+    "unknown-key": ({"S003": 1}, "a programme's body has a key the schema does not know (ordforande)"),
+    "unresolved-reference": ({"X001": 1}, "a response's action owner is a misspelt role (did-you-mean)"),
+    "duplicate-id": ({"X002": 1}, "a governing document has the id of the programme's process plan"),
+}
+"""Each sort of planted error: the data findings it gives (`auditrack check`), and what it is."""
+HELD_BACK = {"X003": 1}
+"""Per organisation with errors: one X003 says its gaps are held back."""
+
+
+def _colon_in_plain(text: str, key: str) -> str | None:
+    """`key: value` with ': ' put into the plain value: a YAML syntax error ('mapping values are not allowed')."""
+    match = re.search(rf"^{key}: ([^\"'>\n]+)$", text, re.M)
+    if match is None or ": " in match.group(1):
+        return None
+    words = match.group(1).split(" ", 1)
+    if len(words) < 2:
+        return None
+    return text[: match.start(1)] + f"{words[0]}: {words[1]}" + text[match.end(1):]
+
+
+def plant_errors(index: int, files: list[OrgFile], texts: dict[str, str]) -> list[dict]:
+    """Plant the errors of organisation `index` (if it is one that carries them): change `texts` (path -> file
+    text) in place and return what was planted. Each change is made to the first file that fits, so the same
+    organisation always gets the same errors; a sort with no fitting file (a trimmed last organisation) is left
+    out."""
+    if index % ERROR_EVERY != ERROR_AT:
+        return []
+    planted: list[dict] = []
+    by_kind: dict[str, list[OrgFile]] = {}
+    for f in files:
+        by_kind.setdefault(f.kind, []).append(f)
+
+    def record(sort: str, f: OrgFile, text: str, findings: dict[str, int] | None = None) -> None:
+        texts[f.path] = text
+        planted.append({"path": f.path, "kind": f.kind, "sort": sort, "findings": findings or PLANTED[sort][0]})
+
+    # The last report: its record is then missing, and each reference to one of its recommendations (its
+    # response's actions, its follow-up's assessments, all in its folder) is an unknown reference with
+    # suggestions. The other errors go to files outside its folder, so that those references are all read.
+    report_folder = None
+    for f in by_kind.get("audit-report", [])[-1:]:
+        text = _colon_in_plain(texts[f.path], "title")
+        if text:
+            report_folder = f.path.rsplit("/", 1)[0]
+            ids = {rec["id"] for rec in f.data["recommendations"]}
+            refs = sum(len(ids.intersection(action["recommendations"])) for other in by_kind.get("response", [])
+                       for action in other.data["actions"])
+            refs += sum(a["recommendation"] in ids for other in by_kind.get("follow-up", [])
+                        for a in other.data["assessments"])
+            record("yaml-syntax-report", f, text, {"Y001": 1, **({"X001": refs} if refs else {})})
+    elsewhere = {kind: [f for f in group if f.path.rsplit("/", 1)[0] != report_folder] for kind, group in by_kind.items()}
+    for f in elsewhere.get("follow-up", [])[:1]:
+        text = _colon_in_plain(texts[f.path], "assessor")
+        if text:
+            record("yaml-syntax", f, text)
+    for f in by_kind.get("intervention", [])[:1]:
+        text = texts[f.path]
+        line = f"capacity: cirka {f.data.get('capacity', 20)} platser\n"
+        text = re.sub(r"^capacity: .*\n", line, text, flags=re.M) if "\ncapacity: " in text else \
+            text.replace("\nfollow_up:", "\n" + line.rstrip("\n") + "\nfollow_up:", 1)
+        record("wrong-type", f, text)
+    for f in [b for b in by_kind.get("body", []) if "programme" in b.data][:1]:
+        record("unknown-key", f, texts[f.path].replace("\nduties:", "\nordforande: Anna Svensson\nduties:", 1))
+    misspelt = None
+    for f in elsewhere.get("response", []):
+        owner = re.search(r"^    owner: (\S+)$", texts[f.path], re.M)
+        if owner:
+            text = texts[f.path]
+            record("unresolved-reference", f, text[: owner.start(1)] + owner.group(1) + "en" + text[owner.end(1):])
+            misspelt = f
+            break
+    for f in [r for r in elsewhere.get("response", []) if r is not misspelt][:1]:
+        text = texts[f.path]
+        record("impossible-date", f, re.sub(r"^date: (\d{4})-\d\d-\d\d$", r"date: \1-02-30", text, count=1, flags=re.M))
+    plans = {f.data["id"] for f in by_kind.get("document", []) if f.data.get("type") == "process-plan"}
+    for f in [d for d in by_kind.get("document", []) if d.data.get("type") != "process-plan"][:1]:
+        if plans:
+            text = texts[f.path]
+            record("duplicate-id", f, re.sub(r"^id: .*$", f"id: {sorted(plans)[0]}", text, count=1, flags=re.M))
+    return planted
+
+
+def expected_findings(planted: list[dict]) -> dict[str, int]:
+    """The data findings `auditrack check` must give for the planted errors, by code."""
+    counts: dict[str, int] = {}
+    for entry in planted:
+        for code, n in entry["findings"].items():
+            counts[code] = counts.get(code, 0) + n
+    organisations = {entry["path"].split("/")[1] for entry in planted}
+    for code, n in HELD_BACK.items():
+        if organisations:
+            counts[code] = counts.get(code, 0) + n * len(organisations)
+    return dict(sorted(counts.items()))
+
+
 def write_corpus(out: Path, files: int, seed: int) -> dict:
     if out.exists():
         shutil.rmtree(out)
@@ -1000,11 +1238,16 @@ def write_corpus(out: Path, files: int, seed: int) -> dict:
     count = 0
     paths = [f.path for org_files in orgs for f in org_files]
     assert len(set(paths)) == len(paths) == files, "two records were planned into the same file"
-    for org_files in orgs:
+    planted: list[dict] = []
+    for index, org_files in enumerate(orgs):
+        texts = {}
         for f in org_files:
             depth = f.path.count("/")
             header = f"# yaml-language-server: $schema={'../' * depth}schemas/{f.kind}.json\n"
-            text = header + "\n".join(emit(f.data)) + "\n"
+            texts[f.path] = header + "\n".join(emit(f.data)) + "\n"
+        planted.extend(plant_errors(index, org_files, texts))
+        for f in org_files:
+            text = texts[f.path]
             target = out / f.path
             target.parent.mkdir(parents=True, exist_ok=True)
             raw = text.encode("utf-8")
@@ -1013,10 +1256,14 @@ def write_corpus(out: Path, files: int, seed: int) -> dict:
             count += 1
     (out / "auditrack.yaml").write_text(
         "# Benchmark corpus: a fixed date, so the findings do not change with the calendar.\n"
-        f"as_of: {AS_OF}\n", encoding="utf-8")
+        f"as_of: {AS_OF}\n"
+        "# A national view has more than the default 10,000 findings; report them all, so that every size does the\n"
+        "# same work per finding (and no X004 stands in for the rest).\n"
+        "limits: {max_findings: 100000}\n", encoding="utf-8")
     schema_source = write_schemas(out / "schemas")
     info = {"generator": GENERATOR_VERSION, "seed": seed, "files": count, "organisations": len(orgs),
-            "bytes": total_bytes, "as_of": AS_OF, "schemas": schema_source}
+            "bytes": total_bytes, "as_of": AS_OF, "schemas": schema_source,
+            "data_findings": expected_findings(planted), "planted": planted}
     (out / "corpus.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
 

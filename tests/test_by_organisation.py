@@ -7,6 +7,7 @@ bounds a national check's memory (benchmarks/README.md).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import weakref
@@ -79,8 +80,14 @@ def test_a_generated_national_corpus_gives_the_same_gaps_as_one_index_of_everyth
     expected = run_rules(whole.index, config, day)
     checked = run_check(corpus, config, day)
     assert len(checked.organisations) == 7
+    # The generator plants data errors in one organisation of ten (corpus.json lists them): the check holds
+    # that organisation's gaps back (one X003), so the others' gaps are what must agree.
+    planted = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))["planted"]
+    broken = {entry["path"].split("/")[1] for entry in planted}
+    assert broken == {"aneby"}
+    assert sorted(f.organisation for f in checked.findings if f.code == "X003") == ["aneby"]
     assert len(gap_findings(checked.findings)) > 100
-    assert gap_findings(checked.findings) == gap_findings(expected)
+    assert gap_findings(checked.findings) == [g for g in gap_findings(expected) if g[3] not in broken]
     assert checked.file_organisation == whole.file_organisation
 
 

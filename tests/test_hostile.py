@@ -404,20 +404,20 @@ def _permissions_enforced(folder: Path) -> bool:
 
 
 # Run as root (CI containers often are), chmod 000 is not enforced. Then the same real CLI runs with the
-# operating system's answer simulated: os.scandir and Path.open raise PermissionError for the locked paths.
+# operating system's answer simulated: os.scandir and os.open raise PermissionError for the locked paths.
 _SIMULATE_PERMISSIONS = """
-import os, pathlib, sys
+import os, sys
 locked = {os.path.abspath(p) for p in sys.argv[1].split(os.pathsep)}
-real_scandir, real_open = os.scandir, pathlib.Path.open
+real_scandir, real_open = os.scandir, os.open
 def scandir(path="."):
     if os.path.abspath(os.fspath(path)) in locked:
         raise PermissionError(13, "Permission denied", os.fspath(path))
     return real_scandir(path)
-def path_open(self, *args, **kwargs):
-    if os.path.abspath(self) in locked:
-        raise PermissionError(13, "Permission denied", str(self))
-    return real_open(self, *args, **kwargs)
-os.scandir, pathlib.Path.open = scandir, path_open
+def system_open(path, *args, **kwargs):
+    if os.path.abspath(os.fspath(path)) in locked:
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+    return real_open(path, *args, **kwargs)
+os.scandir, os.open = scandir, system_open
 sys.argv = ["auditrack"] + sys.argv[2:]
 from auditrack.cli import main
 main()

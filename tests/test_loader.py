@@ -7,6 +7,7 @@ Every test writes real files and reads them through the real code: the CLI for f
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -389,7 +390,7 @@ def test_files_are_found_with_their_paths_relative_to_the_repository(repo, paths
     (repo.root / "governance" / "notes.txt").write_text("not data\n", encoding="utf-8")
     found = discover(repo.root, paths)
     assert [relative for _, relative in found.files] == expected
-    assert all(absolute == repo.root.resolve() / relative for absolute, relative in found.files)
+    assert all(Path(absolute) == repo.root.resolve() / relative for absolute, relative in found.files)
     assert found.findings == []
 
 

@@ -92,3 +92,57 @@ def test_nesting_is_bounded_as_the_loader_bounds_it():
     beyond = b'kind: goal\nx: [[[a]]]\n"organisation": exempel\n'
     assert read_header(within, Limits(max_depth=3)) == {"kind": "goal", "organisation": "exempel"}
     assert read_header(beyond, Limits(max_depth=3)) == {"kind": "goal"}  # the raw lines: the quoted key is not seen
+
+
+# The plain reading of a file's opening lines (owner._plain_header) answers for most files without libyaml;
+# where it answers, it must say what libyaml says.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from auditrack.loader.owner import _plain_header, _yaml_header  # noqa: E402
+
+_COMMON = "# yaml-language-server: $schema=../schemas/goal.json\nkind: goal\nid: g1\norganisation: ale\ntext: Mål\n".encode()
+
+
+def test_the_common_opening_is_read_without_libyaml():
+    assert _plain_header(_COMMON) == {"kind": "goal", "id": "g1", "organisation": "ale"}
+    assert _plain_header(b"kind: goal\nid: g1\norganisation: ale\n") == {"kind": "goal", "id": "g1", "organisation": "ale"}
+    assert _plain_header(b"kind: goal\nid: g1  # a comment\n\n  # indented comment\norganisation: ale\n\ntext: x\n") == {
+        "kind": "goal", "id": "g1", "organisation": "ale"}
+
+
+@pytest.mark.parametrize("raw", [
+    b"kind: goal\nid: g1\norganisation: ale\n  continued\n",       # the value goes on: 'ale continued'
+    b"kind: goal\nid: g1\norganisation: ale\n\n  continued\n",     # over a blank line too
+    b"kind: goal\nid: g1\norganisation: ale\n\tx: y\n",            # a tab where libyaml wants indentation
+    b"kind: goal\nid: g1\norganisation: ale\n- x\n",               # not a key next
+    b"kind: goal\r\nid: g1\r\norganisation: ale\r\n",              # CRLF: libyaml reads it
+    b'title: "x\norganisation: b"\nkind: goal\nid: g1\norganisation: ale\n',  # a quoted value before the keys
+    b"kind: goal\nid: g1\norganisation: null\ntext: x\n",          # a plain null
+    b"---\nkind: goal\nid: g1\norganisation: ale\n",               # a document marker
+    b"\xef\xbb\xbfkind: goal\nid: g1\norganisation: ale\n",        # a byte-order mark
+    b"kind: organisation\nid: ale\nname: Ale kommun\n",            # no organisation key: read to the end
+    b"kind: goal\nid: g1\n" + b"# " + b"x" * 5000 + b"\norganisation: ale\n",  # past the first 4 KB
+])
+def test_anything_else_is_left_to_libyaml(raw):
+    assert _plain_header(raw) is None
+
+
+_FRAGMENTS = [
+    b"kind: goal", b"kind: organisation", b"id: g1", b"id: ale", b"organisation: ale", b"organisation: bea",
+    b"organisation: null", b"organisation: ~", b"organisation:", "title: Mål".encode(), b"text: x", b"# comment",
+    b"  # indented comment", b"", b"  ", b"  continued", b"\tx: y", b"- item", b"---", b"...", b'"kind": goal',
+    b"organisation: 'ale'", b"id: [a, b]", b"id: g1 # note", b"id: g1#x", b"x: |", b"  block", b"list:",
+    b"  - a", b"kind: goal\r", b"\xff", b"organisation: ale  ", b"@x", b"key:\tvalue", b"organisation: a.b-c_1",
+]
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=400,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=10), st.booleans())
+def test_where_the_plain_reading_answers_it_agrees_with_libyaml(lines, final_newline):
+    raw = b"\n".join(lines) + (b"\n" if final_newline else b"")
+    plain = _plain_header(raw)
+    if plain is not None:
+        assert plain == _yaml_header(raw, Limits())

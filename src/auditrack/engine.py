@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
@@ -208,27 +208,101 @@ def _load_organisation(sources: list[Source], organisation: str, result: CheckRe
     return result
 
 
-def _read(path: Path, cap: int) -> bytes:
+def load_by_organisation(root: Path, config: Config, organisation: str | None = None,
+                         ) -> tuple[CheckResult, Iterator[tuple[str | None, Index]]]:
+    """`load_repository` one organisation at a time, for the reports (reports/stream.py): a national
+    repository's records together do not fit in bounded memory, one organisation's do.
+
+    Returns at once the result, with the organisation files loaded (and their findings) and every
+    organisation named in `organisations` (as `load_repository` with an organisation names them), and an
+    iterator that loads and indexes one organisation's files at a time (only `organisation`'s, when given),
+    in id order, the files that name none last (owner None). Each step gives the organisation and its index,
+    and adds its files' findings and counts to the result; the index is the caller's to let go before the
+    next step. The parts are `_check`'s, so the records and findings are those of one index of everything
+    (tests/test_by_organisation.py). No rules are run.
+
+    A file's bytes are kept only until its organisation is known, and read again when that organisation is
+    loaded: a national repository's bytes together (80 MB at 30,000 files) are more than the rest of a
+    report needs."""
+    result = CheckResult(root=root, as_of=date.today(), config=config)
+    found = discover(root, config.paths)
+    result.findings.extend(found.findings)
+    result.missing_folders = found.missing_folders
+    cap, limits = config.limits.max_file_bytes, file_limits(config)
+
+    def read(absolute) -> bytes | OSError:
+        try:
+            return _read(absolute, cap)
+        except OSError as exc:
+            return exc
+
+    organisation_files: list[Source] = []
+    parts: dict[str | None, list[tuple[str, object]]] = {}
+    for absolute, relative in found.files:
+        if relative in CONFIG_NAMES:  # as read_sources
+            continue
+        files, grouped = _by_organisation([(relative, read(absolute))], limits)  # one file: its owner and kind
+        organisation_files += files
+        for owner, part in grouped.items():
+            parts.setdefault(owner, []).extend((path, absolute) for path, _ in part)
+    organisations, own_files, _ = _split(organisation_files, result)
+    result.organisations.update((id_, entry.record.name) for id_, entry in organisations.valid.items())
+    for owner in parts:
+        if owner is not None:
+            result.organisations.setdefault(owner, owner)
+    owners = [organisation] if organisation is not None else sorted(parts, key=lambda o: (o is None, o or ""))
+
+    def indexes() -> Iterator[tuple[str | None, Index]]:
+        for owner in owners:
+            sources = [(path, read(absolute)) for path, absolute in parts.pop(owner, [])]
+            index = _index_part(sources, own_files.get(owner, []), organisations, result)[0]
+            del sources
+            if index is not None:
+                yield owner, index
+            del index  # before the next one is built
+
+    return result, indexes()
+
+
+def _read(path: Path | str, cap: int) -> bytes:
     # Read one byte past the cap so an oversized file is recognised without reading all of it. In chunks:
     # read(n) sets aside n bytes at once, and a configured cap can be huge (read(10**12) is a MemoryError).
     # The first chunk is the file's size and one byte more, so most files take one read and one that finds
-    # the end, rather than a 1 MiB buffer each.
+    # the end, rather than a 1 MiB buffer each. With the system's calls and no file object: a national
+    # repository is tens of thousands of small files, and `check FILE...` reads them all to find the
+    # organisations.
     chunks, left = [], cap + 1
-    with path.open("rb", buffering=0) as handle:
-        size = min(os.fstat(handle.fileno()).st_size, 1 << 20) + 1
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        size = min(os.fstat(handle).st_size, 1 << 20) + 1
         while left > 0:
-            chunk = handle.read(min(left, size))
+            chunk = os.read(handle, min(left, size))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
             size = 1 << 20
-    return b"".join(chunks)
+    finally:
+        os.close(handle)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 EachIndex = Callable[[Index], None]
 """Called with each organisation's index once its rules have run: what a command needs of the records beyond
 the findings (`diff` takes the status of every recommendation and action)."""
+
+
+@runtime_checkable
+class Handover(Protocol):
+    """An `each_index` that can be called in a worker process: after each organisation, `hand_over` gives what
+    it collected from that organisation (plain data, pickled back to this process) and forgets it, and
+    `take_over` adds it here, in the order a one-process check would have collected it."""
+
+    def __call__(self, index: Index) -> None: ...
+
+    def hand_over(self) -> object: ...
+
+    def take_over(self, collected: object) -> None: ...
 
 
 def check_sources(sources: list[Source], config: Config, as_of: date, root: Path = Path("."),
@@ -240,15 +314,16 @@ def check_sources(sources: list[Source], config: Config, as_of: date, root: Path
 
 
 def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | None = None,
-              named: set[str] | None = None) -> CheckResult:
+              named: set[str] | None = None, jobs: int = 1) -> CheckResult:
     """Check the repository under `root`: load it and run every selected rule against it. With `named` (data
     files by their path relative to `root`), only the organisations of those files are checked and reported,
-    with every file of theirs; a named file that is not a data file is left out."""
+    with every file of theirs; a named file that is not a data file is left out. `jobs` is how many processes
+    judge the organisations; 0 lets the size of the repository decide (auditrack.workers.jobs_for)."""
     result = CheckResult(root=root, as_of=as_of, config=config)
     sources, findings, missing = read_sources(root, config)
     result.findings.extend(f for f in findings if named is None or _concerns(f.location.file, named))
     result.missing_folders = missing
-    _check(sources, result, each_index, named)
+    _check(sources, result, each_index, named, jobs)
     result.findings = _at_most(result.findings, config.limits.max_findings)
     return result
 
@@ -270,26 +345,56 @@ def _concerns(path: str, named: set[str]) -> bool:
 
 @_gc_paused
 def _check(sources: list[Source], result: CheckResult, each_index: EachIndex | None,
-           named: set[str] | None = None) -> CheckResult:
+           named: set[str] | None = None, jobs: int = 1) -> CheckResult:
     """Load, index and judge one organisation at a time, so memory holds one organisation's records rather
     than the whole repository's (a national view is tens of thousands of files). Ids and references are
     per organisation and so are the rules; only the organisation files are needed by every part, and they
     are loaded first. The result is the same as indexing everything at once: tests/test_by_organisation.py.
-    With `named`, only the parts of the named files' organisations are loaded and judged."""
+    With `named`, only the parts of the named files' organisations are loaded and judged. With `jobs` above
+    one (or 0, and enough files: auditrack.workers.jobs_for), the organisations are judged by that many forked
+    processes, with the same result (tests/test_workers.py); when `each_index` is given, only if it can hand
+    over what it collected in a worker (`Handover`)."""
+    from auditrack.workers import Outcome, jobs_for, judge_all
+
     owners: dict[str, str | None] | None = {} if named is not None else None
     organisations, own_files, parts = _split(sources, result, owners)
     if owners is not None:
         wanted = {owners[name] for name in named if name in owners}
         parts = {owner: part for owner, part in parts.items() if owner in wanted}
+    config, as_of = result.config, result.as_of
+
+    def judge(owner) -> Outcome:
+        # Each organisation is judged into an outcome of its own and merged in order below, by this process or a
+        # worker alike; its files and index are let go before the next is loaded.
+        part = CheckResult(root=result.root, as_of=as_of, config=config)
+        gaps = _check_organisation(parts.pop(owner), own_files.get(owner, []), organisations, part, each_index)
+        collected = each_index.hand_over() if isinstance(each_index, Handover) else None
+        return Outcome(part.files, part.findings, gaps, part.valid_files, part.organisations, part.file_organisation,
+                       collected)
+
+    order = sorted(parts, key=lambda o: (o is None, o or ""))
+    weights = {owner: sum(len(raw) for _, raw in parts[owner] if isinstance(raw, bytes)) for owner in order}
     gaps: list[Finding] = []
-    for owner in sorted(parts, key=lambda o: (o is None, o or "")):
-        # One call per organisation, so that its files and index are let go before the next is loaded.
-        gaps += _check_organisation(parts.pop(owner), own_files.get(owner, []), organisations, result, each_index)
+    spreadable = each_index is None or isinstance(each_index, Handover)
+    jobs = jobs_for(jobs, sum(len(parts[owner]) for owner in order)) if spreadable else 1
+    for _, outcome in judge_all(order, weights, judge, jobs):
+        _merge(result, outcome)
+        if isinstance(each_index, Handover):
+            each_index.take_over(outcome.collected)
+        gaps += outcome.gaps
     if owners is not None:
         _only_organisations(result, owners, wanted)
     result.findings.extend(_judged(result, gaps))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _merge(result: CheckResult, outcome) -> None:
+    result.files += outcome.files
+    result.findings.extend(outcome.findings)
+    result.valid_files.extend(outcome.valid_files)
+    result.organisations.update(outcome.organisations)
+    result.file_organisation.update(outcome.file_organisation)
 
 
 def _check_organisation(sources: list[Source], own_files: list, organisations: Organisations, result: CheckResult,

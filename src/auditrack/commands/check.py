@@ -70,7 +70,7 @@ def resolve_format(name: str) -> str:
 
 @_gc_paused  # for the whole command: the collector resumes once the result is freed, with nothing left to scan
 def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str | None, config_file: Path | None,
-        lang: str | None = None) -> int:
+        lang: str | None = None, jobs: int = 0) -> int:
     from auditrack.formatters import FORMATS, get_formatter
 
     name = resolve_format(output_format)
@@ -84,7 +84,7 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
     named = target.named_files(root)
     summary = output_format in ("auto", "github") and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
     day = as_of_date(config, as_of)
-    result = gap_check(root, config, day, named) if summary else run_check(root, config, day, named=named)
+    result = gap_check(root, config, day, named, jobs) if summary else run_check(root, config, day, named=named, jobs=jobs)
     result.lang = lang or config.lang
     localize(result.findings, result.lang)
     if result.missing_folders and len(result.missing_folders) == len(config.paths):
@@ -110,12 +110,12 @@ def run(paths: list[Path], as_of: date | None, output_format: str, fail_on: str 
     return result.exit_code(fail_on or config.fail_on)
 
 
-def gap_check(path: Path, config, as_of: date, named: set[str] | None = None):
+def gap_check(path: Path, config, as_of: date, named: set[str] | None = None, jobs: int = 1):
     """`run_check`, collecting how each audit's observations stand for the gaps report as it goes."""
     from auditrack.reports.observations import Collector
 
     collected = Collector(config, as_of)
-    result = run_check(path, config, as_of, each_index=collected, named=named)
+    result = run_check(path, config, as_of, each_index=collected, named=named, jobs=jobs)
     if collected.failure is None:
         result.observations = collected.audits
     else:  # reported as a bug (exit 4); the report lists the open observations among the findings instead

@@ -26,8 +26,10 @@ def is_data_name(name: str) -> bool:
 
 @dataclass
 class Discovery:
-    files: list[tuple[Path, str]] = field(default_factory=list)
-    """(absolute path, path relative to the root, with '/' separators)."""
+    files: list[tuple[Path | str, str]] = field(default_factory=list)
+    """(absolute path, path relative to the root, with '/' separators). The walk gives the absolute path as the
+    string the system listed: a national repository has tens of thousands of files, and a Path for each
+    costs more than reading it."""
     findings: list[Finding] = field(default_factory=list)
     missing_folders: list[str] = field(default_factory=list)
 
@@ -75,7 +77,7 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
     # Each folder is carried with its path relative to the root, so a file's is its folder's plus its name;
     # and a regular file is known from the folder listing: a national repository has tens of thousands.
     top = relative_name(base, root)
-    pending = [(base, "" if top == "." else top + "/")]
+    pending: list[tuple[Path | str, str]] = [(base, "" if top == "." else top + "/")]
     while pending:
         folder, relative = pending.pop()
         try:
@@ -97,13 +99,18 @@ def _walk(base: Path, root: Path, found: Discovery) -> None:
             if _is_link(entry):
                 _consider_link(Path(entry.path), root, found)
             elif _is_dir(entry):
-                subfolders.append((Path(entry.path), relative + visible(name) + "/"))
+                subfolders.append((entry.path, relative + _shown(name) + "/"))
             elif is_data_name(name):
                 if _is_regular(entry):
-                    found.files.append((Path(entry.path), relative + visible(name)))
+                    found.files.append((entry.path, relative + _shown(name)))
                 else:
                     _consider(Path(entry.path), root, found)  # says what it is instead
         pending.extend(reversed(subfolders))
+
+
+def _shown(name: str) -> str:
+    """A listed name as findings show it: most names are printable ASCII, which `visible` leaves as it is."""
+    return name if name.isascii() and name.isprintable() else visible(name)
 
 
 def _consider(path: Path, root: Path, found: Discovery) -> None:

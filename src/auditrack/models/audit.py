@@ -6,12 +6,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Id, Model, OrgRef, Period, Record, Ref, Source, Text, add_days
+from auditrack.models.base import Grade, Id, Model, OrgRef, Period, Record, Ref, Source, Text, add_days
 
 Priority = Literal["high", "medium", "low"]
 """How urgent the auditors call a recommendation: 'hög', 'medel' or 'låg' in the reports."""
-Grade = Literal["yes", "partly", "no"]
-"""A graded verdict: 'ja', 'till viss del' or 'nej' in the reports."""
 
 
 class Person(Model):

@@ -6,7 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -21,6 +21,11 @@ class Model(BaseModel):
         extra="forbid", frozen=False, populate_by_name=False, allow_inf_nan=False,
         defer_build=True,  # validators are built when a kind is first validated, not on import
     )
+
+
+Grade = Literal["yes", "partly", "no"]
+"""A graded verdict: 'ja', 'till viss del' or 'nej' in the reports (here, not with the audit reports, because the
+configuration's verdict words use it too, and a check without audit reports need not import them)."""
 
 
 # --------------------------------------------------------------------------- dates

@@ -9,6 +9,9 @@ governance) turns the checked repository into a plain dictionary, and a template
 (``<kind>.md.j2``) lays it out. The data repository can override any template
 with its own ``templates/`` folder. See templates/README.md for the variables
 each template receives.
+
+`render` renders a report from one index of everything. `auditrack report` builds status, follow-up and
+governance one organisation at a time instead, to the same text, in bounded memory (reports/stream.py).
 """
 
 from __future__ import annotations
@@ -69,20 +72,14 @@ def _context(kind, result, lang, org, link_from, link_base, limit, round_id=None
 
 
 def _tidy(text: str) -> str:
-    """Collapse runs of blank lines that template logic leaves, keep one final newline."""
-    lines = text.splitlines()
-    out: list[str] = []
-    fenced = False
-    for line in lines:
-        stripped = line.rstrip()
-        if stripped.startswith("```"):
-            fenced = not fenced
-        if not fenced and not stripped and out and not out[-1]:
-            continue
-        out.append(stripped if not fenced else line)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out) + "\n"
+    """Collapse runs of blank lines that template logic leaves, keep one final newline (reports.tidy)."""
+    from auditrack.reports.tidy import Tidy
+
+    parts: list[str] = []
+    tidy = Tidy(parts.append)
+    tidy.feed(text)
+    tidy.close()
+    return "".join(parts)
 
 
 def render_gap_summary(result) -> str:

@@ -70,9 +70,19 @@ def action_deadlines(entries: list[dict], as_of: date, horizon: int) -> tuple[li
             overdue.append({**view, "days": (as_of - end).days})
         elif (end - as_of).days <= horizon:
             soon.append({**view, "days": (end - as_of).days})
-    overdue.sort(key=lambda v: (-v["days"], v["org"], v["text"]))
-    soon.sort(key=lambda v: (v["days"], v["org"], v["text"]))
+    overdue.sort(key=overdue_order)
+    soon.sort(key=due_soon_order)
     return overdue, soon
+
+
+def overdue_order(view: dict) -> tuple:
+    """Most days late first."""
+    return -view["days"], view["org"], view["text"]
+
+
+def due_soon_order(view: dict) -> tuple:
+    """Soonest first."""
+    return view["days"], view["org"], view["text"]
 
 
 def missing_answers(organisations: list[dict], as_of: date) -> list[dict]:
@@ -89,9 +99,14 @@ def missing_answers(organisations: list[dict], as_of: date) -> list[dict]:
                     left = (date.fromisoformat(answer["due"]) - as_of).days
                 missing.append({"org": org["name"], "body": answer["body"], "audit": report["title"],
                                 "due": answer["due"], "late_days": answer["late_days"], "days_left": left})
-    missing.sort(key=lambda m: (m["late_days"] is None, -(m["late_days"] or 0), m["days_left"] is None,
-                                m["days_left"] or 0, m["org"], m["body"]))
+    missing.sort(key=missing_order)
     return missing
+
+
+def missing_order(missing: dict) -> tuple:
+    """Late ones first, most days late first, then those not yet due, then those without a due date."""
+    return (missing["late_days"] is None, -(missing["late_days"] or 0), missing["days_left"] is None,
+            missing["days_left"] or 0, missing["org"], missing["body"])
 
 
 def ages(recommendations: list[dict]) -> dict:

@@ -242,10 +242,35 @@ def _format(template: str, values: dict) -> str:
 
 def render_template(env, name: str, context: dict) -> str:
     """Render one template; every failure becomes a ReportError that names the template and line."""
+    out = io.StringIO()
+    stream_template(env, name, context, out.write)
+    return out.getvalue()
+
+
+class WriteFailed(Exception):
+    """Writing out what a template rendered failed (the exception is the cause): not the template's fault, so
+    not a ReportError; `stream_template` raises the cause itself."""
+
+
+def stream_template(env, name: str, context: dict, write) -> None:
+    """Render one template, passing the text to `write` as the template produces it; every failure of the
+    template becomes a ReportError that names the template and line, and a failure of `write` is raised as is."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 
+    def emit(chunk: str) -> None:
+        try:
+            write(chunk)
+        except Exception as exc:
+            raise WriteFailed() from exc
+
     try:
-        return _render_bounded(env, name, context) if env.bounded else env.get_template(name).render(**context)
+        if env.bounded:
+            _render_bounded(env, name, context, emit)
+        else:
+            for chunk in env.get_template(name).generate(**context):
+                emit(chunk)
+    except WriteFailed as failed:
+        raise failed.__cause__ from None
     except (_OverLimit, TemplateRefused):
         raise
     except TemplateNotFound as exc:
@@ -264,20 +289,20 @@ def render_template(env, name: str, context: dict) -> str:
         raise ReportError(f"{where}: {message}") from None
 
 
-def _render_bounded(env, name: str, context: dict) -> str:
+def _render_bounded(env, name: str, context: dict, write) -> None:
     """Compile and render within TEMPLATE_SECONDS, TEMPLATE_MAX_CHARS (counting characters as the template
     streams them) and TEMPLATE_MAX_MEMORY."""
     from auditrack.memory import memory_ceiling
 
     lang = env.globals["lang"]
-    out = io.StringIO()
+    written = 0
     with memory_ceiling(TEMPLATE_MAX_MEMORY), time_limit(TEMPLATE_SECONDS, ReportError(_limit_message(lang, "time"))):
         template = env.get_template(name)
         for chunk in template.generate(**context):
-            out.write(chunk)
-            if out.tell() > TEMPLATE_MAX_CHARS:
+            written += len(chunk)
+            if written > TEMPLATE_MAX_CHARS:
                 raise _OverLimit(f"{_display(env, template.filename)}: {_limit_message(lang, 'size')}")
-    return out.getvalue()
+            write(chunk)
 
 
 def _template_frame(env, tb) -> str | None:

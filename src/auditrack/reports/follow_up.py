@@ -15,24 +15,31 @@ from auditrack.verdicts import on_scale
 
 
 def build(result, org: str | None, lang: str, round_id: str | None = None) -> dict:
-    index, as_of = result.index, result.as_of
+    """The report's context from one index of everything (`result.index`)."""
+    index = result.index
     within = common.scope(index, org)
     organisations = []
     for org_id in within.ids:
-        if round_id is not None:
-            rounds = [_round(index, org_id, f, result, lang) for f in index.records("follow-up", org_id)
-                      if f.id == round_id]
-            if rounds:
-                organisations.append({"id": org_id, "name": within.names[org_id], "audits": [], "rounds": rounds})
-            continue
-        tracked = common.tracking(index, org_id, as_of)
-        audits = []
-        for report in common.reports_of(index, org_id, as_of):
-            if not report.recommendations:
-                continue
-            audits.append(_audit(index, org_id, report, tracked, result, lang))
-        organisations.append({"id": org_id, "name": within.names[org_id], "audits": audits, "rounds": []})
+        part = organisation(index, org_id, within.names[org_id], result, lang, round_id)
+        if part is not None:
+            organisations.append(part)
     return {"organisations": organisations, "round": round_id}
+
+
+def organisation(index, org_id: str, name: str, result, lang: str, round_id: str | None = None) -> dict | None:
+    """One organisation's part of the report (nothing spans organisations); with a round, None when the
+    organisation has no follow-up of that id."""
+    if round_id is not None:
+        rounds = [_round(index, org_id, f, result, lang) for f in index.records("follow-up", org_id)
+                  if f.id == round_id]
+        return {"id": org_id, "name": name, "audits": [], "rounds": rounds} if rounds else None
+    tracked = common.tracking(index, org_id, result.as_of)
+    audits = []
+    for report in common.reports_of(index, org_id, result.as_of):
+        if not report.recommendations:
+            continue
+        audits.append(_audit(index, org_id, report, tracked, result, lang))
+    return {"id": org_id, "name": name, "audits": audits, "rounds": []}
 
 
 def round_ids(index, org: str | None) -> list[str]:

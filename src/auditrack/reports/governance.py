@@ -11,15 +11,17 @@ from auditrack.reports.markdown import shorten
 
 
 def build(result, org: str | None, lang: str) -> dict:
+    """The report's context from one index of everything (`result.index`)."""
     index = result.index
     within = common.scope(index, org)
     organisations = []
     for org_id in within.ids:
-        organisations.append(_organisation(index, org_id, within.names[org_id], result, lang))
+        organisations.append(organisation(index, org_id, within.names[org_id], result, lang))
     return {"organisations": organisations}
 
 
-def _organisation(index, org: str, name: str, result, lang: str) -> dict:
+def organisation(index, org: str, name: str, result, lang: str) -> dict:
+    """One organisation's part of the report: everything the report shows of it (nothing spans organisations)."""
     as_of = result.as_of
     mandates = sorted(index.records("mandate", org), key=lambda m: (m.start.start, m.id))
     programmes = sorted(index.records("programme", org), key=lambda p: (common.period_key(p.started), p.id))
@@ -175,6 +177,9 @@ def _goals(index, org, goal_files, lang: str) -> dict:
 
     for goal in sorted(goal_files, key=lambda g: (g.level != "overall", g.id)):
         visit(goal, 0, None)
+    # A function that calls itself is a reference cycle (it is in its own closure), which would keep the index
+    # alive until a collection: reports build with the collector paused, one organisation's index at a time.
+    del visit
     chart = mermaid.flowchart(nodes, {"unmeasured": "stroke-dasharray: 5 5"})
     return {"tree": tree, "rows": rows, "chart": chart, "unmeasured": sum(1 for n in nodes if n.style)}
 
@@ -277,6 +282,7 @@ def _org_chart(index, org, bodies):
 
     for body in bodies:
         place(body, frozenset({body.id}))
+    del place  # it is in its own closure: a reference cycle (see _goals)
     roles: dict[str, int] = {}
     edges: list[tuple[int, int, bool]] = []
     for body in bodies:

@@ -29,6 +29,17 @@ class Collector:
         self.failure: Exception | None = None
         """A bug of ours met while collecting: the gap report then lists the open observations as findings."""
 
+    def hand_over(self) -> tuple[dict[str, list[dict]], Exception | None]:
+        """What was collected since the last call, for a check judging organisations in workers (engine.Handover)."""
+        collected = self.audits, self.failure
+        self.audits, self.failure = {}, None
+        return collected
+
+    def take_over(self, collected: tuple[dict[str, list[dict]], Exception | None]) -> None:
+        audits, failure = collected
+        self.audits.update(audits)
+        self.failure = self.failure or failure
+
     def __call__(self, index) -> None:
         if self.failure is not None:
             return

@@ -27,44 +27,64 @@ STATE_COLOURS = {
 
 
 def build(result, org: str | None, lang: str) -> dict:
-    index, as_of = result.index, result.as_of
-    organisations = []
+    """The report's context from one index of everything (`result.index`)."""
+    within = common.scope(result.index, org)
+    parts = [organisation(result.index, org_id, within.names[org_id], result, lang) for org_id in within.ids]
+    return summary([view for view, _ in parts], [brief for _, brief in parts], result)
+
+
+def organisation(index, org_id: str, name: str, result, lang: str) -> tuple[dict, dict]:
+    """One organisation's part of the report, and what the summary needs of it: counts and the rows it adds to
+    the summary's tables, small next to the part (see `summary`)."""
+    as_of = result.as_of
+    tracked = common.tracking(index, org_id, as_of)
+    reports = [_report(index, org_id, report, tracked, result, lang) for report in common.reports_of(index, org_id, as_of)]
+    org_recs = [{**rec, "org": name} for report in reports for rec in report.pop("recs")]
+    entries = [{**entry, "org": name} for report in reports for entry in report.pop("entries")]
+    states: Counter = Counter()
+    actions: Counter = Counter()
+    for report in reports:
+        states.update(report["states"])
+        actions.update(report["actions"])
+    view = {
+        "id": org_id,
+        "name": name,
+        "reports": reports,
+        "states": _counts(states),
+        "actions": _action_counts(actions),
+        "ages": briefing.ages(org_recs),
+        "pie": mermaid.pie(
+            i18n.label(lang, "status.pie-title"),
+            [(i18n.word(lang, "rec-state", s), states[s], STATE_COLOURS[s]) for s in common.REC_STATES],
+        ),
+    }
+    overdue, due_soon = briefing.action_deadlines(entries, as_of, briefing.DUE_SOON_DAYS)
+    brief = {
+        "states": states,
+        "actions": actions,
+        "ages": view["ages"],
+        "years": [{**row, "org": name} for row in briefing.by_report_year(org_recs)],
+        "overdue": overdue,
+        "due_soon": due_soon,
+        "missing_answers": briefing.missing_answers([view], as_of),
+    }
+    return view, brief
+
+
+def summary(organisations: list[dict], briefs: list[dict], result) -> dict:
+    """The report's context: the organisations' parts (each given its `states_by_name`, which depends on the
+    states that occur in any of them) and the summary over all of them, from each organisation's brief
+    (`organisation`). Every list of the summary is sorted as a whole, so it is the same whether the
+    organisations were built from one index or one at a time."""
     overall_states: Counter = Counter()
     overall_actions: Counter = Counter()
-    recommendations: list[dict] = []
-    years: list[dict] = []
-    open_actions: list[dict] = []
-    within = common.scope(index, org)
-    for org_id in within.ids:
-        tracked = common.tracking(index, org_id, as_of)
-        reports = [_report(index, org_id, report, tracked, result, lang) for report in common.reports_of(index, org_id, as_of)]
-        org_recs = [{**rec, "org": within.names[org_id]} for report in reports for rec in report.pop("recs")]
-        recommendations.extend(org_recs)
-        years.extend({**row, "org": within.names[org_id]} for row in briefing.by_report_year(org_recs))
-        open_actions.extend({**entry, "org": within.names[org_id]} for report in reports for entry in report.pop("entries"))
-        states: Counter = Counter()
-        actions: Counter = Counter()
-        for report in reports:
-            states.update(report["states"])
-            actions.update(report["actions"])
-        overall_states.update(states)
-        overall_actions.update(actions)
-        organisations.append({
-            "id": org_id,
-            "name": within.names[org_id],
-            "reports": reports,
-            "states": _counts(states),
-            "state_counter": states,
-            "actions": _action_counts(actions),
-            "ages": briefing.ages(org_recs),
-            "pie": mermaid.pie(
-                i18n.label(lang, "status.pie-title"),
-                [(i18n.word(lang, "rec-state", s), states[s], STATE_COLOURS[s]) for s in common.REC_STATES],
-            ),
-        })
+    for brief in briefs:
+        overall_states.update(brief["states"])
+        overall_actions.update(brief["actions"])
     state_list = _state_list(overall_states)
-    for organisation in organisations:
-        organisation["states_by_name"] = _by_name(organisation.pop("state_counter"), state_list)
+    for part, brief in zip(organisations, briefs):
+        part["states_by_name"] = _by_name(brief["states"], state_list)
+    ages = {bucket: sum(brief["ages"][bucket] for brief in briefs) for bucket in briefing.AGE_BUCKETS + (briefing.UNDATED,)}
     return {
         "organisations": organisations,
         "states": _counts(overall_states),
@@ -72,24 +92,15 @@ def build(result, org: str | None, lang: str) -> dict:
         "actions": _action_counts(overall_actions),
         "state_names": list(common.REC_STATES),
         "states_by_name": _by_name(overall_states, state_list),
-        **_summary(organisations, recommendations, years, open_actions, result),
-    }
-
-
-def _summary(organisations: list[dict], recommendations: list[dict], years: list[dict], open_actions: list[dict],
-             result) -> dict:
-    """The briefing's lists and tables over all organisations (see briefing.py)."""
-    ages = briefing.ages(recommendations)
-    horizon = briefing.DUE_SOON_DAYS
-    overdue, due_soon = briefing.action_deadlines(open_actions, result.as_of, horizon)
-    return {
         "ages": ages,
         "age_rows": briefing.age_rows(ages),
-        "years": sorted(years, key=lambda y: (y["year"] is None, y["year"] or 0, y["org"])),
-        "overdue": overdue,
-        "due_soon": due_soon,
-        "due_soon_days": horizon,
-        "missing_answers": briefing.missing_answers(organisations, result.as_of),
+        "years": sorted((row for brief in briefs for row in brief["years"]),
+                        key=lambda y: (y["year"] is None, y["year"] or 0, y["org"])),
+        "overdue": sorted((x for brief in briefs for x in brief["overdue"]), key=briefing.overdue_order),
+        "due_soon": sorted((x for brief in briefs for x in brief["due_soon"]), key=briefing.due_soon_order),
+        "due_soon_days": briefing.DUE_SOON_DAYS,
+        "missing_answers": sorted((m for brief in briefs for m in brief["missing_answers"]),
+                                  key=briefing.missing_order),
     }
 
 

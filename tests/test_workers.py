@@ -1,0 +1,111 @@
+"""`check --jobs`: organisations judged by forked workers give byte for byte what one process gives
+(auditrack.workers)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditrack.workers import PARALLEL_FROM_FILES, Outcome, deal, jobs_for, judge_all
+
+ROOT = Path(__file__).parents[1]
+forking = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+
+
+def test_organisations_are_dealt_largest_first_to_the_least_loaded_worker():
+    weights = {"a": 10, "b": 50, "c": 30, "d": 30, None: 5}
+    # b to worker 0, c to 1, d to 1 (30 < 50), a to 0 (50 < 60), None to 0 (60 = 60: the lower-numbered);
+    # each share in the order given.
+    assert deal(weights, 2) == [["a", "b", None], ["c", "d"]]
+    assert deal({"a": 1}, 3) == [["a"]]  # no empty shares
+    assert deal(weights, 2) == deal(dict(weights), 2)
+
+
+@forking
+def test_how_many_workers():
+    assert jobs_for(3, 10) == 3
+    assert jobs_for(0, PARALLEL_FROM_FILES - 1) == 1
+    assert jobs_for(0, PARALLEL_FROM_FILES) == len(os.sched_getaffinity(0))
+
+
+@forking
+def test_outcomes_come_in_the_given_order_whoever_judged_them():
+    parent = os.getpid()
+
+    def judge(owner):
+        return Outcome(files=1, valid_files=[f"{owner}:{'worker' if os.getpid() != parent else 'parent'}"])
+
+    judged = list(judge_all(["b", "a", "c", None], {"a": 3, "b": 2, "c": 1}, judge, 2))
+    assert [owner for owner, _ in judged] == ["b", "a", "c", None]
+    assert [outcome.valid_files for _, outcome in judged] == [["b:worker"], ["a:worker"], ["c:worker"], ["None:worker"]]
+
+
+@forking
+def test_what_a_dying_worker_had_not_sent_is_judged_here():
+    parent = os.getpid()
+
+    def judge(owner):
+        if owner == "b" and os.getpid() != parent:
+            os._exit(9)  # killed, out of memory: the pipe closes without b
+        return Outcome(files=1, valid_files=[f"{owner}:{'worker' if os.getpid() != parent else 'parent'}"])
+
+    judged = dict(judge_all(["a", "b", "c"], {"a": 1, "b": 1, "c": 1}, judge, 2))
+    assert judged["b"].valid_files == ["b:parent"]
+    assert judged["a"].valid_files == ["a:worker"]
+
+
+def _national(tmp_path: Path) -> Path:
+    """A generated national repository (benchmarks/generate.py), with the seed organisations beside it and
+    some of their files broken, so data findings, held-back gaps (X003) and suggestions are in the output."""
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--files", "600", "--out", str(corpus)],
+                   check=True, capture_output=True)
+    for top in ("recommendations", "governance"):
+        shutil.copytree(ROOT / top, corpus / top, dirs_exist_ok=True)
+    response = next((corpus / "recommendations").glob("*/*/response*.yaml"))
+    response.write_text(response.read_text(encoding="utf-8").replace("kind: response", "kind: respons", 1),
+                        encoding="utf-8")
+    report = next((corpus / "recommendations").glob("*/*/report.yaml"))
+    report.write_text(report.read_text(encoding="utf-8") + "  broken: [\n", encoding="utf-8")
+    (corpus / "recommendations" / "stray.yaml").write_text("kind: goal\nid: lost\ntext: Ingen organisation\n",
+                                                           encoding="utf-8")
+    return corpus
+
+
+@forking
+@pytest.mark.parametrize("output_format", ["json", "text", "sarif", "junit"])
+def test_several_workers_print_byte_for_byte_what_one_prints(tmp_path, output_format):
+    corpus = _national(tmp_path)
+
+    def check(jobs: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "auditrack", "check", str(corpus), "--format", output_format,
+                               "--jobs", jobs, "--lang", "sv"], capture_output=True, cwd=tmp_path)
+
+    one, two = check("1"), check("2")
+    assert one.returncode == two.returncode == 3
+    assert two.stdout == one.stdout
+    assert two.stderr == one.stderr
+    assert b"X003" in one.stdout and b"G1" in one.stdout  # data findings and gaps both
+
+
+@forking
+def test_the_job_summary_is_the_same_from_several_workers(tmp_path):
+    # The gaps report in the job summary collects each audit's observations where the index is, in the workers.
+    corpus = _national(tmp_path)
+
+    def check(jobs: str) -> tuple[bytes, bytes]:
+        summary = tmp_path / f"summary-{jobs}.md"
+        run = subprocess.run([sys.executable, "-m", "auditrack", "check", str(corpus), "--jobs", jobs],
+                             capture_output=True, cwd=tmp_path,
+                             env={**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+        assert run.returncode == 3
+        return run.stdout, summary.read_bytes()
+
+    one, two = check("1"), check("2")
+    assert two == one
+    assert one[1].count(b"### Observations of the audits") == 11  # generated and seed audits, tables from workers
