@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from incrementalkit import AS_OF, Shape, commit, files_of, git, organisation, response, write
+from incrementalkit import AS_OF, Shape, commit, files_of, git, organisation, report, response, write
 
 from conftest import run_cli
 
@@ -187,3 +187,32 @@ def test_data_errors_of_an_organisation_the_change_does_not_touch_do_not_fail_it
     # once the change touches beta, its errors are there again
     change(three, BETA_RESPONSE, three.files[BETA_RESPONSE] + "another_key: 1\n")
     assert diff(three, "HEAD~1", "HEAD", "--format", "json").json["not_compared"] == ["beta"]
+
+
+def test_two_sides_checked_at_once_give_what_one_process_gives(tmp_path):
+    # 3 organisations of 91 audits each (818 unchanged findings): a full diff checks over 500 files (diff.SIDES_IN_PARALLEL_FROM), so
+    # its sides are checked in two processes; one organisation's alone stays in one. Both must agree.
+    root = tmp_path / "data"
+    root.mkdir()
+    files = files_of(Shape(((1,), (1,), (1,)), ("planned",) * 3))
+    for org in ("alfa", "beta", "gamma"):
+        for k in range(10, 100):
+            folder = f"recommendations/{org}/2022-granskning-{k}"
+            files[f"{folder}/report.yaml"] = report(org, 1).replace("id: r1", f"id: r{k}").replace("r1-rek", f"r{k}-rek")
+            files[f"{folder}/response.yaml"] = response(org, 1).replace("svar-1", f"svar-{k}").replace(
+                "report: r1", f"report: r{k}").replace("[r1-rek-1]", f"[r{k}-rek-1]").replace("id: a1", f"id: a{k}")
+    write(root, files)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "base")
+    files[ALFA_RESPONSE] = response("alfa", 1, "done")
+    write(root, files)
+    commit(root, "change")
+    three = type("Three", (), {"root": root, "files": files})()
+    incremental = diff(three, "HEAD~1", "HEAD", "--format", "json").json
+    full = diff(three, "HEAD~1", "HEAD", "--format", "json", "--full").json
+    assert incremental["scope"] == INCREMENTAL_ALFA
+    assert full["summary"]["unchanged"] == 818
+    expected = {**full, "scope": incremental["scope"],
+                "unchanged": [f for f in full["unchanged"] if f["organisation"] == "alfa"]}
+    expected["summary"] = {**full["summary"], "unchanged": len(expected["unchanged"])}
+    assert incremental == expected

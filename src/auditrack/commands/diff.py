@@ -20,6 +20,7 @@ from auditrack.engine import EXIT_USAGE, check_sources
 from auditrack.findings import Finding, localize
 from auditrack.gitsource import Checkout, GitError, locate, read_config, resolve
 from auditrack.index import Index
+from auditrack.workers import PARALLEL_FROM_FILES, jobs_for, judge_all
 
 WORKING_TREE = "working tree"
 
@@ -84,9 +85,19 @@ def build(base: str, head: str | None, path: Path, as_of: date | None, lang: str
     if len(reading.head.missing_folders) == folders and len(reading.base.missing_folders) == folders:
         names = ", ".join(p + "/" for p in config.paths)
         raise UsageError(f"auditrack: no data folders ({names}) in {path} at {base} or {head or 'the working tree'}")
-    head_side = _side(WORKING_TREE if head is None else head, head_commit, reading.head, config, day, path)
-    base_side = _side(base, base_commit, reading.base, config, day, path)
-    return compare(base_side, head_side, reading.scope)
+    sides = {"head": (WORKING_TREE if head is None else head, head_commit, reading.head),
+             "base": (base, base_commit, reading.base)}
+    # The two sides share nothing: on two cores they are checked at once, each in a fork of this process
+    # (auditrack.workers), when there is enough to check to pay for it; the result is the same.
+    files = len(reading.head.sources) + len(reading.base.sources)
+    jobs = jobs_for(0, files * PARALLEL_FROM_FILES // SIDES_IN_PARALLEL_FROM)
+    checked = dict(judge_all(list(sides), {"head": 1, "base": 1},
+                             lambda name: _side(*sides[name], config, day, path), jobs))
+    return compare(checked["base"], checked["head"], reading.scope)
+
+
+SIDES_IN_PARALLEL_FROM = 500
+"""From this many files to check on both sides together, the sides are checked in two processes at once."""
 
 
 def run(base: str, head: str | None, path: Path, output_format: str, fail_on: str | None, as_of: date | None,
