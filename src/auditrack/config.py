@@ -15,7 +15,7 @@ from auditrack.findings import Finding
 from auditrack.loader.links import REMOVE_THE_LINK, Leads, follow, link_finding
 from auditrack.i18n import number
 from auditrack.loader.yamlfile import Limits, load_bytes
-from auditrack.models.base import Grade, Model, Period
+from auditrack.models.base import Grade, Model, no_entries, no_items, Period
 from auditrack.models.topics import ReportContent
 
 CONFIG_NAMES = ("auditrack.yaml", "auditrack.yml", ".auditrack.yaml")
@@ -77,18 +77,18 @@ class Config(Model):
     """The date time-based rules use; defaults to today."""
     fail_on: FailOn = "error"
     lang: Lang = "en"
-    select: list[str] = Field(default_factory=list)
+    select: list[str] = Field(default_factory=no_items)
     """Rule codes or prefixes to run (e.g. ['G', 'R101']); empty means all."""
-    ignore: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=no_items)
     """Rule codes or prefixes not to run."""
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=no_entries)
     """Severity per rule code, overriding the rule's default."""
     # A section left out takes its defaults as written, as pydantic takes any default: unvalidated, and so
     # without building each section's own validator besides the one inside Config's.
     horizons: Horizons = Field(default_factory=Horizons.model_construct)
     reporting: Reporting = Field(default_factory=Reporting.model_construct)
     limits: LimitsConfig = Field(default_factory=LimitsConfig.model_construct)
-    verdict_words: dict[VerdictWord, Grade] = Field(default_factory=dict, max_length=MAX_VERDICT_WORDS)
+    verdict_words: dict[VerdictWord, Grade] = Field(default_factory=no_entries, max_length=MAX_VERDICT_WORDS)
     """The repository's own verdict words and where they sit on the scale, e.g. `{"i huvudsak": yes}`: a question's
     `verdict_text:` (or an overall verdict's) without `verdict:` (`grade:`) takes its verdict from here. Case and
     spaces around the words do not matter."""

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Grade, Id, Model, OrgRef, Period, Record, Ref, Source, Text, add_days
+from auditrack.models.base import add_days, Grade, Id, Model, no_items, OrgRef, Period, Record, Ref, Source, Text
 
 Priority = Literal["high", "medium", "low"]
 """How urgent the auditors call a recommendation: 'hög', 'medel' or 'låg' in the reports."""
@@ -28,7 +28,7 @@ class RevisionQuestion(Model):
     """The question as the report asks it."""
     section: str | None = None
     """The report section that answers it, e.g. '3.2'."""
-    sub_questions: list["RevisionQuestion"] = Field(default_factory=list)
+    sub_questions: list["RevisionQuestion"] = Field(default_factory=no_items)
     """Sub-questions the report asks under this question."""
     assessment: str | None = None
     """The auditors' assessment, in their words."""
@@ -57,10 +57,10 @@ class CoverLetter(Model):
 
     date: Period | None = None
     """The letter's date; leave out when the source does not give it."""
-    signed_by: list[Person] = Field(default_factory=list)
+    signed_by: list[Person] = Field(default_factory=no_items)
     addressed_to: list[Ref("body")] = Field(min_length=1)
     """The bodies the letter is sent to, e.g. `[kommunstyrelsen, socialnamnden]`."""
-    for_information: list[Ref("body")] = Field(default_factory=list)
+    for_information: list[Ref("body")] = Field(default_factory=no_items)
     """Bodies that receive the letter for information, without being asked to answer."""
     text: Text
     source: Source | None = None
@@ -96,11 +96,11 @@ class Recommendation(Record):
     """The recommendation verbatim from the report."""
     section: str | None = None
     """The section it comes from, e.g. '3.4.1'."""
-    addressees: list[Ref("body")] = Field(default_factory=list)
+    addressees: list[Ref("body")] = Field(default_factory=no_items)
     """The bodies it is addressed to, when fewer than the report's; leave out for all of the report's addressees."""
     priority: Priority | None = None
     """'high', 'medium' or 'low', when the report gives a priority; leave out when it does not."""
-    repeats: list[Ref("recommendation")] = Field(default_factory=list)
+    repeats: list[Ref("recommendation")] = Field(default_factory=no_items)
     """The ids of earlier reports' recommendations (same organisation) that this one repeats."""
 
 
@@ -127,7 +127,7 @@ class Observation(Record):
     """The observation in the report's words."""
     section: str | None = None
     """The report section that makes it, e.g. '3.2.1'."""
-    recommendations: list[Ref("recommendation")] = Field(default_factory=list)
+    recommendations: list[Ref("recommendation")] = Field(default_factory=no_items)
     """The recommendations that address it."""
 
 
@@ -142,7 +142,7 @@ class AuditReport(Record):
     """The report's title, e.g. 'Granskning av arbetet med självförsörjning'."""
     audit_firm: Text | None = None
     """The firm that carried out the audit, e.g. 'KPMG AB'; leave out when the source does not name it."""
-    auditors: list[Person] = Field(default_factory=list)
+    auditors: list[Person] = Field(default_factory=no_items)
     """The audit firm's auditors who signed the report, with their titles."""
     commissioned_by: str | None = None
     """Who commissioned the audit, e.g. 'Ludvika kommuns revisorer'."""
@@ -156,15 +156,15 @@ class AuditReport(Record):
     """The work or model the audit examines."""
     purpose: Text | None = None
     """The audit's purpose (syfte); leave out when the source does not give it."""
-    criteria: list[Text] = Field(default_factory=list)
+    criteria: list[Text] = Field(default_factory=no_items)
     """Audit criteria (revisionskriterier), e.g. 'Kommunallagen (2017:725) 6 kap. 6 §'."""
-    method: list[Text] = Field(default_factory=list)
+    method: list[Text] = Field(default_factory=no_items)
     """How the audit was done."""
-    questions: list[RevisionQuestion] = Field(default_factory=list)
+    questions: list[RevisionQuestion] = Field(default_factory=no_items)
     """The revision questions with assessments."""
     overall_verdict: Verdict | None = None
-    recommendations: list[Recommendation] = Field(default_factory=list)
-    observations: list[Observation] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=no_items)
+    observations: list[Observation] = Field(default_factory=no_items)
     """The auditors' observations (iakttagelser): what they found missing or deficient, each open until remedied."""
     cover_letter: CoverLetter | None = None
     response_request: ResponseRequest | None = None

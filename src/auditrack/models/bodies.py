@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 BodyType = Literal[
     "council", "board", "committee", "presidium", "auditors",
@@ -57,14 +57,14 @@ class Body(Record, Remedy):
     programme: Ref("programme") | None = None
     parent: Ref("body") | None = None
     """The body this one answers to."""
-    members: list[Member] = Field(default_factory=list)
-    duties: list[Text] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=no_items)
+    duties: list[Text] = Field(default_factory=no_items)
     meetings: Meetings | None = None
     minutes: Minutes | None = None
     """Leave out when the source does not say."""
     active_from: Period | None = None
     active_until: Period | None = None
-    regulated_by: list[Ref("mandate", "document")] = Field(default_factory=list)
+    regulated_by: list[Ref("mandate", "document")] = Field(default_factory=no_items)
     """The mandates or governing documents that set this body up and regulate it."""
     standing: bool = False
     """True for bodies set up by law or the municipality's rules (the council, the board, the auditors),
@@ -99,8 +99,8 @@ class Role(Record, Remedy):
     organisation: OrgRef
     name: Text
     programme: Ref("programme") | None = None
-    responsibilities: list[Text] = Field(default_factory=list)
-    holders: list[Holder] = Field(default_factory=list)
+    responsibilities: list[Text] = Field(default_factory=no_items)
+    holders: list[Holder] = Field(default_factory=no_items)
     """Who holds or has held the role, and when."""
     line_post: bool = False
     """True for a post in the line organisation (e.g. a unit manager, enhetschef), regulated by the standing rules
@@ -108,7 +108,7 @@ class Role(Record, Remedy):
     asked for (G203)."""
     vacant: Vacancy | None = None
     """The post is vacant, as the source states; remove it (and add the holder) when someone is appointed."""
-    regulated_by: list[Ref("mandate", "document")] = Field(default_factory=list)
+    regulated_by: list[Ref("mandate", "document")] = Field(default_factory=no_items)
     """The mandates or governing documents that define the role."""
     standing: bool = False
     """True for roles that exist by law or standing rules (e.g. the municipal director), which no programme

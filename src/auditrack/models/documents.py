@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Text
 from auditrack.models.topics import Topic
 
 
@@ -37,15 +37,15 @@ class GoverningDocument(Record, Remedy):
     decision: str | None = None
     """E.g. 'KF 2021-12-15 § 116'."""
     adopted: Period | None = None
-    revised: list[Period] = Field(default_factory=list)
+    revised: list[Period] = Field(default_factory=no_items)
     review_by: Period | None = None
     """When the document is to be reviewed."""
     valid_until: Period | None = None
     """When it expires, if it does."""
-    parties: list[Text] = Field(default_factory=list)
+    parties: list[Text] = Field(default_factory=no_items)
     """For agreements: the parties."""
-    regulates: list[Topic] = Field(default_factory=list)
-    roles: list[Ref("role")] = Field(default_factory=list)
-    bodies: list[Ref("body")] = Field(default_factory=list)
+    regulates: list[Topic] = Field(default_factory=no_items)
+    roles: list[Ref("role")] = Field(default_factory=no_items)
+    bodies: list[Ref("body")] = Field(default_factory=no_items)
     summary: str | None = None
-    figures: list[KeyFigure] = Field(default_factory=list)
+    figures: list[KeyFigure] = Field(default_factory=no_items)

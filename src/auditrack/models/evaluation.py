@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class Evaluation(Record, Remedy):
@@ -19,13 +19,13 @@ class Evaluation(Record, Remedy):
     title: Text
     programme: Ref("programme") | None = None
     subject: list[Literal["effects", "cost-effectiveness", "participant-experience", "implementation", "process"]] = Field(
-        default_factory=list
+        default_factory=no_items
     )
     """What the evaluation looks at."""
-    interventions: list[Ref("intervention")] = Field(default_factory=list)
+    interventions: list[Ref("intervention")] = Field(default_factory=no_items)
     required: bool = False
     """Whether an evaluation is required (by a decision, a document or an audit recommendation)."""
-    required_by: list[Ref("recommendation", "mandate", "document")] = Field(default_factory=list)
+    required_by: list[Ref("recommendation", "mandate", "document")] = Field(default_factory=no_items)
     planned: Period | None = None
     """When it is planned to be done."""
     done: Period | None = None
@@ -59,7 +59,7 @@ class Intervention(Record):
     description: str | None = None
     capacity: int | None = Field(default=None, ge=0)
     """Number of places, when limited."""
-    participants: list[ParticipantCount] = Field(default_factory=list)
+    participants: list[ParticipantCount] = Field(default_factory=no_items)
     """Participant data per period; empty when none is kept."""
     follow_up: str | None = None
     """How participants are followed up."""

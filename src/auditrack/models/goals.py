@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class Baseline(Model):
@@ -57,11 +57,11 @@ class Goal(Record, Remedy):
     indicator: Ref("indicator") | None = None
     """The indicator that measures the goal."""
     baseline: Baseline | None = None
-    targets: list[Target] = Field(default_factory=list)
-    follow_ups: list[GoalFollowUp] = Field(default_factory=list)
-    documented_in: list[Ref("document", "mandate")] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=no_items)
+    follow_ups: list[GoalFollowUp] = Field(default_factory=no_items)
+    documented_in: list[Ref("document", "mandate")] = Field(default_factory=no_items)
     """The goal document, process plan or mandate where the goal is set."""
-    sub_goals: list["Goal"] = Field(default_factory=list)
+    sub_goals: list["Goal"] = Field(default_factory=no_items)
     """Sub-goals that break this goal down."""
 
 

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
+from auditrack.models.base import Model, no_entries, no_items, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class Measurement(Model):
@@ -15,7 +15,7 @@ class Measurement(Model):
     period: Period
     value: float | None = None
     """The value; leave out when the source says the figure is kept but does not give it."""
-    breakdown: dict[str, float] = Field(default_factory=dict)
+    breakdown: dict[str, float] = Field(default_factory=no_entries)
     """Parts of the value, in the same unit as the value, e.g. {'till studier': 21} of 74 persons."""
     note: str | None = None
     source: Source | None = None
@@ -47,7 +47,7 @@ class Indicator(Record, Remedy):
     data_source: str | None = None
     """Where the figures come from, e.g. 'Socialstyrelsens statistikdatabas'."""
     frequency: Literal["monthly", "quarterly", "half-yearly", "yearly"] | None = None
-    goals: list[Ref("goal")] = Field(default_factory=list)
+    goals: list[Ref("goal")] = Field(default_factory=no_items)
     """The goals this indicator serves."""
-    measurements: list[Measurement] = Field(default_factory=list)
-    analyses: list[Analysis] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=no_items)
+    analyses: list[Analysis] = Field(default_factory=no_items)

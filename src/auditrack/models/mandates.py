@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Text
 from auditrack.models.topics import Topic
 
 
@@ -33,22 +33,22 @@ class Mandate(Record, Remedy):
     decision: str | None = None
     """The decision reference, e.g. 'KS 2018-06-26 § 138'."""
     adopted: Period
-    revised: list[Period] = Field(default_factory=list)
+    revised: list[Period] = Field(default_factory=no_items)
     valid_from: Period | None = None
     """Defaults to the adoption date."""
     valid_until: Period | None = None
     """The last day the mandate applies; leave out when it applies until further notice."""
     commissioner: Ref("body", "role") | None = None
     """Who commissions the work (uppdragsgivare)."""
-    regulates: list[Topic] = Field(default_factory=list)
+    regulates: list[Topic] = Field(default_factory=no_items)
     """What the mandate regulates."""
-    roles: list[Ref("role")] = Field(default_factory=list)
+    roles: list[Ref("role")] = Field(default_factory=no_items)
     """The roles the mandate defines or regulates."""
-    bodies: list[Ref("body")] = Field(default_factory=list)
+    bodies: list[Ref("body")] = Field(default_factory=no_items)
     """The bodies the mandate sets up or regulates."""
-    supersedes: list[Ref("mandate")] = Field(default_factory=list)
+    supersedes: list[Ref("mandate")] = Field(default_factory=no_items)
     """Earlier mandates this one replaces."""
-    assignments: list[Assignment] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=no_items)
     summary: str | None = None
 
     @property

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Source, Text
 
 
 class EvidenceBase(Model):
@@ -14,7 +14,7 @@ class EvidenceBase(Model):
 
     research_used: bool | None = None
     """Whether available research was used when the methods were designed; leave out when unknown."""
-    references: list[Text] = Field(default_factory=list)
+    references: list[Text] = Field(default_factory=no_items)
     """Research, evaluations or guidance the methods build on."""
     note: str | None = None
 
@@ -43,7 +43,7 @@ class Programme(Record, Remedy):
     kind: Literal["programme"]
     organisation: OrgRef
     name: Text
-    aka: list[Text] = Field(default_factory=list)
+    aka: list[Text] = Field(default_factory=no_items)
     """Other names the work goes by."""
     description: str | None = None
     started: Period | None = None
@@ -55,15 +55,15 @@ class Programme(Record, Remedy):
     """Who commissions the work (uppdragsgivare)."""
     origin: str | None = None
     """Where the model comes from, e.g. an ESF project."""
-    inspired_by: list[Text] = Field(default_factory=list)
+    inspired_by: list[Text] = Field(default_factory=no_items)
     """Models the work was inspired by."""
     evidence_base: EvidenceBase | None = None
     """The research or evidence the methods rest on; leave out when none is stated."""
     target_group: str | None = None
-    process_steps: list[ProcessStep] = Field(default_factory=list)
-    offers: list[Text] = Field(default_factory=list)
+    process_steps: list[ProcessStep] = Field(default_factory=no_items)
+    offers: list[Text] = Field(default_factory=no_items)
     """Examples of what participants can be offered, when the source names no interventions as such."""
-    history: list[Event] = Field(default_factory=list)
+    history: list[Event] = Field(default_factory=no_items)
     """Milestones in the work, with dates."""
 
 

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Remedy, Source, Text
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Remedy, Source, Text
 from auditrack.models.topics import ReportContent
 
 
@@ -20,7 +20,7 @@ class ReportGiven(Model):
     document_date: Period | None = None
     """The date of the written report, when it differs from the meeting."""
     by: Ref("role", "body") | None = None
-    covered: list[ReportContent] = Field(default_factory=list)
+    covered: list[ReportContent] = Field(default_factory=no_items)
     """What the report covered."""
     summary: str | None = None
     source: Source | None = None
@@ -44,13 +44,13 @@ class ReportingRequirement(Record, Remedy):
     back (its actions name the requirement with `reporting:`)."""
     times_per_year: int | None = Field(default=None, ge=1, le=52)
     """How many reports a year are required."""
-    due_dates: list[Period] = Field(default_factory=list)
+    due_dates: list[Period] = Field(default_factory=no_items)
     """Fixed dates by which a report is due, instead of or besides a yearly count."""
-    required_content: list[ReportContent] = Field(default_factory=list)
+    required_content: list[ReportContent] = Field(default_factory=no_items)
     """What every report must cover."""
     valid_from: Period
     valid_until: Period | None = None
-    reports: list[ReportGiven] = Field(default_factory=list)
+    reports: list[ReportGiven] = Field(default_factory=no_items)
     """The reports given."""
     frequency_text: str | None = None
     """The requirement in the source's words."""

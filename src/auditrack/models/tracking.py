@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from auditrack.models.base import Model, OrgRef, Period, Record, Ref, Text, Url
+from auditrack.models.base import Model, no_items, OrgRef, Period, Record, Ref, Text, Url
 
 ActionStatus = Literal["planned", "in-progress", "done", "cancelled"]
 Stance = Literal["agree", "partly", "disagree"]
@@ -41,7 +41,7 @@ class Action(Record):
 
     kind_name: ClassVar[str] = "action"
 
-    recommendations: list[Ref("recommendation")] = Field(default_factory=list)
+    recommendations: list[Ref("recommendation")] = Field(default_factory=no_items)
     """The recommendations this action answers."""
     text: Text
     """What will be done."""
@@ -51,11 +51,11 @@ class Action(Record):
     """When the action is to be done."""
     status: ActionStatus | None = None
     """'planned', 'in-progress', 'done' or 'cancelled'; leave out when the source does not say (unknown)."""
-    evidence: list[Url] = Field(default_factory=list)
+    evidence: list[Url] = Field(default_factory=no_items)
     """Links or references that show the action was done."""
     done: Period | None = None
     """When the action was done."""
-    updates: list[Update] = Field(default_factory=list)
+    updates: list[Update] = Field(default_factory=no_items)
     """The action's history, oldest first; `status`, `done` and `due` above are the current values."""
     reporting: Ref("reporting-requirement") | None = None
     """The reporting requirement this action fulfils (a promise to report back): the first report logged under
@@ -100,8 +100,8 @@ class Response(Record):
     """The administration's memo (tjänsteskrivelse, tjänsteutlåtande) that proposed the response."""
     text: str | None = None
     """The response's text or summary."""
-    actions: list[Action] = Field(default_factory=list)
-    positions: list[Position] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=no_items)
+    positions: list[Position] = Field(default_factory=no_items)
     """The body's stance on each recommendation addressed to it; a reasoned 'disagree' answers the recommendation."""
 
     @property
@@ -141,4 +141,4 @@ class FollowUp(Record):
     """Who made the assessment, e.g. 'KPMG AB på uppdrag av revisorerna'."""
     follow_up_report: Ref("audit-report") | None = None
     """The later report in which the follow-up is published, if any."""
-    assessments: list[Assessment] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(default_factory=no_items)
