@@ -193,3 +193,50 @@ def test_a_named_link_out_of_the_repository_is_reported_and_others_are_not(share
     run = cli("check", "governance/acme/roles/ute.yaml", "--format", "json", cwd=shared.root)
     assert [(f["code"], f["file"]) for f in run.findings] == [("Y012", "governance/acme/roles/ute.yaml")]
     assert run.code == 3
+
+
+# --------------------------------------------------------------------------- reading other organisations' files in part
+
+LONG = "".join(f"  Mening nummer {n} i en lång beskrivning av målet.\n" for n in range(120))  # about 6 KB
+
+
+def test_other_organisations_files_read_in_part_change_nothing(tmp_path):
+    """`check FILE...` reads another organisation's file only as far as its opening shows whose it is; files
+    longer than that opening, whose openings say nothing plain or say it past the opening, are read whole, and
+    the findings are exactly the full check's about the named files' organisations."""
+    from datetime import date
+
+    from auditrack.config import Config
+    from auditrack.engine import run_check
+    from rulekit import write_repo
+
+    as_of = date.fromisoformat(AS_OF)
+
+    other_ok = "kind: goal\nid: lang\norganisation: annan\nlevel: overall\ntext: |\n" + LONG
+    other_bad = "kind: goal\nid: fel\norganisation: annan\nlevel: overall\ntext: |\n" + LONG + "okand: 1\n"
+    ours_quoted = '"kind": goal\nid: citerad\norganisation: exempel\nlevel: overall\ntext: |\n' + LONG
+    ours_late = "# " + "x" * 5000 + "\nkind: goal\nid: sen\norganisation: exempel\nlevel: overall\ntext: Mål\n"
+    root = write_repo(tmp_path, {
+        "governance/annan/organisation.yaml": "kind: organisation\nid: annan\nname: Annans kommun\n",
+        "governance/annan/goals/lang.yaml": other_ok,
+        "governance/annan/goals/fel.yaml": other_bad,
+        "governance/annan/goals/citerad.yaml": ours_quoted,  # filed under annan, but exempel's
+        "governance/annan/goals/sen.yaml": ours_late,        # exempel's, named past the opening
+        "governance/exempel/goals/kort.yaml": "kind: goal\nid: kort\norganisation: exempel\nlevel: overall\ntext: Mål\n",
+    })
+
+    def seen(result):
+        return sorted((f.code, str(f.location), f.message) for f in result.findings)
+
+    full = run_check(root, Config(), as_of)
+    about_exempel = [f for f in full.findings if f.organisation == "exempel"]
+    ours = run_check(root, Config(), as_of, named={"governance/exempel/goals/kort.yaml"})
+    assert seen(ours) == sorted((f.code, str(f.location), f.message) for f in about_exempel)
+    assert {str(f.location).split(":")[0] for f in ours.findings} == {
+        "governance/annan/goals/citerad.yaml", "governance/annan/goals/sen.yaml", "governance/exempel/goals/kort.yaml"}
+    assert ours.files == 4  # exempel's organisation file and its three goals
+
+    theirs = run_check(root, Config(), as_of, named={"governance/annan/goals/lang.yaml"})
+    assert ("S003", "governance/annan/goals/fel.yaml:126:1") in {(f.code, str(f.location)) for f in theirs.findings}
+    assert seen(theirs) == sorted((f.code, str(f.location), f.message) for f in full.findings
+                                  if f.organisation == "annan")

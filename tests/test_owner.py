@@ -94,21 +94,21 @@ def test_nesting_is_bounded_as_the_loader_bounds_it():
     assert read_header(beyond, Limits(max_depth=3)) == {"kind": "goal"}  # the raw lines: the quoted key is not seen
 
 
-# The plain reading of a file's opening lines (owner._plain_header) answers for most files without libyaml;
+# The plain reading of a file's opening lines (owner.plain_header) answers for most files without libyaml;
 # where it answers, it must say what libyaml says.
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from auditrack.loader.owner import _plain_header, _yaml_header  # noqa: E402
+from auditrack.loader.owner import plain_header, _yaml_header  # noqa: E402
 
 _COMMON = "# yaml-language-server: $schema=../schemas/goal.json\nkind: goal\nid: g1\norganisation: ale\ntext: Mål\n".encode()
 
 
 def test_the_common_opening_is_read_without_libyaml():
-    assert _plain_header(_COMMON) == {"kind": "goal", "id": "g1", "organisation": "ale"}
-    assert _plain_header(b"kind: goal\nid: g1\norganisation: ale\n") == {"kind": "goal", "id": "g1", "organisation": "ale"}
-    assert _plain_header(b"kind: goal\nid: g1  # a comment\n\n  # indented comment\norganisation: ale\n\ntext: x\n") == {
+    assert plain_header(_COMMON) == {"kind": "goal", "id": "g1", "organisation": "ale"}
+    assert plain_header(b"kind: goal\nid: g1\norganisation: ale\n") == {"kind": "goal", "id": "g1", "organisation": "ale"}
+    assert plain_header(b"kind: goal\nid: g1  # a comment\n\n  # indented comment\norganisation: ale\n\ntext: x\n") == {
         "kind": "goal", "id": "g1", "organisation": "ale"}
 
 
@@ -126,7 +126,7 @@ def test_the_common_opening_is_read_without_libyaml():
     b"kind: goal\nid: g1\n" + b"# " + b"x" * 5000 + b"\norganisation: ale\n",  # past the first 4 KB
 ])
 def test_anything_else_is_left_to_libyaml(raw):
-    assert _plain_header(raw) is None
+    assert plain_header(raw) is None
 
 
 _FRAGMENTS = [
@@ -143,6 +143,6 @@ _FRAGMENTS = [
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=10), st.booleans())
 def test_where_the_plain_reading_answers_it_agrees_with_libyaml(lines, final_newline):
     raw = b"\n".join(lines) + (b"\n" if final_newline else b"")
-    plain = _plain_header(raw)
+    plain = plain_header(raw)
     if plain is not None:
         assert plain == _yaml_header(raw, Limits())

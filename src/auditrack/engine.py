@@ -18,7 +18,7 @@ from auditrack.findings import Category, Finding, Location, Severity, internal_f
 from auditrack.i18n import number
 from auditrack.index import Index, InvalidFile, Organisations
 from auditrack.loader.discover import discover
-from auditrack.loader.owner import owner_of, read_header
+from auditrack.loader.owner import owner_of, plain_header, read_header
 from auditrack.loader.yamlfile import LoadedFile, Limits, load_bytes
 from auditrack.validate import validate_file
 
@@ -72,19 +72,79 @@ Source = tuple[str, "bytes | OSError"]
 """A data file as (path relative to the root, its bytes or the error that stopped reading it)."""
 
 
-def read_sources(root: Path, config: Config) -> tuple[list[Source], list[Finding], list[str]]:
-    """The data files in the working tree under `root`: their bytes, discovery findings and missing folders."""
+def read_sources(root: Path, config: Config, named: set[str] | None = None,
+                 ) -> tuple[list[Source], list[Finding], list[str]]:
+    """The data files in the working tree under `root`: their bytes, discovery findings and missing folders.
+    With `named`, only the files a check of the named files' organisations needs (`_needed`)."""
     found = discover(root, config.paths)
     cap = config.limits.max_file_bytes
+    files = [(absolute, relative) for absolute, relative in found.files
+             if relative not in CONFIG_NAMES]  # the configuration, when the repository itself is a data folder
+    if named is not None:
+        return _needed(files, named, file_limits(config)), found.findings, found.missing_folders
     sources: list[Source] = []
-    for absolute, relative in found.files:
-        if relative in CONFIG_NAMES:  # the configuration, when the repository itself is a data folder
-            continue
+    for absolute, relative in files:
         try:
             sources.append((relative, _read(absolute, cap)))
         except OSError as exc:
             sources.append((relative, exc))
     return sources, found.findings, found.missing_folders
+
+
+_OPENING = 4096
+"""How much of a file `check FILE...` reads to learn that it belongs to another organisation (loader.owner's
+plain reading looks no further)."""
+
+
+def _needed(files: list[tuple[Path | str, str]], named: set[str], limits: Limits) -> list[Source]:
+    """The sources a check of the named files' organisations needs: the named files, every organisation file,
+    and every other file unless its opening lines say plainly that it belongs to another organisation; the
+    rest is read only that far. What is kept is what the whole list would give `_check` for those
+    organisations (tests/test_incremental.py compares `check FILE...` with a full check)."""
+    cap = limits.max_bytes
+    whole: dict[str, bytes | OSError] = {}
+    elsewhere: dict[str, str] = {}  # path → the organisation its opening names, for the files read in part
+    for absolute, relative in files:
+        try:
+            if relative in named:
+                whole[relative] = _read(absolute, cap)
+                continue
+            opening, complete = _read_opening(absolute)
+        except OSError as exc:
+            whole[relative] = exc
+            continue
+        header = plain_header(opening) if complete or len(opening) > _OPENING else None
+        if header is None or header.get("kind") == "organisation":
+            whole[relative] = opening if complete and len(opening) <= cap else _read(absolute, cap)
+        else:
+            elsewhere[relative] = header["organisation"]
+            if complete and len(opening) <= cap:
+                whole[relative] = opening
+    wanted = {owner_of(read_header(raw, limits)) if isinstance(raw, bytes) else None
+              for relative, raw in whole.items() if relative in named}
+    sources: list[Source] = []
+    for absolute, relative in files:
+        if relative in elsewhere:
+            if elsewhere[relative] not in wanted:
+                continue
+            if relative not in whole:
+                try:
+                    whole[relative] = _read(absolute, cap)
+                except OSError as exc:
+                    whole[relative] = exc
+        sources.append((relative, whole[relative]))
+    return sources
+
+
+def _read_opening(path: Path | str) -> tuple[bytes, bool]:
+    """The first `_OPENING` bytes of a file and one more, and whether that is the whole file."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(handle).st_size
+        opening = os.read(handle, min(size, _OPENING) + 1)
+    finally:
+        os.close(handle)
+    return opening, len(opening) <= _OPENING and len(opening) == size
 
 
 def _gc_paused(function):
@@ -320,7 +380,7 @@ def run_check(root: Path, config: Config, as_of: date, each_index: EachIndex | N
     with every file of theirs; a named file that is not a data file is left out. `jobs` is how many processes
     judge the organisations; 0 lets the size of the repository decide (auditrack.workers.jobs_for)."""
     result = CheckResult(root=root, as_of=as_of, config=config)
-    sources, findings, missing = read_sources(root, config)
+    sources, findings, missing = read_sources(root, config, named)
     result.findings.extend(f for f in findings if named is None or _concerns(f.location.file, named))
     result.missing_folders = missing
     _check(sources, result, each_index, named, jobs)

@@ -13,7 +13,7 @@ here too, so a broken file's ids are known where the rest of its
 organisation's records are.
 
 Most files open with a comment and plain `kind:`, `id:` and `organisation:`
-lines. For them the answer is read off those lines (`_plain_header`), with the
+lines. For them the answer is read off those lines (`plain_header`), with the
 same result as libyaml's and at a fraction of its cost: `check FILE...` must
 know the organisation of every file of the repository to judge one.
 """
@@ -47,7 +47,7 @@ def read_header(raw: bytes, limits: Limits = Limits()) -> dict:
     """A data file's top-level `kind`, `id` and `organisation`, as far as they are given as text."""
     if len(raw) > limits.max_bytes:
         return salvage_header(raw)  # the loader does not parse it either
-    plain = _plain_header(raw)
+    plain = plain_header(raw)
     return plain if plain is not None else _yaml_header(raw, limits)
 
 
@@ -82,7 +82,7 @@ _USUAL = re.compile(rb"(?:#[^\n\r\t]*\n)*kind: " + _WORD + rb"\nid: " + _WORD + 
 and the next line a key; one match instead of a line at a time."""
 
 
-def _plain_header(raw: bytes) -> dict[str, str] | None:
+def plain_header(raw: bytes) -> dict[str, str] | None:
     """The header when the file opens with nothing but comments, blank lines and `key: word` lines up to the
     last of `kind:`, `id:` and `organisation:`, and the next line that holds anything starts a key in column 0
     (or there is none); else None, and libyaml reads the file. That next line matters: libyaml knows a value
