@@ -44,7 +44,7 @@ class Outcome:
     organisations: dict[str, str] = field(default_factory=dict)
     file_organisation: dict[str, str] = field(default_factory=dict)
     collected: object = None
-    """What the check's `each_index` collected from the organisation, when it hands it over (engine.Handover)."""
+    """What the check's `each_index` collected from the organisation, when it hands it over (engine.hands_over)."""
 
 
 Judge = Callable[[object], Outcome]

@@ -30,7 +30,7 @@ class Collector:
         """A bug of ours met while collecting: the gap report then lists the open observations as findings."""
 
     def hand_over(self) -> tuple[dict[str, list[dict]], Exception | None]:
-        """What was collected since the last call, for a check judging organisations in workers (engine.Handover)."""
+        """What was collected since the last call, for a check judging organisations in workers (engine.hands_over)."""
         collected = self.audits, self.failure
         self.audits, self.failure = {}, None
         return collected
