@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from conftest import AS_OF, BOARD, BOARD_PATH, REPORT, REPORT_PATH, run_cli
+from incrementalkit import GIT_ENV, git  # noqa: F401  (other tests take them from here)
 
 RESPONSE_PATH = "recommendations/acme/2022-malstyrning/response.yaml"
 FOLLOW_UP_PATH = "recommendations/acme/2022-malstyrning/follow-up-2023.yaml"
@@ -56,19 +55,6 @@ R103 = "the action 'a1' has no owner"
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
-
-
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-}
-
-
-def git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 def commit(root: Path, message: str) -> str:
