@@ -169,6 +169,13 @@ def _stop_inside_the_write(process: subprocess.Popen, folder: Path, target: Path
     return False
 
 
+def _default_action() -> None:
+    """In the child: the signals' default actions, whatever the test runner inherited (under `nohup` SIGHUP is
+    ignored, and auditrack rightly leaves an ignored signal ignored, so the test would see the write finish)."""
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
 def test_a_signal_during_the_write_leaves_no_temporary_file_and_the_target_untouched(tmp_path, repo, signum, code):
     """SIGTERM, SIGHUP or SIGINT sent while the report is being written to --output.
@@ -189,7 +196,8 @@ def test_a_signal_during_the_write_leaves_no_temporary_file_and_the_target_untou
     command = [sys.executable, "-m", "auditrack", "report", "status", str(repo.root), "--as-of", AS_OF,
                "--output", str(target)]
     for _attempt in range(5):
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                                   preexec_fn=_default_action)
         try:
             caught = _stop_inside_the_write(process, out, target, b"the old report\n")
             if caught:
