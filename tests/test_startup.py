@@ -182,13 +182,15 @@ NOT_FOR_ONE_FILE = {
 
 PROBE = """
 import json, sys
+import typer  # what typer imports of itself is not ours to avoid: older typers import rich when it is installed
+stack = set(sys.modules)
 sys.argv = ["auditrack", "check", ".", "--format", "text", "--as-of", "2024-01-01"]
 from auditrack.cli import main
 try:
     main()
 except SystemExit as exc:
     code = exc.code
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+print(json.dumps({"code": code, "modules": sorted(set(sys.modules) - stack)}), file=sys.stderr)
 """
 
 
