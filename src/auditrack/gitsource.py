@@ -10,6 +10,7 @@ two revisions has the same bytes at both, which is how `diff` tells what changed
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import posixpath
 import re
@@ -113,7 +114,7 @@ def config_candidates(checkout: Checkout) -> list[str]:
 
 def config_entries(checkout: Checkout, commit: str) -> dict[str, tuple[str, str, str]]:
     """(mode, type, object id) of each configuration candidate that exists at `commit`, by its path."""
-    return dict(_ls_tree(checkout, commit, config_candidates(checkout)))
+    return _ls_tree(checkout, commit, config_candidates(checkout))
 
 
 def read_config(checkout: Checkout, commit: str) -> tuple[str, bytes] | None:
@@ -141,15 +142,16 @@ def list_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
     tree = Tree(revision, commit)
     # Each folder's path from the repository top, as git lists paths: "data/." is "data", and "." the top.
     tree_paths = {folder: posixpath.normpath(checkout.prefix + folder.strip("/")) for folder in folders}
-    listing = dict(_ls_tree(checkout, commit, list(tree_paths.values())))
-    present = {folder for folder, top in tree_paths.items() if any(
-        top == "." or path == top or path.startswith(top + "/") for path in listing)}
-    tree.missing_folders = [folder for folder in folders if folder not in present]
+    listing = _ls_tree(checkout, commit, list(tree_paths.values()))
+    paths = sorted(listing)
+    tree.missing_folders = [folder for folder, top in tree_paths.items() if not _holds(paths, listing, top)]
     wanted: list[tuple[str, str]] = []  # (relative path, blob id)
-    for path, (mode, kind, blob) in sorted(listing.items()):
-        relative = path[len(checkout.prefix):]
-        if kind != "blob" or not is_data_name(relative) or any(p.startswith(".") for p in relative.split("/")):
-            continue
+    start = len(checkout.prefix)
+    for path in paths:
+        mode, kind, blob = listing[path]
+        relative = path[start:]
+        if kind != "blob" or not is_data_name(relative) or relative.startswith(".") or "/." in relative:
+            continue  # a hidden file, or one in a hidden folder, is not data (as discovery skips it)
         if relative in CONFIG_NAMES:  # the configuration, when the repository itself is a data folder
             continue
         if mode == "120000":  # a symbolic link: git stores the target as the blob
@@ -163,6 +165,17 @@ def list_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
     return tree
 
 
+def _holds(paths: list[str], listing: dict, top: str) -> bool:
+    """Whether the sorted `paths` hold the folder `top` (a path from the repository top): anything in it, or a
+    file of that name."""
+    if top == ".":
+        return bool(paths)
+    if top in listing:
+        return True
+    first = bisect.bisect_left(paths, top + "/")
+    return first < len(paths) and paths[first].startswith(top + "/")
+
+
 def blob_id(raw: bytes, like: str) -> str:
     """The object id git gives a file with the bytes `raw`, in the repository's hash (SHA-1, or SHA-256 in a
     repository made with --object-format=sha256): `like` is any object id of that repository."""
@@ -170,19 +183,22 @@ def blob_id(raw: bytes, like: str) -> str:
     return digest(b"blob %d\0" % len(raw) + raw).hexdigest()
 
 
-def _ls_tree(checkout: Checkout, commit: str, paths: list[str], recursive: bool = True):
-    """(path, (mode, type, object id)) for every file at or under `paths` at `commit` (or, not recursive,
-    for the entries named by `paths` themselves); paths from the repository top."""
+def _ls_tree(checkout: Checkout, commit: str, paths: list[str], recursive: bool = True) -> dict[str, tuple[str, str, str]]:
+    """{path: (mode, type, object id)} for every file at or under `paths` at `commit` (or, not recursive, for
+    the entries named by `paths` themselves); paths from the repository top."""
     if not paths:
-        return
+        return {}
     flags = ["-r"] if recursive else []
     out = git(["--literal-pathspecs", "ls-tree", *flags, "-z", "--full-tree", commit, "--", *paths], checkout.top)
-    for record in out.split(b"\0"):
-        if not record:
-            continue
-        meta, _, name = record.partition(b"\t")
-        mode, kind, blob = meta.decode().split()
-        yield name.decode("utf-8", "surrogateescape"), (mode, kind, blob)
+    # Decoded at once: the separators are ASCII, so each name decodes as it would alone. A national repository
+    # lists tens of thousands of files, and this runs once for each side of a diff.
+    listing = {}
+    for record in out.decode("utf-8", "surrogateescape").split("\0"):
+        if record:
+            meta, _, name = record.partition("\t")
+            mode, kind, blob = meta.split(" ")
+            listing[name] = (mode, kind, blob)
+    return listing
 
 
 def _link_target(checkout: Checkout, commit: str, path: str, blob: str, listing: dict):
@@ -195,7 +211,7 @@ def _link_target(checkout: Checkout, commit: str, path: str, blob: str, listing:
         return None, partial(_refused, Leads.OUTSIDE)
     if GIT_FOLDER in resolved.split("/"):
         return None, partial(_refused, Leads.GIT)
-    entry = listing.get(resolved) or dict(_ls_tree(checkout, commit, [resolved], recursive=False)).get(resolved)
+    entry = listing.get(resolved) or _ls_tree(checkout, commit, [resolved], recursive=False).get(resolved)
     if entry is None or entry[0] == "120000":
         return None, partial(_refused, Leads.BROKEN)
     if entry[1] != "blob":
