@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditrack.findings import Severity
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     name: str
     summary: str

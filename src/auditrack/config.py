@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -104,7 +103,7 @@ class ConfigError(Exception):
     def __init__(self, findings: list[Finding]) -> None:
         for f in findings:
             f.message, f.hint = visible(f.message), f.hint and visible(f.hint)
-            f.location = replace(f.location, file=visible(f.location.file))
+            f.location = f.location._replace(file=visible(f.location.file))
             f.translations = {lang: (visible(text), hint and visible(hint))
                               for lang, (text, hint) in f.translations.items()}
         super().__init__("; ".join(f"{f.location}: {f.message}" for f in findings))

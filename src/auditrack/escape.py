@@ -10,7 +10,6 @@ bytes may not hold them.
 
 from __future__ import annotations
 
-import json
 import re
 
 _C0 = "\x00-\x1f"
@@ -37,6 +36,8 @@ def visible(text: str) -> str:
 
 
 def _json_escape(match: re.Match) -> str:
+    import json
+
     return json.dumps(match.group())[1:-1]
 
 
@@ -45,4 +46,6 @@ def json_text(document: object) -> str:
     character written as a `\\uXXXX` escape, so no raw ESC, CSI, line separator or bidirectional override reaches
     a terminal or a viewer that shows the file itself. Such characters occur only inside JSON strings, where an
     escape means the same character."""
+    import json  # here: a check that writes text does not need it
+
     return _INVISIBLE_IN_JSON.sub(_json_escape, json.dumps(document, ensure_ascii=False, indent=2))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -39,8 +40,7 @@ class Category(str, Enum):
     INTERNAL = "internal"
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """A place in a data file: the path relative to the checked root, 1-based line and column."""
 
     file: str

@@ -8,14 +8,13 @@ is the requirement's to report (G301), not also the action's (R104).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from auditrack.index import Index
 
 
-@dataclass(frozen=True, slots=True)
-class Promise:
+class Promise(NamedTuple):
     """An action's promise to report back: the requirement it names, and the report that fulfils it (None
     while the report is owed)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditrack.i18n import listing, word
 from auditrack.models.base import ID_PATTERN
@@ -122,8 +122,7 @@ def _new_records(kinds: tuple[str, ...], organisation: str, id_: str, lang: str)
     return listing(lang, places, "or") if places else None
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """The ids of the wanted kinds that exist in the organisation (None: not known where the text is made)."""
 
     ids: tuple[str, ...] | None
@@ -152,8 +151,7 @@ def _choices(value: str, kinds: tuple[str, ...], known: Known) -> tuple[str, str
     return "", "", None
 
 
-@dataclass(frozen=True, slots=True)
-class Texts:
+class Texts(NamedTuple):
     """A message and its hint, in English and in Swedish."""
 
     message: str
@@ -240,8 +238,7 @@ def _sentence(text: str) -> str:
 _PENDING = "not-an-id"
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
+class _Pending(NamedTuple):
     label: tuple[str, str]
     key: str | int
     value: str

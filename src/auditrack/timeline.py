@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 from itertools import accumulate
 
@@ -31,8 +31,7 @@ from auditrack.models.topics import ROLE_TOPICS
 ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: date
     end: date
     """Inclusive."""

@@ -19,7 +19,6 @@ spawned worker would import everything again and read nothing it was not sent.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -105,6 +104,7 @@ def judge_all(owners: list, weights: dict, judge: Judge, jobs: int) -> Iterator[
 def _gather(shares: list[list], judge: Judge) -> dict:
     """Fork one worker per share and collect what they send back, by organisation, until every pipe closes."""
     import multiprocessing
+    import pickle
     from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from auditrack.config import Config, find_config
 from auditrack.loader.discover import relative_name
@@ -18,8 +19,7 @@ class TargetError(Exception):
     """The paths cannot be checked together; the message says why (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     given: Path
     """The path as the user wrote it."""
     folder: Path

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from auditrack.config import Config
 from auditrack.duedates import (OPEN_ACTION, action_late, expected_in_year, follow_up_due, lapse_date, response_due,
@@ -17,8 +17,7 @@ from auditrack.rules.timeline import Relations
 KINDS = ("response", "action", "follow-up", "mandate", "report", "evaluation", "waiver")
 
 
-@dataclass(frozen=True)
-class Who:
+class Who(NamedTuple):
     """Who must act: a body or a role by id and name; `id` is None for the auditors or an evaluator named in text."""
 
     id: str | None

@@ -11,9 +11,9 @@ changes no message; and no message names the target.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from auditrack.findings import Category, Finding, Location, Severity
 
@@ -29,8 +29,7 @@ class Leads(Enum):
     """Inside, but to nothing, or around in a loop."""
 
 
-@dataclass(frozen=True)
-class Followed:
+class Followed(NamedTuple):
     leads: Leads
     real: Path | None = None
     """The path with every link resolved, when it leads inside."""

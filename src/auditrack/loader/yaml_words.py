@@ -11,15 +11,14 @@ are (`plain_words` returns None).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
 from auditrack.i18n import listing
 
 
-@dataclass(frozen=True, slots=True)
-class Plain:
+class Plain(NamedTuple):
     """An explanation of a syntax error in English and Swedish, and the 1-based line and column it is about."""
 
     message: str
@@ -30,8 +29,7 @@ class Plain:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Error:
+class _Error(NamedTuple):
     problem: str
     context: str
     line: int  # 0-based, as libyaml's marks

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
@@ -42,7 +43,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from auditrack.findings import Category, Finding, Location, Severity
 from auditrack.i18n import number
-from auditrack.loader.yaml_words import plain_words
 
 Path = tuple  # a path into the data: keys (str) and list indexes (int)
 
@@ -51,8 +51,7 @@ PLAIN_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 ALLOWED_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     max_bytes: int = 1_048_576
     max_depth: int = 64
     max_nodes: int = 50_000
@@ -238,6 +237,8 @@ def load_bytes(raw: bytes, path: str, limits: Limits = Limits()) -> LoadedFile:
             result.findings.append(_depth_finding(text, exc.problem_mark, path, limits))
             result.data = None
             return result
+        from auditrack.loader.yaml_words import plain_words  # the explanations: only a file that fails needs them
+
         plain = plain_words(exc, text)
         if plain is not None:
             result.findings.append(_finding(path, "Y001", plain.message, plain.line, plain.column, plain.hint,

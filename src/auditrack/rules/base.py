@@ -10,10 +10,10 @@ the configuration and waivers, and never lets one broken rule stop the others.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from pydantic import BaseModel
 
@@ -25,8 +25,7 @@ if TYPE_CHECKING:  # the configuration module checks rule codes against the rule
     from auditrack.config import Config
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One thing a rule found about one record."""
 
     record: BaseModel
@@ -69,12 +68,11 @@ def selected(code: str, config: Config) -> bool:
 Check = Callable[[Context], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
-    check: Check = field(repr=False)
+    check: Check
     summary: str
     doc: str
     example: str | None = None

@@ -7,8 +7,7 @@ is not before a report of 2023-03-24, since it may have been done in December.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from pydantic import BaseModel
 
@@ -18,8 +17,7 @@ from auditrack.rounds import reports_followed_up
 from auditrack.rules.base import Context, rule
 
 
-@dataclass(frozen=True)
-class _Dated:
+class _Dated(NamedTuple):
     """A record's claim that something happened on a date, and the audit report it concerns."""
 
     record: BaseModel

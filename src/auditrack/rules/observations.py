@@ -3,8 +3,7 @@ that contradicts an observation, and vacant posts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from auditrack.findings import Severity, named
 from auditrack.i18n import at_most, word
@@ -12,8 +11,7 @@ from auditrack.rules.base import Context, rule
 from auditrack.rules.remedies import NEEDS, remedy_date, unfit, vacant_on
 
 
-@dataclass(frozen=True)
-class Open:
+class Open(NamedTuple):
     """An observation with its report, as of a date."""
 
     observation: object
@@ -58,8 +56,7 @@ def is_open(ctx: Context, found: Open) -> bool:
     return not any(unfit(ctx, record, found.observation, found.report) is None for record in remedies(ctx, found))
 
 
-@dataclass(frozen=True)
-class Closure:
+class Closure(NamedTuple):
     """How an observation stands as of a date: the linked records that remedy it, those linked that cannot
     (each with the reason, in English and Swedish), and the follow-up that graded its recommendation
     implemented, with the assessment."""

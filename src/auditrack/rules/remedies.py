@@ -4,9 +4,8 @@ gaps report."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from auditrack.i18n import word
 from auditrack.models.introspect import reference_fields
@@ -32,8 +31,7 @@ def _regulates_responsibility(record) -> bool:
     return "responsibility-split" in record.regulates or "responsibilities" in record.regulates
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     """What remedies a category: the kinds that can, and a test a record of such a kind must pass."""
 
     kinds: tuple[str, ...]
