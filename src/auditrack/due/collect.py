@@ -3,7 +3,6 @@ waivers, with the dates the rules use (auditrack.duedates), who must act and whe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, NamedTuple
 
@@ -25,8 +24,7 @@ class Who(NamedTuple):
     kind: str  # body, role, auditors or text
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     day: date
     kind: str
     """One of KINDS."""
@@ -44,9 +42,9 @@ class Deadline:
     line: int
     late: bool
     """Whether it is overdue on the as-of date, as the rule for it judges (an action's grace period counts)."""
-    model: object = field(default=None, compare=False, repr=False)
+    model: object = None
     """The record (or the model inside one) the deadline is on, and the field: where a finding points."""
-    where: object = field(default=None, compare=False, repr=False)
+    where: object = None
 
     @property
     def uid(self) -> str:

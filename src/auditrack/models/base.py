@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -49,8 +48,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 """Dates outside these years are typing mistakes; keeping them out also keeps date arithmetic in range."""
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A calendar date or a period: ``2022-03-31``, ``2020-10``, ``2020-Q1``, ``2021-H2`` or ``2018``.
 
     Sources often give only a month or a year ("i oktober 2020"). Writing
@@ -166,8 +164,7 @@ Id = Annotated[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class RefTo:
+class RefTo(NamedTuple):
     """Marks a string field as a reference to a record of one of `kinds` in the same organisation."""
 
     kinds: tuple[str, ...]
