@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from auditrack.workers import PARALLEL_FROM_FILES, Outcome, deal, jobs_for, judge_all
+from auditrack.engine import OPENINGS_IN_PARALLEL_FROM
+from auditrack.workers import PARALLEL_FROM_FILES, Outcome, deal, in_parallel, jobs_for, judge_all
 
 ROOT = Path(__file__).parents[1]
 forking = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
@@ -59,11 +60,55 @@ def test_what_a_dying_worker_had_not_sent_is_judged_here():
     assert judged["a"].valid_files == ["a:worker"]
 
 
-def _national(tmp_path: Path) -> Path:
+@forking
+def test_parts_are_done_at_once_and_come_back_in_order():
+    parent = os.getpid()
+
+    def work(part):
+        return [part, "worker" if os.getpid() != parent else "parent", os.getpid()]
+
+    done = in_parallel(["a", "b", "c"], work, 3)
+    assert [d[:2] for d in done] == [["a", "parent"], ["b", "worker"], ["c", "worker"]]
+    assert len({d[2] for d in done}) == 3
+    assert in_parallel(["a", "b"], work, 1) == [["a", "parent", parent], ["b", "parent", parent]]
+
+
+@forking
+def test_a_part_whose_worker_died_or_failed_is_done_here():
+    parent = os.getpid()
+
+    def work(part):
+        if os.getpid() != parent:
+            if part == "dies":
+                os._exit(9)
+            if part == "fails":
+                raise ValueError(part)
+        return (part, "worker" if os.getpid() != parent else "parent")
+
+    assert in_parallel(["a", "dies", "fails", "b"], work, 4) == [
+        ("a", "parent"), ("dies", "parent"), ("fails", "parent"), ("b", "worker")]
+
+
+@forking
+def test_a_failure_here_is_raised_once_the_workers_are_gone():
+    parent = os.getpid()
+
+    def work(part):
+        if os.getpid() == parent:
+            raise KeyError(part)
+        return "x" * 1_000_000  # more than a pipe holds: the worker would wait for it to be read
+
+    with pytest.raises(KeyError):
+        in_parallel(["a", "b"], work, 2)
+    with pytest.raises(ChildProcessError):  # every worker was waited for
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _national(tmp_path: Path, files: int = 600) -> Path:
     """A generated national repository (benchmarks/generate.py), with the seed organisations beside it and
     some of their files broken, so data findings, held-back gaps (X003) and suggestions are in the output."""
     corpus = tmp_path / "corpus"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--files", "600", "--out", str(corpus)],
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--files", str(files), "--out", str(corpus)],
                    check=True, capture_output=True)
     for top in ("recommendations", "governance"):
         shutil.copytree(ROOT / top, corpus / top, dirs_exist_ok=True)
@@ -109,3 +154,19 @@ def test_the_job_summary_is_the_same_from_several_workers(tmp_path):
     one, two = check("1"), check("2")
     assert two == one
     assert one[1].count(b"### Observations of the audits") == 11  # generated and seed audits, tables from workers
+
+
+@forking
+def test_checking_named_files_reads_the_openings_in_several_processes_with_the_same_result(tmp_path):
+    corpus = _national(tmp_path, OPENINGS_IN_PARALLEL_FROM + 100)
+    named = [str(next((corpus / "recommendations").glob("*/*/response*.yaml")).relative_to(corpus)),
+             "recommendations/bracke/2023-sjalvforsorjning/report.yaml"]
+
+    def check(jobs: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "auditrack", "check", *named, "--format", "json", "--jobs", jobs],
+                              capture_output=True, cwd=corpus)
+
+    one, two = check("1"), check("2")
+    assert one.returncode == two.returncode == 3  # the response named is broken
+    assert two.stdout == one.stdout
+    assert b'"S001"' in one.stdout and b'"bracke"' in one.stdout
