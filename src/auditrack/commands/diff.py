@@ -20,7 +20,7 @@ from auditrack.engine import EXIT_USAGE, check_sources
 from auditrack.findings import Finding, localize
 from auditrack.gitsource import Checkout, GitError, locate, read_config, resolve
 from auditrack.index import Index
-from auditrack.workers import PARALLEL_FROM_FILES, jobs_for, judge_all
+from auditrack.workers import PARALLEL_FROM_FILES, in_parallel, jobs_for
 
 WORKING_TREE = "working tree"
 
@@ -87,13 +87,12 @@ def build(base: str, head: str | None, path: Path, as_of: date | None, lang: str
         raise UsageError(f"auditrack: no data folders ({names}) in {path} at {base} or {head or 'the working tree'}")
     sides = {"head": (WORKING_TREE if head is None else head, head_commit, reading.head),
              "base": (base, base_commit, reading.base)}
-    # The two sides share nothing: on two cores they are checked at once, each in a fork of this process
+    # The two sides share nothing: on two cores they are checked at once, the base in a fork of this process
     # (auditrack.workers), when there is enough to check to pay for it; the result is the same.
     files = len(reading.head.sources) + len(reading.base.sources)
     jobs = jobs_for(0, files * PARALLEL_FROM_FILES // SIDES_IN_PARALLEL_FROM)
-    checked = dict(judge_all(list(sides), {"head": 1, "base": 1},
-                             lambda name: _side(*sides[name], config, day, path), jobs))
-    return compare(checked["base"], checked["head"], reading.scope)
+    head_side, base_side = in_parallel(list(sides), lambda name: _side(*sides[name], config, day, path), jobs)
+    return compare(base_side, head_side, reading.scope)
 
 
 SIDES_IN_PARALLEL_FROM = 500
