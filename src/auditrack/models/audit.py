@@ -1,6 +1,5 @@
 """Audit reports (revisionsrapporter), their revision questions and their recommendations."""
 
-from __future__ import annotations
 
 from typing import ClassVar, Literal
 

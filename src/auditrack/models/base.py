@@ -1,6 +1,5 @@
 """Building blocks shared by every schema: strict models, dates, ids, references, sources and waivers."""
 
-from __future__ import annotations
 
 import calendar
 import re

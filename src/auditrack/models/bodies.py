@@ -1,6 +1,5 @@
 """Bodies (boards, steering groups, work groups) and roles, with who holds them."""
 
-from __future__ import annotations
 
 from typing import ClassVar, Literal
 

@@ -1,6 +1,5 @@
 """Governing documents (styrdokument): plans, guidelines, routines, agreements and articles."""
 
-from __future__ import annotations
 
 from typing import ClassVar, Literal
 

@@ -1,6 +1,5 @@
 """Indicators (nyckeltal, verksamhetsmått): measurements per period and their analysis."""
 
-from __future__ import annotations
 
 from typing import ClassVar, Literal
 

@@ -1,6 +1,5 @@
 """Mandates: steering models, mandate descriptions and decisions that commission work."""
 
-from __future__ import annotations
 
 from typing import ClassVar, Literal
 

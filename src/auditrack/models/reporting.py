@@ -1,6 +1,5 @@
 """Reporting requirements (återrapportering) and the log of reports actually given."""
 
-from __future__ import annotations
 
 from typing import ClassVar, Literal
 
