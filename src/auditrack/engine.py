@@ -112,10 +112,30 @@ def _needed(files: list[tuple[Path | str, str]], named: set[str], limits: Limits
     wanted = {owner_of(read_header(raw, limits)) for raw in kept.values() if isinstance(raw, bytes)}
     others = [(absolute, relative) for absolute, relative in files if relative not in named]
     processes = jobs_for(jobs, len(others)) if len(others) >= OPENINGS_IN_PARALLEL_FROM else 1
-    parts = [others[n::processes] for n in range(processes)]
-    for part in in_parallel(parts, lambda part: _kept(part, wanted, cap), processes):
-        kept.update(part)
+    if processes == 1:
+        kept.update(_kept(others, wanted, cap))
+    else:
+        # The other processes read the openings while this one builds what judging needs next, which would
+        # otherwise come after: at 3,000 files, both take about 40 ms.
+        readers = processes - 1
+        parts = [None, *(others[n::readers] for n in range(readers))]
+        for part in in_parallel(parts, lambda part: _prepare() if part is None else _kept(part, wanted, cap), processes):
+            kept.update(part or {})
     return [(relative, kept[relative]) for _, relative in files if relative in kept]
+
+
+def _prepare() -> None:
+    """Build ahead what judging any organisation needs: the validator of every kind of file, and the rules. Each
+    is otherwise built where it is first used, which is also where a failure to build it is met and reported."""
+    from auditrack.models import FILE_KINDS
+    from auditrack.rules import load_rules
+
+    try:
+        for model in FILE_KINDS.values():
+            model.model_rebuild()
+        load_rules()
+    except Exception:  # noqa: S110 - met again where it is used, and reported there
+        pass
 
 
 def _kept(files: list[tuple[Path | str, str]], wanted: set[str | None], cap: int) -> dict[str, bytes | OSError]:
