@@ -53,3 +53,51 @@ def test_list_tree_of_a_data_folder_inside_the_repository_and_of_the_repository_
     assert [relative for relative, _ in whole.blobs] == ["governance.yaml", "governance/acme/bodies/ks.yaml",
                                                          "governance/acme/organisation.yaml"]
     assert whole.missing_folders == []
+
+
+def _same_tree(left, right) -> bool:
+    return (left.blobs, left.findings, left.missing_folders, left.listing) == (
+        right.blobs, right.findings, right.missing_folders, right.listing)
+
+
+def test_a_tree_worked_out_from_another_commits_is_the_tree_git_lists(tmp_path):
+    base = _repository(tmp_path, {
+        "recommendations/acme/2023/report.yaml": "kind: audit-report\nid: r1\n",
+        "recommendations/acme/2023/response.yaml": "kind: response\n",
+        "recommendations/acme/old.yaml": "kind: goal\n",
+        "governance/acme/organisation.yaml": organisation("acme"),
+        "governance/acme/bodies/ks.yaml": board("acme"),
+        "governance/acme/utkast": "a file where a folder will be\n",
+        "outside/notes.yaml": "kind: goal\n",
+    })
+    root = tmp_path
+    (root / "recommendations/acme/2023/report.yaml").write_text("kind: audit-report\nid: r2\n", encoding="utf-8")
+    (root / "recommendations/acme/old.yaml").unlink()
+    (root / "recommendations/acme/2024").mkdir()
+    (root / "recommendations/acme/2024/report.yaml").write_text("kind: audit-report\nid: r3\n", encoding="utf-8")
+    (root / "governance/acme/bodies/ks.yaml").unlink()
+    (root / "governance/acme/bodies/ks.yaml").symlink_to("../organisation.yaml")  # a file turned link
+    (root / "governance/acme/utkast").unlink()
+    (root / "governance/acme/utkast").mkdir()  # the file turned folder
+    (root / "governance/acme/utkast/goal.yaml").write_text("kind: goal\n", encoding="utf-8")
+    (root / "outside/notes.yaml").write_text("kind: goal\nid: changed\n", encoding="utf-8")
+    head = commit(root, "changes")
+    checkout, folders = locate(root), ["recommendations", "governance"]
+    before = list_tree(checkout, "", base, folders)
+    worked_out = list_tree(checkout, "", head, folders, since=before)
+    listed = list_tree(checkout, "", head, folders)
+    assert _same_tree(worked_out, listed)
+    assert [relative for relative, _ in listed.blobs] == [
+        "governance/acme/bodies/ks.yaml", "governance/acme/organisation.yaml", "governance/acme/utkast/goal.yaml",
+        "recommendations/acme/2023/report.yaml", "recommendations/acme/2023/response.yaml",
+        "recommendations/acme/2024/report.yaml"]
+    # the link is read as the file it points to
+    assert dict(listed.blobs)["governance/acme/bodies/ks.yaml"] == dict(listed.blobs)["governance/acme/organisation.yaml"]
+    # and backwards, and from a commit without one of the folders
+    assert _same_tree(list_tree(checkout, "", base, folders, since=listed), before)
+    git(root, "rm", "-r", "-q", "governance")
+    without = commit(root, "no governance")
+    gone = list_tree(checkout, "", without, folders, since=listed)
+    assert _same_tree(gone, list_tree(checkout, "", without, folders))
+    assert gone.missing_folders == ["governance"]
+    assert _same_tree(list_tree(checkout, "", head, folders, since=gone), listed)

@@ -18,7 +18,7 @@ import shlex
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from auditrack.config import CONFIG_NAMES
@@ -32,7 +32,7 @@ class GitError(Exception):
     """git cannot give what was asked: not a repository, an unknown revision, git missing. A usage error."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Checkout:
     """Where a data repository sits inside its git repository."""
 
@@ -54,6 +54,8 @@ class Tree:
     blobs: list[tuple[str, str]] = field(default_factory=list)
     """(path relative to the data folder, object id of its contents) of every data file, in path order; a link's
     is the id of the file it points to."""
+    listing: dict[str, tuple[str, str, str]] = field(default_factory=dict, repr=False)
+    """git's own listing of the folders: (mode, type, object id) of every entry, by its path from the top."""
 
 
 def git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
@@ -114,6 +116,11 @@ def config_candidates(checkout: Checkout) -> list[str]:
 
 def config_entries(checkout: Checkout, commit: str) -> dict[str, tuple[str, str, str]]:
     """(mode, type, object id) of each configuration candidate that exists at `commit`, by its path."""
+    return dict(_config_entries(checkout, commit))
+
+
+@cache  # a commit's files never change; diff reads the head's configuration, then compares it with the base's
+def _config_entries(checkout: Checkout, commit: str) -> dict[str, tuple[str, str, str]]:
     return _ls_tree(checkout, commit, config_candidates(checkout))
 
 
@@ -136,13 +143,15 @@ def read_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
     return tree
 
 
-def list_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]) -> Tree:
+def list_tree(checkout: Checkout, revision: str, commit: str, folders: list[str], since: Tree | None = None) -> Tree:
     """The data files under `folders` at `commit` as `read_tree` finds them, without their contents: each file's
-    object id (`Tree.blobs`), the findings about links and the missing folders."""
+    object id (`Tree.blobs`), the findings about links and the missing folders. With `since`, the same folders'
+    tree at another commit, git is asked only what changed between the two."""
     tree = Tree(revision, commit)
     # Each folder's path from the repository top, as git lists paths: "data/." is "data", and "." the top.
     tree_paths = {folder: posixpath.normpath(checkout.prefix + folder.strip("/")) for folder in folders}
-    listing = _ls_tree(checkout, commit, list(tree_paths.values()))
+    tops = list(tree_paths.values())
+    listing = tree.listing = _ls_tree(checkout, commit, tops) if since is None else _changed(checkout, since, commit, tops)
     paths = sorted(listing)
     tree.missing_folders = [folder for folder, top in tree_paths.items() if not _holds(paths, listing, top)]
     wanted: list[tuple[str, str]] = []  # (relative path, blob id)
@@ -163,6 +172,29 @@ def list_tree(checkout: Checkout, revision: str, commit: str, folders: list[str]
         wanted.append((relative, blob))
     tree.blobs = wanted
     return tree
+
+
+def _changed(checkout: Checkout, since: Tree, commit: str, paths: list[str]) -> dict[str, tuple[str, str, str]]:
+    """The listing of `paths` at `commit`, made from their listing at `since.commit` and what changed between the
+    two (git diff-tree): a week's changes are listed in a fraction of the time a national repository's files are."""
+    if not paths:
+        return {}
+    out = git(["--literal-pathspecs", "diff-tree", "-r", "-z", "--no-renames", "--ignore-submodules=none",
+               since.commit, commit, "--", *paths], checkout.top)
+    listing = dict(since.listing)
+    fields = out.decode("utf-8", "surrogateescape").split("\0")
+    # Each change is ":old-mode new-mode old-id new-id status", then its path.
+    for meta, path in zip(fields[0:-1:2], fields[1::2]):
+        _, mode, _, blob, status = meta.split(" ")
+        if status == "D":
+            listing.pop(path, None)
+        else:
+            listing[path] = (mode, _TYPES.get(mode, "blob"), blob)
+    return listing
+
+
+_TYPES = {"040000": "tree", "160000": "commit"}
+"""The object type of an entry by its mode, as git ls-tree names it (a file or a link: blob)."""
 
 
 def _holds(paths: list[str], listing: dict, top: str) -> bool:

@@ -88,7 +88,7 @@ def read_revisions(checkout: Checkout, path: Path, config: Config, base_commit: 
             head.ids[relative] = blob_id(raw, like)
             contents[head.ids[relative]] = raw
     else:
-        listed = list_tree(checkout, "", head_commit, config.paths)
+        listed = list_tree(checkout, "", head_commit, config.paths, since=listed)
         head = _Files(dict(listed.blobs), listed.findings, listed.missing_folders, {})
 
     def everything(because: str) -> Reading:
