@@ -1,7 +1,5 @@
 """The data repository's configuration, auditrack.yaml, found from PATH upwards."""
 
-from __future__ import annotations
-
 import os
 from datetime import date
 from pathlib import Path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from pydantic import BaseModel
 
@@ -16,8 +16,7 @@ from auditrack.models.introspect import reference_fields, walk
 from auditrack.suggest import Known, kind_words, suggest_existing, unknown_reference
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(NamedTuple):
     """Where a record lives: its kind, organisation, file, path in the file, and its file's top record."""
 
     kind: str
@@ -28,8 +27,7 @@ class Entry:
     top: BaseModel
 
 
-@dataclass(slots=True)
-class InvalidFile:
+class InvalidFile(NamedTuple):
     """A file that failed to load or validate: what it holds, as far as it was read (`data`: the parsed data,
     or for a file that could not be parsed its top-level values), and the `kind` and `organisation` read
     from it by `loader.owner.read_header`, the reading `check` also groups the files by."""

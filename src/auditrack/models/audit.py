@@ -1,6 +1,5 @@
 """Audit reports (revisionsrapporter), their revision questions and their recommendations."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Building blocks shared by every schema: strict models, dates, ids, references, sources and waivers."""
 
-
 import calendar
 import re
 from datetime import date, timedelta

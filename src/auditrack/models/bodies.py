@@ -1,6 +1,5 @@
 """Bodies (boards, steering groups, work groups) and roles, with who holds them."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

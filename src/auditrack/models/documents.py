@@ -1,6 +1,5 @@
 """Governing documents (styrdokument): plans, guidelines, routines, agreements and articles."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Evaluations of effects and cost-effectiveness, and interventions with their participant data."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

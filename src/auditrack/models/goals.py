@@ -1,6 +1,5 @@
 """Goals: an overall goal broken down into measurable sub-goals, with targets and follow-up."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Indicators (nyckeltal, verksamhetsmått): measurements per period and their analysis."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """Mandates: steering models, mandate descriptions and decisions that commission work."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

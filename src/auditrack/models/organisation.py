@@ -1,6 +1,5 @@
 """Organisations: the municipalities and regions whose data lives in the repository."""
 
-
 import re
 from typing import Annotated, Any, ClassVar, Literal
 

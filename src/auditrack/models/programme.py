@@ -1,6 +1,5 @@
 """Programmes: the work or working model that goals, mandates, bodies and reporting belong to."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

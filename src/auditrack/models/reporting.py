@@ -1,6 +1,5 @@
 """Reporting requirements (återrapportering) and the log of reports actually given."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field

@@ -1,6 +1,5 @@
 """The life of a recommendation after the report: the board's response, its actions, and follow-ups."""
 
-
 from typing import ClassVar, Literal
 
 from pydantic import Field
