@@ -395,8 +395,11 @@ def measure_precommit(args, tools: dict) -> dict:
 
 
 def _git(repo: Path, *argv: str) -> None:
+    # gc.autoDetach=false: committing 10,000 new files makes git pack them (gc --auto), which by default runs in
+    # the background while the first rounds are timed; here the commit waits for it, and the repository is then
+    # packed as a clone is.
     subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "-c", "commit.gpgsign=false",
-                    *argv], cwd=repo, check=True, capture_output=True)
+                    "-c", "gc.autoDetach=false", *argv], cwd=repo, check=True, capture_output=True)
 
 
 def change_ten(repo: Path, info: dict) -> list[str]:
