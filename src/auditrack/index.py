@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from pydantic import BaseModel
 
@@ -16,7 +16,8 @@ from auditrack.models.introspect import reference_fields, walk
 from auditrack.suggest import Known, kind_words, suggest_existing, unknown_reference
 
 
-class Entry(NamedTuple):
+@dataclass(slots=True)
+class Entry:
     """Where a record lives: its kind, organisation, file, path in the file, and its file's top record."""
 
     kind: str
@@ -27,7 +28,8 @@ class Entry(NamedTuple):
     top: BaseModel
 
 
-class InvalidFile(NamedTuple):
+@dataclass(slots=True)
+class InvalidFile:
     """A file that failed to load or validate: what it holds, as far as it was read (`data`: the parsed data,
     or for a file that could not be parsed its top-level values), and the `kind` and `organisation` read
     from it by `loader.owner.read_header`, the reading `check` also groups the files by."""
