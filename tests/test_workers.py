@@ -104,6 +104,28 @@ def test_a_failure_here_is_raised_once_the_workers_are_gone():
         os.waitpid(-1, os.WNOHANG)
 
 
+@forking
+def test_parts_are_done_here_when_no_worker_can_be_started():
+    # One descriptor left: a pipe needs two. Run in a process of its own, whose limit this lowers.
+    code = """
+import os, resource
+from auditrack.workers import in_parallel
+parent = os.getpid()
+import pickle  # what in_parallel imports, while descriptors are free to read it
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+held = []
+try:
+    while True:
+        held.append(os.open(os.devnull, os.O_RDONLY))
+except OSError:
+    os.close(held.pop())
+print(in_parallel(["a", "b", "c"], lambda part: (part, os.getpid() == parent), 3))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "[('a', True), ('b', True), ('c', True)]\n"
+
+
 def _national(tmp_path: Path, files: int = 600) -> Path:
     """A generated national repository (benchmarks/generate.py), with the seed organisations beside it and
     some of their files broken, so data findings, held-back gaps (X003) and suggestions are in the output."""

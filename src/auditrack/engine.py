@@ -96,8 +96,9 @@ _OPENING = 4096
 plain reading looks no further)."""
 
 OPENINGS_IN_PARALLEL_FROM = 1000
-"""From this many files to look into, `check FILE...` reads their openings in two processes at once (when
-there are two cores): at 3,000 files 26 against 18 ms here, where starting a worker costs some 2 ms."""
+"""From this many files to look into, `check FILE...` has another process read their openings (where there are
+two cores) while it builds the validators and rules it needs next: at 3,000 files 0.257 → 0.232 s end to end,
+at 1,000 no slower (starting the worker costs some 2 ms)."""
 
 
 def _needed(files: list[tuple[Path | str, str]], named: set[str], limits: Limits, jobs: int = 1) -> list[Source]:
@@ -119,7 +120,10 @@ def _needed(files: list[tuple[Path | str, str]], named: set[str], limits: Limits
         # otherwise come after: at 3,000 files, both take about 40 ms.
         readers = processes - 1
         parts = [None, *(others[n::readers] for n in range(readers))]
-        for part in in_parallel(parts, lambda part: _prepare() if part is None else _kept(part, wanted, cap), processes):
+        def work(part):
+            return _prepare() if part is None else _kept(part, wanted, cap)
+
+        for part in in_parallel(parts, work, processes):
             kept.update(part or {})
     return [(relative, kept[relative]) for _, relative in files if relative in kept]
 

@@ -119,8 +119,16 @@ def in_parallel(parts: list, work: Callable[[object], object], jobs: int) -> lis
     workers = []
     try:
         for n in range(1, len(parts)):
-            receiving, sending = os.pipe()
-            pid = os.fork()
+            try:
+                receiving, sending = os.pipe()
+            except OSError:  # out of descriptors: what has no worker is done here
+                break
+            try:
+                pid = os.fork()
+            except OSError:  # out of processes or memory: likewise
+                os.close(receiving)
+                os.close(sending)
+                break
             if pid == 0:  # the worker
                 os.close(receiving)
                 try:
@@ -139,7 +147,7 @@ def in_parallel(parts: list, work: Callable[[object], object], jobs: int) -> lis
                 results.append(pickle.loads(sent))
             except Exception:  # the worker died before it sent all of it
                 results.append(work(parts[n]))
-        return results
+        return results + [work(part) for part in parts[len(results):]]
     finally:
         for _, pid, receiving in workers:
             os.close(receiving)
